@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // `server-only` throws outside a React Server Components bundle; tests run lib code directly in Node.
-      "server-only": path.resolve(__dirname, "scripts/testing/server-only-stub.ts"),
+      "server-only": path.join(import.meta.dirname, "scripts/testing/server-only-stub.ts"),
     },
   },
   test: {

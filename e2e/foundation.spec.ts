@@ -1,0 +1,14 @@
+import { expect, test } from "./fixtures";
+
+test("health reports a working database on a fresh install", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, database: "ok" });
+});
+
+test("the sign-in page offers Google sign-in", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/Mailroom/);
+  await expect(page.getByRole("heading", { name: "Mailroom" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+});

@@ -1,0 +1,175 @@
+import "server-only";
+// The only reader of process.env. Everything is validated once; a missing or malformed value stops start-up
+// with a message naming the variable. Development gets generated secrets (see dev-secrets.ts) so a fresh
+// clone runs with no set-up; production refuses to start without real ones.
+import path from "node:path";
+import { z } from "zod";
+import { loadDevelopmentSecrets } from "./dev-secrets";
+
+export const EMULATOR_CLIENT = {
+  clientId: "mailroom-dev.apps.googleusercontent.com",
+  clientSecret: "mailroom-dev-secret",
+} as const;
+
+export const GMAIL_READONLY_SCOPE = "https://www.googleapis.com/auth/gmail.readonly";
+
+const DEFAULT_DATABASE_URL = "file:./.data/mailroom.db";
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid configuration: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+export type TokenKey = { id: string; key: Buffer };
+
+export type GoogleEndpoints = {
+  wellKnown: string;
+  token: string;
+  revoke: string;
+  gmailRoot: string;
+  gmailBatch: string;
+};
+
+export type AppConfig = {
+  production: boolean;
+  dataDir: string;
+  database: { url: string; provider: "sqlite"; file: string } | { url: string; provider: "postgresql" };
+  google: { mode: "google" | "emulator"; clientId: string; clientSecret: string; endpoints: GoogleEndpoints };
+  tokenKeys: TokenKey[];
+  auth: { url: string; secret: string };
+};
+
+const optional = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const absoluteHttpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^file:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), "must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+
+const tokenKeyRing = z
+  .string()
+  .trim()
+  .transform((value, context): TokenKey[] => {
+    const keys: TokenKey[] = [];
+    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
+      const key = match?.[2] ? Buffer.from(match[2], "base64") : undefined;
+      if (!match?.[1] || !key || key.length !== 32) {
+        context.addIssue({ code: "custom", message: "each entry must be id:base64 of 32 random bytes (id: letters, digits, _ or -)" });
+        return z.NEVER;
+      }
+      if (keys.some((existing) => existing.id === match[1])) {
+        context.addIssue({ code: "custom", message: `key id "${match[1]}" appears twice` });
+        return z.NEVER;
+      }
+      keys.push({ id: match[1], key });
+    }
+    if (keys.length === 0) {
+      context.addIssue({ code: "custom", message: "needs at least one key" });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional.pipe(databaseUrl.optional()),
+  GOOGLE_CLIENT_ID: optional,
+  GOOGLE_CLIENT_SECRET: optional,
+  GOOGLE_EMULATOR_URL: optional.pipe(absoluteHttpUrl.optional()),
+  TOKEN_ENCRYPTION_KEYS: optional.pipe(tokenKeyRing.optional()),
+  NEXTAUTH_URL: optional.pipe(absoluteHttpUrl.optional()),
+  NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  MAILROOM_DATA_DIR: optional,
+  PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").transform(Number).optional()),
+});
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`).join("; ");
+}
+
+function googleEndpoints(emulatorUrl: string | undefined): GoogleEndpoints {
+  if (emulatorUrl) {
+    return {
+      wellKnown: `${emulatorUrl}/.well-known/openid-configuration`,
+      token: `${emulatorUrl}/token`,
+      revoke: `${emulatorUrl}/revoke`,
+      gmailRoot: `${emulatorUrl}/`,
+      gmailBatch: `${emulatorUrl}/batch/gmail/v1`,
+    };
+  }
+  return {
+    wellKnown: "https://accounts.google.com/.well-known/openid-configuration",
+    token: "https://oauth2.googleapis.com/token",
+    revoke: "https://oauth2.googleapis.com/revoke",
+    gmailRoot: "https://gmail.googleapis.com/",
+    gmailBatch: "https://gmail.googleapis.com/batch/gmail/v1",
+  };
+}
+
+/** Parses an environment into the app's configuration. Pure apart from reading/creating development secrets. */
+export function parseConfig(environment: Record<string, string | undefined>): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+  const env = parsed.data;
+  const production = env.NODE_ENV === "production";
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.MAILROOM_DATA_DIR ?? ".data");
+
+  if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
+    throw new ConfigError("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together");
+  }
+  if (!env.GOOGLE_CLIENT_ID && !env.GOOGLE_EMULATOR_URL) {
+    throw new ConfigError(
+      "GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are not set, and neither is GOOGLE_EMULATOR_URL: configure a Google OAuth client, or run `npm run dev` to use the emulator",
+    );
+  }
+
+  const needsDevSecrets = !env.NEXTAUTH_SECRET || !env.TOKEN_ENCRYPTION_KEYS;
+  if (production && !env.NEXTAUTH_SECRET) throw new ConfigError("NEXTAUTH_SECRET is required in production");
+  if (production && !env.TOKEN_ENCRYPTION_KEYS) throw new ConfigError("TOKEN_ENCRYPTION_KEYS is required in production");
+  if (production && !env.NEXTAUTH_URL) throw new ConfigError("NEXTAUTH_URL is required in production");
+  const devSecrets = needsDevSecrets ? loadDevelopmentSecrets(dataDir) : undefined;
+
+  const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const database: AppConfig["database"] = url.startsWith("file:")
+    ? { url, provider: "sqlite", file: path.resolve(/* turbopackIgnore: true */ process.cwd(), url.slice("file:".length)) }
+    : { url, provider: "postgresql" };
+
+  return {
+    production,
+    dataDir,
+    database,
+    google: {
+      mode: env.GOOGLE_CLIENT_ID ? "google" : "emulator",
+      clientId: env.GOOGLE_CLIENT_ID ?? EMULATOR_CLIENT.clientId,
+      clientSecret: env.GOOGLE_CLIENT_SECRET ?? EMULATOR_CLIENT.clientSecret,
+      // A configured real client always talks to Google, even if an emulator URL lingers in the environment.
+      endpoints: googleEndpoints(env.GOOGLE_CLIENT_ID ? undefined : env.GOOGLE_EMULATOR_URL),
+    },
+    tokenKeys: env.TOKEN_ENCRYPTION_KEYS ?? tokenKeyRing.parse(devSecrets?.tokenEncryptionKeys),
+    auth: {
+      url: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+      secret: env.NEXTAUTH_SECRET ?? devSecrets?.nextAuthSecret ?? "",
+    },
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The validated configuration of this process, parsed on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

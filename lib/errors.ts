@@ -1,0 +1,57 @@
+// Expected failures, typed. `message` is always safe to show a user: it never carries a token, a stack or
+// an upstream error text. Route handlers map AppError to HTTP; anything else becomes a generic 500.
+
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthenticated"
+  | "reauth_required"
+  | "not_found"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "misconfigured";
+
+export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope";
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  reauth_required: 401,
+  not_found: 404,
+  rate_limited: 429,
+  upstream_unavailable: 503,
+  misconfigured: 500,
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly status: number;
+  readonly details: Readonly<Record<string, string>>;
+
+  constructor(code: AppErrorCode, message: string, options?: { status?: number; details?: Record<string, string>; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = options?.status ?? STATUS_BY_CODE[code];
+    this.details = options?.details ?? {};
+  }
+}
+
+export class ReauthRequiredError extends AppError {
+  readonly reason: ReauthReason;
+
+  constructor(reason: ReauthReason, options?: { cause?: unknown }) {
+    super("reauth_required", REAUTH_MESSAGES[reason], { details: { reason }, cause: options?.cause });
+    this.name = "ReauthRequiredError";
+    this.reason = reason;
+  }
+}
+
+export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
+  revoked: "Mailroom's access to your Gmail was revoked or has expired. Reconnect Gmail to continue.",
+  missing_refresh_token: "Google did not give Mailroom lasting access to your Gmail. Reconnect Gmail to continue.",
+  insufficient_scope: "Mailroom was not allowed to read your Gmail. Reconnect Gmail and allow reading your email.",
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,51 @@
+// Starts the Next app as a child process (production `next start` or `next dev`) and waits until
+// /api/health answers. Used by the dev launcher, the e2e set-up, the benchmark and multi-instance tests.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+
+export type AppServer = { url: string; port: number; process: ChildProcess; output: () => string; close: () => Promise<void> };
+
+const nextBin = path.resolve("node_modules", ".bin", "next");
+
+export async function startAppServer(options: {
+  port: number;
+  mode: "start" | "dev";
+  env: NodeJS.ProcessEnv;
+  /** Pass the server's output through to this process (dev) instead of only collecting it. */
+  inheritOutput?: boolean;
+  timeoutMs?: number;
+}): Promise<AppServer> {
+  const url = `http://localhost:${options.port}`;
+  const child = spawn(nextBin, [options.mode, "--port", String(options.port), "--hostname", "127.0.0.1"], {
+    env: { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", NEXTAUTH_URL: url, ...options.env, PORT: String(options.port) },
+    stdio: ["ignore", options.inheritOutput ? "inherit" : "pipe", options.inheritOutput ? "inherit" : "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const close = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await once(child, "exit");
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`next ${options.mode} exited with code ${child.exitCode} before it was ready:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return { url, port: options.port, process: child, output: () => output, close };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  await close();
+  throw new Error(`next ${options.mode} did not become healthy within the time limit:\n${output}`);
+}

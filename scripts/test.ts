@@ -1,0 +1,28 @@
+// `npm test`: the whole suite, cheapest checks first, stopping at the first failure.
+import { spawnSync } from "node:child_process";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+
+const steps: [string, string[]][] = [
+  ["prisma client", ["npx", "prisma", "generate"]],
+  ["types", ["npx", "tsc", "--noEmit", "-p", "."]],
+  ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
+  ["schema drift", ["npx", "prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]],
+  ["unit and integration (vitest)", ["npx", "vitest", "run"]],
+  ["production build", ["npx", "next", "build"]],
+  ["browser e2e (playwright)", ["npx", "playwright", "test"]],
+];
+
+const started = Date.now();
+for (const [name, [command, ...args]] of steps) {
+  console.log(`\n▶ ${name}: ${[command, ...args].join(" ")}`);
+  const stepStarted = Date.now();
+  const result = spawnSync(command!, args, { stdio: "inherit", env });
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${name} failed after ${seconds}s (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+  console.log(`✓ ${name} (${seconds}s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s.`);
