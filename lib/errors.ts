@@ -10,7 +10,7 @@ export type AppErrorCode =
   | "upstream_unavailable"
   | "misconfigured";
 
-export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope";
+export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -50,6 +50,7 @@ export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
   revoked: "Mailroom's access to your Gmail was revoked or has expired. Reconnect Gmail to continue.",
   missing_refresh_token: "Google did not give Mailroom lasting access to your Gmail. Reconnect Gmail to continue.",
   insufficient_scope: "Mailroom was not allowed to read your Gmail. Reconnect Gmail and allow reading your email.",
+  disconnected: "You disconnected Gmail from Mailroom. Reconnect Gmail to read your mail here again.",
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -1,0 +1,22 @@
+import "server-only";
+// "Disconnect": revoke Mailroom's grant at Google, then forget the tokens. The user, their sessions and the
+// account link stay, so reconnecting later is one consent away.
+import { logError } from "../log";
+import { revokeGrant } from "../tokens/google-token-endpoint";
+import { clearTokens, findGoogleAccount, openToken } from "../tokens/token-store";
+
+export async function disconnectGoogle(userId: string): Promise<void> {
+  const account = await findGoogleAccount(userId);
+  if (!account) return;
+  const stored = account.refresh_token ?? account.access_token;
+  if (stored) {
+    try {
+      // Revoking the refresh token ends the whole grant, access tokens included.
+      await revokeGrant(openToken(account, account.refresh_token ? "refresh_token" : "access_token", stored));
+    } catch (error) {
+      // The user asked to cut the link: forget the tokens even if Google could not be told right now.
+      logError("account.revoke_failed", error, { accountId: account.id });
+    }
+  }
+  await clearTokens(account.id);
+}

@@ -1,0 +1,11 @@
+/** A same-origin path to return to after consent; anything else (another origin, a protocol-relative URL) → /inbox. */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || value.length > 2000) return "/inbox";
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/inbox";
+  return value;
+}
+
+/** Where an API client should send the user to re-authorize. */
+export function reauthorizeUrl(returnTo = "/inbox"): string {
+  return `/reconnect?${new URLSearchParams({ callbackUrl: safeCallbackPath(returnTo) })}`;
+}

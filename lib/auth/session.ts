@@ -1,0 +1,28 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { AppError } from "../errors";
+import { getAuthOptions } from "./options";
+
+export type SignedInUser = { id: string; name: string | null; email: string | null; image: string | null };
+
+/** The signed-in user, or null. A tampered or unknown session cookie is simply no session. */
+export async function getSignedInUser(): Promise<SignedInUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  const user = session?.user as Partial<SignedInUser> | undefined;
+  return user?.id ? { id: user.id, name: user.name ?? null, email: user.email ?? null, image: user.image ?? null } : null;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUserPage(): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) redirect("/");
+  return user;
+}
+
+/** For API routes: the signed-in user, or a typed 401. */
+export async function requireUser(): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  return user;
+}

@@ -1,0 +1,133 @@
+import "server-only";
+// getAccessToken: the one way anything in Mailroom obtains a Google access token.
+// A valid token is returned as is. An expiring one is refreshed once, however many requests ask at the same
+// time: in one process they share a promise; across processes the database decides who refreshes (a
+// compare-and-swap lock on the Account row) and the others wait for the stored result.
+import { randomUUID } from "node:crypto";
+import type { Account } from "@/generated/prisma/client";
+import { getDb } from "../db";
+import { AppError, ReauthRequiredError } from "../errors";
+import { logError } from "../log";
+import { refreshAccessToken } from "./google-token-endpoint";
+import { grantsGmailRead, markReauthRequired, openToken, sealToken } from "./token-store";
+import { VaultError } from "./vault";
+
+/** Refresh tokens that expire within this margin, like google-auth-library's eager refresh. */
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
+const LOCK_TTL_MS = 20_000;
+const WAIT_STEP_MS = 40;
+const WAIT_LIMIT_MS = 30_000;
+
+const refreshesInFlight = new Map<string, Promise<string>>();
+
+function isFresh(account: Account, now = Date.now()): boolean {
+  return Boolean(account.access_token && account.expires_at && account.expires_at * 1000 - now > EXPIRY_MARGIN_MS);
+}
+
+function readToken(account: Account, field: "access_token" | "refresh_token", stored: string): string {
+  try {
+    return openToken(account, field, stored);
+  } catch (error) {
+    if (!(error instanceof VaultError)) throw error;
+    logError("vault.decrypt_failed", error, { accountId: account.id, field });
+    throw new AppError("misconfigured", "Mailroom cannot read its stored Google credentials. Ask the administrator to check the encryption keys.");
+  }
+}
+
+async function loadUsableAccount(accountId: string): Promise<Account> {
+  const account = await getDb().account.findUnique({ where: { id: accountId } });
+  if (!account) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+  if (account.reauthReason) throw new ReauthRequiredError(account.reauthReason as ReauthRequiredError["reason"]);
+  if (!grantsGmailRead(account.scope)) {
+    await markReauthRequired(account.id, "insufficient_scope");
+    throw new ReauthRequiredError("insufficient_scope");
+  }
+  return account;
+}
+
+/** A valid access token for the account, refreshed if it expires within five minutes. */
+export async function getAccessToken(accountId: string): Promise<string> {
+  const account = await loadUsableAccount(accountId);
+  if (isFresh(account)) return readToken(account, "access_token", account.access_token!);
+  return refreshOnce(account);
+}
+
+/**
+ * Google rejected a token we believed valid (revoked early, password change). Refresh once, shared with
+ * every request that met the same rejection: if the stored token already differs, someone refreshed it.
+ */
+export async function getAccessTokenAfterRejection(accountId: string, rejectedToken: string): Promise<string> {
+  const account = await loadUsableAccount(accountId);
+  if (account.access_token && isFresh(account)) {
+    const current = readToken(account, "access_token", account.access_token);
+    if (current !== rejectedToken) return current;
+  }
+  return refreshOnce(account);
+}
+
+function refreshOnce(account: Account): Promise<string> {
+  let pending = refreshesInFlight.get(account.id);
+  if (!pending) {
+    pending = refreshAcrossProcesses(account).finally(() => refreshesInFlight.delete(account.id));
+    refreshesInFlight.set(account.id, pending);
+  }
+  return pending;
+}
+
+async function refreshAcrossProcesses(stale: Account): Promise<string> {
+  const db = getDb();
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (Date.now() < deadline) {
+    const lockId = randomUUID();
+    const now = new Date();
+    // Claim the refresh only while the row still holds the token we saw and nobody holds a live lock.
+    const claimed = await db.account.updateMany({
+      where: {
+        id: stale.id,
+        access_token: stale.access_token,
+        reauthReason: null,
+        OR: [{ refreshLockUntil: null }, { refreshLockUntil: { lt: now } }],
+      },
+      data: { refreshLockId: lockId, refreshLockUntil: new Date(now.getTime() + LOCK_TTL_MS) },
+    });
+    if (claimed.count === 1) return performRefresh(stale, lockId);
+
+    const current = await db.account.findUnique({ where: { id: stale.id } });
+    if (!current) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+    if (current.reauthReason) throw new ReauthRequiredError(current.reauthReason as ReauthRequiredError["reason"]);
+    if (current.access_token !== stale.access_token) {
+      if (isFresh(current)) return readToken(current, "access_token", current.access_token!);
+      stale = current; // replaced but already stale again: try to claim with what is stored now
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+  throw new AppError("upstream_unavailable", "Renewing access to Gmail is taking too long. Please try again in a moment.");
+}
+
+async function performRefresh(account: Account, lockId: string): Promise<string> {
+  const db = getDb();
+  const release = { refreshLockId: null, refreshLockUntil: null };
+  try {
+    if (!account.refresh_token) throw new ReauthRequiredError("missing_refresh_token");
+    const refreshed = await refreshAccessToken(readToken(account, "refresh_token", account.refresh_token));
+    await db.account.updateMany({
+      where: { id: account.id, refreshLockId: lockId },
+      data: {
+        ...release,
+        access_token: sealToken(account.providerAccountId, "access_token", refreshed.access_token),
+        expires_at: Math.floor(Date.now() / 1000) + refreshed.expires_in,
+        ...(refreshed.scope ? { scope: refreshed.scope } : {}),
+      },
+    });
+    return refreshed.access_token;
+  } catch (error) {
+    // The stored refresh token is left exactly as it was, so a later request can retry a transient failure.
+    const reauth = error instanceof ReauthRequiredError;
+    await db.account.updateMany({
+      where: { id: account.id, refreshLockId: lockId },
+      data: reauth ? { ...release, reauthReason: error.reason, reauthAt: new Date() } : release,
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import "server-only";
+// Talks to Google's token and revocation endpoints, and sorts their failures into what the app can act on:
+// the grant is gone (re-authorize) or Google is having trouble (retry later, tokens untouched).
+import { z } from "zod";
+import { getConfig } from "../config";
+import { AppError, ReauthRequiredError } from "../errors";
+
+const refreshResponse = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().int().positive(),
+  scope: z.string().optional(),
+  token_type: z.string().optional(),
+  id_token: z.string().optional(),
+});
+export type RefreshedToken = z.infer<typeof refreshResponse>;
+
+const errorResponse = z.object({ error: z.string() });
+
+const TIMEOUT_MS = 10_000;
+
+function unavailable(cause: unknown): AppError {
+  return new AppError("upstream_unavailable", "Google could not be reached to renew access. Please try again in a moment.", { cause });
+}
+
+/** Exchanges a refresh token for a new access token. Google never rotates the refresh token. */
+export async function refreshAccessToken(refreshToken: string): Promise<RefreshedToken> {
+  const { google } = getConfig();
+  let response: Response;
+  try {
+    response = await fetch(google.endpoints.token, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        client_id: google.clientId,
+        client_secret: google.clientSecret,
+      }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw unavailable(error);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = refreshResponse.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw unavailable(new Error("token endpoint answered 200 without an access token"));
+  }
+  const error = errorResponse.safeParse(body).data?.error;
+  // invalid_grant: revoked, expired, or the password changed. The refresh token will never work again.
+  if (response.status === 400 && error === "invalid_grant") throw new ReauthRequiredError("revoked");
+  if (error === "invalid_client" || error === "unauthorized_client") {
+    throw new AppError("misconfigured", "Mailroom's Google client is misconfigured. Ask the administrator to check it.", {
+      cause: new Error(`token endpoint: ${error}`),
+    });
+  }
+  throw unavailable(new Error(`token endpoint answered ${response.status}`));
+}
+
+/** Revokes a grant at Google. An already-revoked token counts as done. */
+export async function revokeGrant(token: string): Promise<void> {
+  const response = await fetch(`${getConfig().google.endpoints.revoke}?${new URLSearchParams({ token })}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  }).catch((error: unknown) => {
+    throw unavailable(error);
+  });
+  if (response.ok || response.status === 400) return;
+  throw unavailable(new Error(`revoke endpoint answered ${response.status}`));
+}
