@@ -1,0 +1,174 @@
+import "server-only";
+
+import sanitizeHtml from "sanitize-html";
+
+import { classifyUrl, filterEmailCss } from "./email-css";
+
+// Email HTML is hostile input rendered inside our origin's page. It is sanitised here with an allow-list
+// (sanitize-html), then shown in a sandboxed iframe (no scripts) whose CSP blocks every fetch we did not
+// allow: two independent layers, so a gap in one is not a hole. Remote images are tracking beacons, so they
+// stay blocked until the user asks for them.
+
+export type SanitizedEmail = {
+  html: string;
+  /** Remote image references removed because remote images were not allowed; drives the "show images" bar. */
+  blockedRemoteImages: number;
+};
+
+export type RemoteImageOption = { allowRemoteImages: boolean };
+
+/** Marks an <img> whose remote source was removed, so the page can style the empty box. */
+const BLOCKED_IMAGE_ATTRIBUTE = "data-remote-image";
+
+const ALLOWED_TAGS = [
+  "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote", "br", "caption", "center",
+  "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+  "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "main",
+  "mark", "nav", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strike",
+  "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt",
+  "u", "ul", "var", "wbr",
+];
+const ALLOWED_TAG_SET: ReadonlySet<string> = new Set(ALLOWED_TAGS);
+
+// Layout attributes old-school email HTML relies on; no event handlers, no URLs except those listed per tag.
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  "*": ["style", "class", "id", "dir", "lang", "title", "align", "valign", "width", "height", "bgcolor", "role", "aria-*"],
+  a: ["href", "name", "target", "rel"],
+  img: ["src", "srcset", "alt", "border", "hspace", "vspace", BLOCKED_IMAGE_ATTRIBUTE],
+  font: ["face", "size", "color"],
+  table: ["border", "cellpadding", "cellspacing", "background", "summary", "frame", "rules"],
+  td: ["colspan", "rowspan", "background", "nowrap", "abbr", "scope", "headers"],
+  th: ["colspan", "rowspan", "background", "nowrap", "abbr", "scope", "headers"],
+  tr: ["background"],
+  div: ["background"],
+  col: ["span"],
+  colgroup: ["span"],
+  ol: ["start", "type", "reversed"],
+  ul: ["type"],
+  li: ["value", "type"],
+  blockquote: ["cite"],
+  q: ["cite"],
+  del: ["cite", "datetime"],
+  ins: ["cite", "datetime"],
+  time: ["datetime"],
+  details: ["open"],
+  hr: ["noshade", "size", "color"],
+};
+
+const IMAGE_SCHEMES = ["http", "https", "data", "cid"];
+
+/** Sanitised HTML for a message body, safe to place in the email iframe. */
+export function sanitizeEmailHtml(html: string, options: RemoteImageOption): SanitizedEmail {
+  let blocked = 0;
+  const count = (n: number) => (blocked += n);
+
+  const sanitized = sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    // <style> is needed by almost every designed email; its text is filtered below and it only ever applies
+    // inside the iframe.
+    allowVulnerableTags: true,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedSchemes: ["http", "https", "mailto", "tel"],
+    allowedSchemesByTag: { img: IMAGE_SCHEMES, table: IMAGE_SCHEMES, td: IMAGE_SCHEMES, th: IMAGE_SCHEMES, tr: IMAGE_SCHEMES, div: IMAGE_SCHEMES },
+    allowedSchemesAppliedToAttributes: ["href", "src", "cite", "background"],
+    disallowedTagsMode: "discard",
+    // Disallowed elements whose text content is code or hidden markup, not something the reader should see.
+    nonTextTags: ["script", "textarea", "option", "noscript", "title", "xmp", "noembed", "noframes", "iframe", "object", "applet", "template", "frameset"],
+    transformTags: {
+      // A <body bgcolor> or background is part of the design; keep it on a wrapper.
+      body: (_tag, attribs) => ({ tagName: "div", attribs }),
+      a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer" }, true),
+      "*": (tagName, attribs) => ({ tagName, attribs: filterUrls(tagName, attribs, options.allowRemoteImages, count) }),
+    },
+  });
+
+  const withSafeStyles = sanitized.replace(/<style>([\s\S]*?)<\/style>/g, (_, raw: string) => {
+    // Old mailers wrap CSS in <!-- -->, which CSS ignores. Any other "<" means markup hiding in a raw-text
+    // element, waiting for a parser that disagrees with ours about where the element ends.
+    const css = raw.replace(/<!--|-->/g, "");
+    if (css.includes("<")) return "";
+    const filtered = filterEmailCss(css, options);
+    count(filtered.blockedRemoteImages);
+    return filtered.css === null ? "" : `<style>${filtered.css}</style>`;
+  });
+  return { html: withSafeStyles, blockedRemoteImages: blocked };
+}
+
+/** Applies the remote-content policy to an element's URL-bearing attributes; counts what it blocks. */
+function filterUrls(
+  tagName: string,
+  input: sanitizeHtml.Attributes,
+  allowRemote: boolean,
+  count: (n: number) => void,
+): sanitizeHtml.Attributes {
+  // Disallowed elements are dropped anyway; counting their images would overstate what the user misses.
+  if (!ALLOWED_TAG_SET.has(tagName)) return input;
+  const attribs = { ...input };
+  let blockedHere = false;
+
+  if (attribs.style !== undefined) {
+    const filtered = filterEmailCss(attribs.style, { allowRemoteImages: allowRemote });
+    count(filtered.blockedRemoteImages);
+    if (filtered.css === null) delete attribs.style;
+    else attribs.style = filtered.css;
+  }
+
+  if (attribs.background !== undefined) {
+    const kind = classifyUrl(attribs.background);
+    if (kind === "remote" && !allowRemote) blockedHere = true;
+    if (!(kind === "data" || (kind === "remote" && allowRemote))) delete attribs.background;
+  }
+
+  if (tagName === "img") {
+    if (attribs.src !== undefined) {
+      const kind = classifyUrl(attribs.src);
+      if (kind === "remote" && !allowRemote) {
+        blockedHere = true;
+        attribs[BLOCKED_IMAGE_ATTRIBUTE] = "blocked";
+      }
+      // Relative sources would resolve against the app's own origin (srcdoc inherits the parent's base URL).
+      if (!(kind === "data" || kind === "cid" || (kind === "remote" && allowRemote))) delete attribs.src;
+    }
+    if (attribs.srcset !== undefined) {
+      const kinds = srcsetUrls(attribs.srcset).map(classifyUrl);
+      if (!allowRemote && kinds.includes("remote")) blockedHere = true;
+      if (kinds.some((k) => k !== "data" && !(k === "remote" && allowRemote))) delete attribs.srcset;
+    }
+  }
+
+  if (blockedHere) count(1);
+  return attribs;
+}
+
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter((url) => url !== "");
+}
+
+/**
+ * The complete `srcdoc` for the sandboxed iframe that shows a sanitised email. The CSP forbids scripts,
+ * frames, forms, fonts and connections outright, and images except data: (plus http/https once the user
+ * allows remote images); links open outside the frame.
+ */
+export function emailFrameDocument(sanitizedHtml: string, options: RemoteImageOption): string {
+  const csp = [
+    "default-src 'none'",
+    options.allowRemoteImages ? "img-src data: https: http:" : "img-src data:",
+    "style-src 'unsafe-inline'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  return (
+    "<!doctype html>" +
+    '<html><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+    '<meta name="referrer" content="no-referrer">' +
+    '<meta name="color-scheme" content="light">' +
+    '<base target="_blank">' +
+    "<style>body{margin:0;padding:16px;font-family:system-ui,sans-serif;font-size:14px;line-height:1.5;" +
+    "color:#202124;background:#fff;overflow-wrap:anywhere}img{max-width:100%}pre{white-space:pre-wrap}</style>" +
+    `</head><body dir="auto">${sanitizedHtml}</body></html>`
+  );
+}
