@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createLinkedAccount, setStoredExpiry, signInTokensFrom } from "@/scripts/testing/accounts";
+import { authorizeThroughEmulator, control, stats } from "@/scripts/testing/emulator-client";
+import { startIntegrationEnvironment, type IntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { getAccessToken } from "./access-token";
+import { reencryptAllTokens } from "./rotate-keys";
+import { saveSignInTokens } from "./token-store";
+import { keyIdOf } from "./vault";
+
+let environment: IntegrationEnvironment;
+
+beforeAll(async () => {
+  environment = await startIntegrationEnvironment();
+});
+afterAll(async () => environment?.close());
+beforeEach(async () => {
+  await control(environment.emulatorUrl, "POST", "reset");
+  await getDb().account.deleteMany();
+});
+
+function rawAccountRows(): Record<string, unknown>[] {
+  const db = new Database(environment.databaseFile, { readonly: true });
+  try {
+    return db.prepare("SELECT * FROM Account").all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("token store", () => {
+  it("keeps the stored refresh token when a re-consent returns none, and it still refreshes", async () => {
+    const first = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    const storedBefore = await getDb().account.findUniqueOrThrow({ where: { id: first.accountId } });
+
+    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "POST", path: "/token" }, dropFields: ["refresh_token"], count: 1 });
+    const second = await authorizeThroughEmulator(environment.emulatorUrl, "ada@example.com");
+    expect(second.refresh_token).toBeUndefined();
+    await saveSignInTokens(signInTokensFrom(first.userId, second));
+
+    const storedAfter = await getDb().account.findUniqueOrThrow({ where: { id: first.accountId } });
+    expect(storedAfter.refresh_token).toBe(storedBefore.refresh_token);
+    expect(storedAfter.reauthReason).toBeNull();
+
+    await setStoredExpiry(first.accountId, -10);
+    const refreshed = await getAccessToken(first.accountId);
+    expect(refreshed).not.toBe(second.access_token);
+    expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
+  });
+
+  it("marks an account without any refresh token as needing re-authorization", async () => {
+    const online = await authorizeThroughEmulator(environment.emulatorUrl, "grace@example.com", { accessType: "online" });
+    const user = await getDb().user.create({ data: { email: "grace@example.com" } });
+    const account = await saveSignInTokens(signInTokensFrom(user.id, online));
+    expect(account.reauthReason).toBe("missing_refresh_token");
+  });
+
+  it("clears a re-authorization mark on a successful re-consent, keeping the user", async () => {
+    const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await getDb().account.update({ where: { id: linked.accountId }, data: { reauthReason: "revoked", reauthAt: new Date() } });
+    const again = await authorizeThroughEmulator(environment.emulatorUrl, "ada@example.com");
+    const account = await saveSignInTokens(signInTokensFrom(linked.userId, again));
+    expect(account).toMatchObject({ id: linked.accountId, userId: linked.userId, reauthReason: null, reauthAt: null });
+  });
+
+  it("stores no token in plaintext anywhere in the database file", async () => {
+    const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await setStoredExpiry(linked.accountId, -10);
+    const refreshed = await getAccessToken(linked.accountId);
+    const secrets = [linked.tokens.access_token, linked.tokens.refresh_token!, linked.tokens.id_token!, refreshed];
+    for (const row of rawAccountRows()) {
+      for (const value of Object.values(row)) {
+        for (const secret of secrets) expect(String(value)).not.toContain(secret);
+      }
+    }
+    // Also the raw bytes of the file and its write-ahead log, where deleted or old row versions linger.
+    for (const file of [environment.databaseFile, `${environment.databaseFile}-wal`]) {
+      let bytes: string;
+      try {
+        bytes = readFileSync(file).toString("latin1");
+      } catch {
+        continue;
+      }
+      for (const secret of secrets) expect(bytes.includes(secret), `${secret.slice(0, 8)}… in ${file}`).toBe(false);
+    }
+  });
+
+  it("re-encrypts every stored token under the newest key, after which the old key can go", async () => {
+    const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
+    const oldKeyId = getConfig().tokenKeys[0]!.id;
+    const newKey = { id: "rotated", key: randomBytes(32) };
+    getConfig().tokenKeys.unshift(newKey);
+
+    const result = await reencryptAllTokens();
+    expect(result).toEqual({ accounts: 2, reencrypted: 6 });
+    for (const row of rawAccountRows()) {
+      for (const field of ["access_token", "refresh_token", "id_token"]) expect(keyIdOf(String(row[field]))).toBe("rotated");
+    }
+    expect((await reencryptAllTokens()).reencrypted).toBe(0);
+
+    // With only the new key left, the stored tokens still work.
+    getConfig().tokenKeys.splice(getConfig().tokenKeys.findIndex((key) => key.id === oldKeyId), 1);
+    expect(await getAccessToken(linked.accountId)).toBe(linked.tokens.access_token);
+  });
+});
