@@ -2,6 +2,9 @@ import { redirect } from "next/navigation";
 import { SignInButton } from "./_components/sign-in-button";
 import { getSignedInUser } from "@/lib/auth/session";
 
+// Reads the session cookie: never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 // next-auth sends errors here as ?error=<code>; show a sentence, never the raw code or a stack.
 const SIGN_IN_ERRORS: Record<string, string> = {
   AccessDenied: "You cancelled the sign-in at Google. Mailroom needs your permission to show your mail.",

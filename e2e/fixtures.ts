@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { type Page, test as base, expect } from "@playwright/test";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -6,11 +6,51 @@ function required(name: string): string {
   return value;
 }
 
-type Fixtures = { appUrl: string; emulatorUrl: string };
+export const GMAIL_SCOPE_LABEL = "Read your email messages and settings";
+
+/** Drives the emulator's control API, as a test would drive Google's state. */
+export class Emulator {
+  constructor(readonly url: string) {}
+
+  async control(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.url}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status}`);
+    const text = await response.text();
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+}
+
+/** Answers Google's screens the way a person would: the account chooser, then the consent screen. */
+export async function answerConsent(page: Page, options: { email?: string; untickGmail?: boolean } = {}): Promise<void> {
+  const chooser = page.getByRole("heading", { name: "Choose an account" });
+  const allow = page.getByRole("button", { name: "Allow" });
+  await expect(chooser.or(allow)).toBeVisible();
+  if (await chooser.isVisible()) await page.getByRole("button", { name: new RegExp(options.email ?? "ada@example.com") }).click();
+  await expect(allow).toBeVisible();
+  if (options.untickGmail) await page.getByLabel(GMAIL_SCOPE_LABEL).uncheck();
+  await allow.click();
+}
+
+export async function signIn(page: Page, options: { email?: string; untickGmail?: boolean } = {}): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Google" }).click();
+  await answerConsent(page, options);
+  await expect(page).toHaveURL(/\/inbox/);
+}
+
+type Fixtures = { appUrl: string; emulator: Emulator };
 
 export const test = base.extend<Fixtures>({
   appUrl: async ({}, use) => use(required("MAILROOM_E2E_APP_URL")),
-  emulatorUrl: async ({}, use) => use(required("MAILROOM_E2E_EMULATOR_URL")),
+  emulator: async ({}, use) => {
+    const emulator = new Emulator(required("MAILROOM_E2E_EMULATOR_URL"));
+    await emulator.control("POST", "reset");
+    await use(emulator);
+  },
   baseURL: async ({}, use) => use(required("MAILROOM_E2E_APP_URL")),
 });
 

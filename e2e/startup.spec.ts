@@ -20,8 +20,8 @@ const badValues: [string, string | undefined, RegExp][] = [
 ];
 
 for (const [name, value, message] of badValues) {
-  test(`a bad ${name} stops start-up with a message naming it`, async ({ emulatorUrl }) => {
-    const env = validEnv(emulatorUrl);
+  test(`a bad ${name} stops start-up with a message naming it`, async ({ emulator }) => {
+    const env = validEnv(emulator.url);
     if (value === undefined) delete env[name];
     else env[name] = value;
     const error = await startAppServer({ port: await findFreePort(), mode: "start", env, timeoutMs: 30_000 }).then(

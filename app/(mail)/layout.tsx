@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "../_components/sign-out-button";
 import { requireUserPage } from "@/lib/auth/session";
 
+// Reads the session cookie: never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
   return (

@@ -4,6 +4,9 @@ import { requireUserPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/account/get-account-status";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 
+// Reads the session cookie: never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Reconnect Gmail" };
 
 // The `reauthorizeUrl` of API errors: one click back to Google's consent screen for the same account.

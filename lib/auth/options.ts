@@ -3,7 +3,7 @@ import "server-only";
 // consent (so every consent yields a refresh token), PKCE and state, database sessions. Tokens never enter
 // the session: they stay encrypted in the Account row (see lib/tokens).
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import type { AuthOptions } from "next-auth";
+import type { Account, AuthOptions } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
 import { GMAIL_READONLY_SCOPE, getConfig } from "../config";
@@ -13,7 +13,7 @@ import { saveSignInTokens } from "../tokens/token-store";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
 
-function toSignInTokens(account: AdapterAccount | import("next-auth").Account, userId: string) {
+function toSignInTokens(account: AdapterAccount | Account, userId: string) {
   return {
     userId,
     providerAccountId: account.providerAccountId,

@@ -9,7 +9,7 @@ export type SignedInUser = { id: string; name: string | null; email: string | nu
 /** The signed-in user, or null. A tampered or unknown session cookie is simply no session. */
 export async function getSignedInUser(): Promise<SignedInUser | null> {
   const session = await getServerSession(getAuthOptions());
-  const user = session?.user as Partial<SignedInUser> | undefined;
+  const user: Partial<SignedInUser> | undefined = session?.user;
   return user?.id ? { id: user.id, name: user.name ?? null, email: user.email ?? null, image: user.image ?? null } : null;
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
 // One inbox page: one messages.list, then one batch of metadata gets for the whole page. Two sequential
 // Gmail round trips, whatever the page size.
+import { AppError } from "../errors";
 import { batchGetMessages } from "./batch-get-messages";
 import { createGmailClient } from "./gmail-client";
+import { listUserLabels } from "./list-labels";
 import { withMailbox } from "./mailbox-access";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
 
@@ -10,8 +12,8 @@ export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; 
 
 export type ListMessagesOptions = {
   userId: string;
-  /** A label id, or undefined for all mail (Gmail leaves spam and trash out unless asked). */
-  labelId?: string;
+  /** A label id, or "ALL" for all mail (Gmail leaves spam and trash out unless asked). */
+  label: string;
   q?: string;
   pageToken?: string;
   pageSize: number;
@@ -19,12 +21,22 @@ export type ListMessagesOptions = {
 
 const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
+/** A user label must be one of the user's own; system labels are known without asking Gmail. */
+async function assertKnownLabel(userId: string, label: string): Promise<void> {
+  if (!label.startsWith("Label_")) return;
+  const labels = await listUserLabels(userId);
+  if (!labels.some((candidate) => candidate.id === label)) {
+    throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
+  }
+}
+
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
+  await assertKnownLabel(options.userId, options.label);
   return withMailbox(options.userId, "page", async (accessToken) => {
     const { data } = await createGmailClient(accessToken).users.messages.list({
       userId: "me",
       maxResults: options.pageSize,
-      ...(options.labelId ? { labelIds: [options.labelId] } : {}),
+      ...(options.label === "ALL" ? {} : { labelIds: [options.label] }),
       ...(options.q ? { q: options.q } : {}),
       ...(options.pageToken ? { pageToken: options.pageToken } : {}),
     });

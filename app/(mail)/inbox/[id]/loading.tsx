@@ -1,0 +1,11 @@
+export default function Loading() {
+  return (
+    <main className="page message" aria-busy="true" aria-label="Loading message">
+      <div className="skeleton">
+        <div className="skeleton-row" style={{ width: "60%", height: "2rem" }} />
+        <div className="skeleton-row" style={{ width: "40%" }} />
+        <div className="skeleton-row" style={{ height: "16rem" }} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ErrorState } from "../../../_components/error-state";
+import { LocalTime } from "../../../_components/local-time";
+import { ReauthBanner } from "../../../_components/reauth-banner";
+import { requireUserPage } from "@/lib/auth/session";
+import { AppError, ReauthRequiredError } from "@/lib/errors";
+import { type MessageDetail, getMessage } from "@/lib/gmail/get-message";
+import type { Mailbox } from "@/lib/gmail/message-headers";
+import { messageId } from "@/lib/gmail/message-params";
+import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
+
+export const metadata: Metadata = { title: "Message" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function formatMailbox({ name, email }: Mailbox): string {
+  if (name && email) return `${name} <${email}>`;
+  return name ?? email ?? "(unknown)";
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function backHref(value: unknown): string {
+  return typeof value === "string" && /^\/inbox(\?|$)/.test(value) && value.length < 4000 ? value : "/inbox";
+}
+
+function MessageBody({ message, allowRemoteImages, imagesHref }: { message: MessageDetail; allowRemoteImages: boolean; imagesHref: string }) {
+  if (message.html !== null) {
+    return (
+      <>
+        {message.blockedRemoteImages > 0 && !allowRemoteImages && (
+          <p className="images-notice">
+            Remote images are hidden to protect your privacy.{" "}
+            <Link href={imagesHref} className="button">
+              Show images
+            </Link>
+          </p>
+        )}
+        {/* No allow-scripts, no allow-forms, no allow-same-origin: the mail runs nothing and reaches nothing of ours. */}
+        <iframe
+          title="Message body"
+          data-testid="message-body"
+          className="message-frame"
+          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          referrerPolicy="no-referrer"
+          srcDoc={emailFrameDocument(message.html, { allowRemoteImages })}
+        />
+      </>
+    );
+  }
+  return (
+    <pre className="message-text" data-testid="message-body" dir="auto">
+      {message.text ?? "(This message has no text.)"}
+    </pre>
+  );
+}
+
+export default async function MessagePage({ params, searchParams }: Props) {
+  const user = await requireUserPage();
+  const id = messageId.safeParse((await params).id);
+  if (!id.success) notFound();
+  const query = await searchParams;
+  const allowRemoteImages = query.images === "1";
+  const back = backHref(query.back);
+
+  let message: MessageDetail;
+  try {
+    message = await getMessage({ userId: user.id, id: id.data, allowRemoteImages });
+  } catch (error) {
+    if (error instanceof ReauthRequiredError) {
+      return (
+        <main className="page">
+          <ReauthBanner message={error.message} reason={error.reason} email={user.email} />
+        </main>
+      );
+    }
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError) {
+      return (
+        <main className="page">
+          <ErrorState title="This message could not be opened" message={error.message}>
+            <Link href={back} className="button">
+              Back to the inbox
+            </Link>
+          </ErrorState>
+        </main>
+      );
+    }
+    throw error;
+  }
+
+  const imagesHref = `/inbox/${message.id}?${new URLSearchParams({ images: "1", back })}`;
+  return (
+    <main className="page message">
+      <Link href={back} className="back-link">
+        ‹ Back to the inbox
+      </Link>
+      <article aria-labelledby="message-subject">
+        <h1 id="message-subject" dir="auto">
+          {message.subject || "(no subject)"}
+        </h1>
+        <dl className="message-headers">
+          <dt>From</dt>
+          <dd dir="auto">{formatMailbox(message.from)}</dd>
+          {message.to.length > 0 && (
+            <>
+              <dt>To</dt>
+              <dd dir="auto">{message.to.map(formatMailbox).join(", ")}</dd>
+            </>
+          )}
+          {message.cc.length > 0 && (
+            <>
+              <dt>Cc</dt>
+              <dd dir="auto">{message.cc.map(formatMailbox).join(", ")}</dd>
+            </>
+          )}
+          <dt>Date</dt>
+          <dd>
+            <LocalTime iso={message.date} style="full" />
+          </dd>
+        </dl>
+        <MessageBody message={message} allowRemoteImages={allowRemoteImages} imagesHref={imagesHref} />
+        {message.attachments.length > 0 && (
+          <section aria-labelledby="attachments-heading" className="attachments">
+            <h2 id="attachments-heading">Attachments ({message.attachments.length})</h2>
+            <ul>
+              {message.attachments.map((attachment, index) => (
+                <li key={index} dir="auto">
+                  📎 {attachment.filename} <span className="muted">({formatSize(attachment.size)}, {attachment.mimeType})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+// Inbox URLs are shareable and carry everything needed to render them, including the tokens of the pages
+// before this one, so "Newer" works from a pasted link and the browser's back and forward need no state.
+import { MAX_PAGE_HISTORY } from "@/lib/gmail/message-params";
+
+export type InboxLocation = { label: string; q?: string; pageToken?: string; prev: string[] };
+
+export function inboxHref({ label, q, pageToken, prev }: InboxLocation): string {
+  const params = new URLSearchParams();
+  if (label !== "INBOX") params.set("label", label);
+  if (q) params.set("q", q);
+  if (pageToken) params.set("pageToken", pageToken);
+  if (pageToken && prev.length > 0) params.set("prev", prev.join(","));
+  const query = params.toString();
+  return query ? `/inbox?${query}` : "/inbox";
+}
+
+export function olderHref(here: InboxLocation, nextPageToken: string): string {
+  const prev = here.pageToken ? [...here.prev, here.pageToken].slice(-MAX_PAGE_HISTORY) : [];
+  return inboxHref({ ...here, pageToken: nextPageToken, prev });
+}
+
+/** The page before this one; the first page when the history is unknown (a pasted deep link). */
+export function newerHref(here: InboxLocation): string | null {
+  if (!here.pageToken) return null;
+  return inboxHref({ ...here, pageToken: here.prev.at(-1), prev: here.prev.slice(0, -1) });
+}

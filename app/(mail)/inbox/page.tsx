@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { z } from "zod";
+import { ErrorState } from "../../_components/error-state";
+import { LabelTabs } from "./label-tabs";
+import { MessageList, MessageListSkeleton } from "./message-list";
+import { SearchForm } from "./search-form";
+import type { InboxLocation } from "./inbox-url";
+import { requireUserPage } from "@/lib/auth/session";
+import { MAX_PAGE_HISTORY, describeZodError, listQuerySchema, pageToken as pageTokenSchema } from "@/lib/gmail/message-params";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+const inboxQuerySchema = listQuerySchema.omit({ pageSize: true }).extend({
+  prev: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",") : []))
+    .pipe(z.array(pageTokenSchema).max(MAX_PAGE_HISTORY)),
+});
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUserPage();
+  const parsed = inboxQuerySchema.safeParse(await searchParams);
+  if (!parsed.success) {
+    return (
+      <main className="page">
+        <ErrorState title="That inbox address is not valid" message={describeZodError(parsed.error)}>
+          <Link href="/inbox" className="button">
+            Go to the inbox
+          </Link>
+        </ErrorState>
+      </main>
+    );
+  }
+  const here: InboxLocation = { label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
+  return (
+    <main className="page inbox">
+      <div className="inbox-tools">
+        <SearchForm label={here.label} q={here.q ?? ""} />
+      </div>
+      <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
+        <LabelTabs userId={user.id} current={here.label} q={here.q} />
+      </Suspense>
+      {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
+      <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
+        <MessageList userId={user.id} email={user.email} here={here} />
+      </Suspense>
+    </main>
+  );
+}

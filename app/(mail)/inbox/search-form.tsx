@@ -1,0 +1,25 @@
+/** A plain GET form: the search lands in the URL, so results are shareable and work without JavaScript. */
+export function SearchForm({ label, q }: { label: string; q: string }) {
+  return (
+    <form action="/inbox" method="get" role="search" className="search-form">
+      {label !== "INBOX" && <input type="hidden" name="label" value={label} />}
+      <label htmlFor="search" className="visually-hidden">
+        Search mail
+      </label>
+      <input
+        id="search"
+        data-testid="search"
+        type="search"
+        name="q"
+        defaultValue={q}
+        maxLength={500}
+        placeholder="Search mail (from:, is:unread, &quot;a phrase&quot;…)"
+        autoComplete="off"
+        dir="auto"
+      />
+      <button type="submit" className="button">
+        Search
+      </button>
+    </form>
+  );
+}

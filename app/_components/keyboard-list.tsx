@@ -1,0 +1,34 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef } from "react";
+
+/**
+ * Keyboard navigation through the message list, as in Gmail: j / ArrowDown and k / ArrowUp move between
+ * messages, Enter opens one (rows are links), "/" jumps to the search box.
+ */
+export function KeyboardList({ children }: { children: ReactNode }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid="search"]')?.focus();
+        return;
+      }
+      const step = event.key === "j" || event.key === "ArrowDown" ? 1 : event.key === "k" || event.key === "ArrowUp" ? -1 : 0;
+      if (step === 0) return;
+      const rows = Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-row-link]") ?? []);
+      if (rows.length === 0) return;
+      event.preventDefault();
+      const current = rows.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = current === -1 ? (step > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step));
+      rows[next]?.focus();
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+  return <div ref={listRef}>{children}</div>;
+}

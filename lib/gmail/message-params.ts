@@ -1,0 +1,68 @@
+// What a client may ask of the mailbox, validated before anything reaches Google. Shared by the API routes
+// and the pages, so a URL typed into the address bar gets the same checks as an API call.
+import { z } from "zod";
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+/** How many earlier pages the inbox URL remembers for "Newer" (Gmail's tokens only go forward). */
+export const MAX_PAGE_HISTORY = 40;
+
+const SYSTEM_LABEL = /^(INBOX|UNREAD|STARRED|SENT|IMPORTANT|DRAFT|SPAM|TRASH|ALL|CATEGORY_(PERSONAL|SOCIAL|PROMOTIONS|UPDATES|FORUMS))$/;
+const USER_LABEL = /^Label_[0-9]{1,20}$/;
+
+/** Gmail message ids are 16 lowercase hex digits. */
+export const messageId = z.string().regex(/^[0-9a-f]{16}$/, "must be a Gmail message id (16 hex digits)");
+
+/** Opaque, but only ever letters, digits and a few URL-safe marks, and bounded. */
+export const pageToken = z.string().regex(/^[\w.~-]{1,256}$/, "is not a valid page token");
+
+export const labelId = z
+  .string()
+  .refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
+
+export const searchQuery = z
+  .string()
+  .max(500, "is longer than 500 characters")
+  .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "contains control characters");
+
+/** Missing and empty parameters mean "not given"; a parameter given twice is an error, not a guess. */
+function single<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
+
+export const listQuerySchema = z
+  .object({
+    label: single(labelId),
+    q: single(searchQuery),
+    pageToken: single(pageToken),
+    pageSize: single(
+      z
+        .string()
+        .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+        .transform(Number)
+        .pipe(z.number().int().min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)),
+    ),
+  })
+  .strict();
+
+export type ListQuery = { label: string; q?: string; pageToken?: string; pageSize: number };
+
+/** Reads URLSearchParams into a plain object, keeping repeated keys as arrays so they fail validation. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    result[key] = values.length === 1 ? values[0]! : values;
+  }
+  return result;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  const problems = error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    if (issue.code === "unrecognized_keys") return `unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(", ")}`;
+    if (issue.code === "invalid_type") return `${name} must be given once, as text`;
+    return `${name} ${issue.message}`;
+  });
+  return `Invalid request: ${problems.join("; ")}.`;
+}
