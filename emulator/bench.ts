@@ -1,0 +1,91 @@
+import { pathToFileURL } from "node:url";
+import { startEmulator } from "./server";
+import { sendBatch } from "./testing/batch-client";
+import { control, obtainTokens } from "./testing/control-client";
+
+export interface EmulatorBench {
+  /** Measured by the client over HTTP (includes the client's own fetch and parsing). */
+  listPlusBatchMs: { p50: number; p95: number };
+  /** The emulator's own time for the same pairs, from its request log. */
+  serverMs: { p50: number; p95: number };
+}
+
+const LIST_PATH = "/gmail/v1/users/me/messages?maxResults=50&labelIds=INBOX";
+
+const WARM_UP = 60;
+const ROUNDS = 200;
+
+/**
+ * One inbox page as the app fetches it: messages.list (50) then one 50-part metadata batch, timed over
+ * HTTP after a warm-up. The token comes from the consent automation, which is switched off afterwards.
+ */
+export async function benchEmulator(url: string): Promise<EmulatorBench> {
+  const tokens = await obtainTokens(url, { email: "ada@example.com" });
+  await control(url, "POST", "consent", { autoApprove: false });
+  const headers = { authorization: `Bearer ${tokens.access_token}` };
+  const samples: number[] = [];
+  let measuredFrom = Date.now();
+  for (let round = 0; round < WARM_UP + ROUNDS; round++) {
+    if (round === WARM_UP) measuredFrom = Date.now();
+    const started = performance.now();
+    const list = await fetch(`${url}${LIST_PATH}`, { headers });
+    const { messages = [] } = (await list.json()) as { messages?: { id: string }[] };
+    const batch = await sendBatch(
+      url,
+      tokens.access_token,
+      messages.map((m) => ({ method: "GET", path: `/gmail/v1/users/me/messages/${m.id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date` })),
+    );
+    if (batch.parts.length !== messages.length) throw new Error("batch returned the wrong number of parts");
+    if (round >= WARM_UP) samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const server = await serverTimes(url, measuredFrom);
+  return {
+    listPlusBatchMs: { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) },
+    serverMs: { p50: percentile(server, 0.5), p95: percentile(server, 0.95) },
+  };
+}
+
+/** Pairs each logged list with the batch that followed it and sums the emulator's time for both. */
+async function serverTimes(url: string, since: number): Promise<number[]> {
+  const { requests } = await control<{ requests: { t: number; path: string; ms: number }[] }>(url, "GET", "requests");
+  const sums: number[] = [];
+  let pendingList: number | undefined;
+  for (const entry of requests) {
+    if (entry.t < since) continue;
+    if (entry.path === LIST_PATH) pendingList = entry.ms;
+    else if (entry.path === "/batch/gmail/v1" && pendingList !== undefined) {
+      sums.push(pendingList + entry.ms);
+      pendingList = undefined;
+    }
+  }
+  return sums.sort((a, b) => a - b);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+  return Math.round(value * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const urlFlag = process.argv.indexOf("--url");
+  const given = urlFlag === -1 ? undefined : process.argv[urlFlag + 1];
+  const emulator = given === undefined ? await startEmulator({ port: 0 }) : undefined;
+  try {
+    const result = await benchEmulator(given ?? emulator?.url ?? "");
+    const { p50, p95 } = result.listPlusBatchMs;
+    console.log(`emulator: messages.list(50) + 50-part metadata batch, over HTTP: p50 ${p50} ms, p95 ${p95} ms (${ROUNDS} rounds)`);
+    console.log(`emulator: the same, server time only:             p50 ${result.serverMs.p50} ms, p95 ${result.serverMs.p95} ms`);
+    if (process.argv.includes("--json")) console.log(JSON.stringify(result));
+  } finally {
+    await emulator?.close();
+  }
+}
+
+// Runnable as `npx tsx emulator/bench.ts [--url http://127.0.0.1:4010] [--json]`, importable by scripts/bench.ts.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/** Bodies of the control API (`/__emulator/…`). */
+const email = z.string().trim().toLowerCase().pipe(z.email());
+
+const rawMessage = z.object({
+  raw: z.string().min(1),
+  labelIds: z.array(z.string()).optional(),
+  internalDate: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+});
+
+export const insertMessageSchema = rawMessage.extend({ email });
+
+export const addUserSchema = z.object({
+  email,
+  name: z.string().min(1).optional(),
+  /** A count of generated everyday messages, or raw messages to insert. */
+  messages: z.union([z.number().int().min(0).max(5000), z.array(rawMessage)]).optional(),
+  /** Seed for the generated messages (default: derived from the email). */
+  seed: z.number().int().optional(),
+});
+
+export const addClientSchema = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  redirect_uris: z.array(z.url()).min(1),
+  name: z.string().optional(),
+});
+
+export const revokeSchema = z.object({ email });
+
+export const expireSchema = z.object({ email: email.optional() }).default({});
+
+export const consentSchema = z
+  .object({
+    email: email.optional(),
+    autoApprove: z.boolean().optional(),
+    grantScopes: z.array(z.string().min(1)).optional(),
+  })
+  .default({});
+
+export const faultSchema = z.object({
+  match: z.object({ method: z.string().min(1).optional(), path: z.string().startsWith("/").optional() }).default({}),
+  status: z.number().int().min(100).max(599).optional(),
+  count: z.number().int().min(1).optional(),
+  rate: z.number().min(0).max(1).optional(),
+  latencyMs: z.number().min(0).max(120_000).optional(),
+  retryAfter: z.number().int().min(0).optional(),
+  dropFields: z.array(z.string().min(1)).optional(),
+});
+
+export const latencySchema = z.object({ ms: z.number().min(0).max(120_000) });

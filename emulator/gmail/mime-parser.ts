@@ -1,0 +1,136 @@
+import { base64Url, decodeCharset } from "./charset";
+import { decodeTransfer, htmlToText, snippetOf } from "./mime-body";
+import { type Header, headerValue, parseContentType, parseDisposition, parseHeaders, splitHeaderBody } from "./mime-headers";
+
+export type { Header } from "./mime-headers";
+
+export interface MessagePartBody {
+  attachmentId?: string;
+  size: number;
+  data?: string;
+}
+
+/** Gmail's MessagePart, field order as Gmail emits it. */
+export interface MessagePart {
+  partId: string;
+  mimeType: string;
+  filename: string;
+  headers: Header[];
+  body: MessagePartBody;
+  parts?: MessagePart[];
+}
+
+export interface ParsedAttachment {
+  attachmentId: string;
+  partId: string;
+  filename: string;
+  mimeType: string;
+  data: Buffer;
+}
+
+export interface ParsedMessage {
+  raw: Buffer;
+  headers: Header[];
+  payload: MessagePart;
+  attachments: ParsedAttachment[];
+  /** The readable body (first text/plain, else the first text/html as text), decoded from its charset. */
+  bodyText: string;
+  snippet: string;
+  sizeEstimate: number;
+}
+
+export interface ParseOptions {
+  /** Gives each attachment part its id; the store derives it from the message id and part id. */
+  attachmentIdFor(partId: string): string;
+}
+
+// Deeply nested multiparts are malformed or hostile; Gmail also stops descending at some depth.
+const MAX_DEPTH = 20;
+
+/**
+ * Parses an RFC 2822 message into Gmail's payload tree: headers decoded from RFC 2047, leaf bodies
+ * transfer-decoded and re-encoded as base64url (charset untouched, as Gmail does), attachments reduced to
+ * attachmentId + size.
+ */
+export function parseMessage(raw: Buffer, options: ParseOptions): ParsedMessage {
+  const attachments: ParsedAttachment[] = [];
+  const texts: { mimeType: string; text: string }[] = [];
+  const payload = parsePart(raw.toString("latin1"), "", 0, "text/plain", { options, attachments, texts });
+  const plain = texts.find((t) => t.mimeType === "text/plain");
+  const html = texts.find((t) => t.mimeType === "text/html");
+  const bodyText = plain ? plain.text : html ? htmlToText(html.text) : "";
+  return {
+    raw,
+    headers: payload.headers,
+    payload,
+    attachments,
+    bodyText,
+    snippet: snippetOf(bodyText),
+    sizeEstimate: raw.length,
+  };
+}
+
+interface Collector {
+  options: ParseOptions;
+  attachments: ParsedAttachment[];
+  texts: { mimeType: string; text: string }[];
+}
+
+function parsePart(binary: string, partId: string, depth: number, defaultType: string, out: Collector): MessagePart {
+  const { headerBlock, body } = splitHeaderBody(binary);
+  const headers = parseHeaders(headerBlock);
+  const contentType = parseContentType(headerValue(headers, "Content-Type"), defaultType);
+  const disposition = parseDisposition(headerValue(headers, "Content-Disposition"));
+  const filename = disposition.params.get("filename") ?? contentType.params.get("name") ?? "";
+  const boundary = contentType.params.get("boundary");
+
+  if (contentType.mimeType.startsWith("multipart/") && boundary && depth < MAX_DEPTH) {
+    const childDefault = contentType.mimeType === "multipart/digest" ? "message/rfc822" : "text/plain";
+    const parts = splitMultipart(body, boundary).map((child, i) =>
+      parsePart(child, partId === "" ? String(i) : `${partId}.${i}`, depth + 1, childDefault, out),
+    );
+    return { partId, mimeType: contentType.mimeType, filename: "", headers, body: { size: 0 }, parts };
+  }
+
+  const bytes = decodeTransfer(body, headerValue(headers, "Content-Transfer-Encoding"));
+  if (filename !== "") {
+    const attachmentId = out.options.attachmentIdFor(partId);
+    out.attachments.push({ attachmentId, partId, filename, mimeType: contentType.mimeType, data: bytes });
+    return { partId, mimeType: contentType.mimeType, filename, headers, body: { attachmentId, size: bytes.length } };
+  }
+  if (contentType.mimeType === "text/plain" || contentType.mimeType === "text/html") {
+    out.texts.push({ mimeType: contentType.mimeType, text: decodeCharset(bytes, contentType.params.get("charset")) });
+  }
+  const partBody: MessagePartBody = bytes.length > 0 ? { size: bytes.length, data: base64Url(bytes) } : { size: 0 };
+  return { partId, mimeType: contentType.mimeType, filename: "", headers, body: partBody };
+}
+
+/** Splits a multipart body on its boundary; the CRLF before each delimiter belongs to the delimiter. */
+export function splitMultipart(body: string, boundary: string): string[] {
+  const delimiter = `--${boundary}`;
+  const parts: string[] = [];
+  let at = findDelimiter(body, delimiter, 0);
+  while (at !== -1) {
+    const lineEnd = body.indexOf("\n", at);
+    const rest = body.slice(at + delimiter.length, lineEnd === -1 ? body.length : lineEnd);
+    if (rest.startsWith("--")) break;
+    const start = lineEnd === -1 ? body.length : lineEnd + 1;
+    const next = findDelimiter(body, delimiter, start);
+    if (next === -1) {
+      parts.push(body.slice(start));
+      break;
+    }
+    let end = next;
+    if (body[end - 1] === "\n") end--;
+    if (body[end - 1] === "\r") end--;
+    parts.push(body.slice(start, Math.max(start, end)));
+    at = next;
+  }
+  return parts;
+}
+
+function findDelimiter(body: string, delimiter: string, from: number): number {
+  let at = body.indexOf(delimiter, from);
+  while (at !== -1 && at > 0 && body[at - 1] !== "\n") at = body.indexOf(delimiter, at + 1);
+  return at;
+}

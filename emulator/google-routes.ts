@@ -1,0 +1,31 @@
+import { createDispatcher } from "./dispatch";
+import { registerBatchRoute } from "./gmail/batch-route";
+import { registerHistoryRoutes } from "./gmail/history-routes";
+import { registerLabelRoutes } from "./gmail/labels-routes";
+import { registerMessageRoutes } from "./gmail/messages-routes";
+import { registerThreadRoutes } from "./gmail/threads-routes";
+import { Router } from "./http/router";
+import type { EmuRequest, EmuResponse } from "./http/types";
+import { registerAuthorizeRoutes } from "./oauth/authorize";
+import { registerDiscoveryRoutes } from "./oauth/discovery";
+import { registerRevokeRoutes } from "./oauth/revoke";
+import { registerTokenRoutes } from "./oauth/token";
+import { registerUserinfoRoutes } from "./oauth/userinfo";
+import type { EmulatorState } from "./state";
+
+/** Every Google endpoint on one origin, behind the dispatcher (faults, stats). */
+export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) => Promise<EmuResponse> {
+  const router = new Router();
+  registerDiscoveryRoutes(router, state);
+  registerAuthorizeRoutes(router, state);
+  registerTokenRoutes(router, state);
+  registerRevokeRoutes(router, state);
+  registerUserinfoRoutes(router, state);
+  registerLabelRoutes(router, state);
+  registerMessageRoutes(router, state);
+  registerThreadRoutes(router, state);
+  registerHistoryRoutes(router, state);
+  const dispatch = createDispatcher(state, router);
+  registerBatchRoute(router, dispatch);
+  return dispatch;
+}

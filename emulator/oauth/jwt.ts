@@ -1,0 +1,32 @@
+import { createHash, sign, verify } from "node:crypto";
+import type { SigningKeys } from "./keys";
+
+/** Compact RS256 JWS with node:crypto: the header Google uses is `{alg, kid, typ}`. */
+export function signJwt(keys: SigningKeys, claims: Record<string, unknown>): string {
+  const header = { alg: "RS256", kid: keys.kid, typ: "JWT" };
+  const input = `${encode(header)}.${encode(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), keys.privateKey).toString("base64url")}`;
+}
+
+/** Verifies a JWT signed by this emulator; returns its header and claims, or undefined. */
+export function verifyJwt(keys: SigningKeys, token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
+  const [h, p, s] = token.split(".");
+  if (h === undefined || p === undefined || s === undefined) return undefined;
+  try {
+    if (!verify("sha256", Buffer.from(`${h}.${p}`), keys.publicKey, Buffer.from(s, "base64url"))) return undefined;
+    const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8")) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(p, "base64url").toString("utf8")) as Record<string, unknown>;
+    return { header, claims };
+  } catch {
+    return undefined;
+  }
+}
+
+/** OIDC at_hash: base64url of the left half of SHA-256 over the access token. */
+export function atHash(accessToken: string): string {
+  return createHash("sha256").update(accessToken, "ascii").digest().subarray(0, 16).toString("base64url");
+}
+
+function encode(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}

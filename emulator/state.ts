@@ -1,0 +1,61 @@
+import { FaultSet } from "./control/faults";
+import { RequestLog } from "./control/request-log";
+import { ClientRegistry } from "./oauth/clients";
+import { FlowStore } from "./oauth/flows";
+import { createSigningKeys, type SigningKeys } from "./oauth/keys";
+import { TokenStore } from "./oauth/token-store";
+import { seedDirectory } from "./seed";
+import type { UserDirectory } from "./users";
+
+/** While set, the authorization endpoint answers at once as this user (Node tests need no browser). */
+export interface ConsentAutomation {
+  email?: string;
+  grantScopes?: string[];
+}
+
+/**
+ * Everything one emulator instance holds. Nothing lives in module scope, so several emulators can run in
+ * one process (the test suite does). Handlers read these fields per request because reset replaces them.
+ */
+export interface EmulatorState {
+  users: UserDirectory;
+  tokens: TokenStore;
+  clients: ClientRegistry;
+  flows: FlowStore;
+  keys: Promise<SigningKeys>;
+  faults: FaultSet;
+  log: RequestLog;
+  latencyMs: number;
+  consent: ConsentAutomation | undefined;
+  readonly initialLatencyMs: number;
+}
+
+export function createState(initialLatencyMs: number): EmulatorState {
+  const keys = createSigningKeys();
+  // Handlers await the key; this only keeps a failure from becoming an unhandled rejection at start-up.
+  keys.catch((error: unknown) => console.error("emulator: key generation failed", error));
+  return {
+    users: seedDirectory(),
+    tokens: new TokenStore(),
+    clients: new ClientRegistry(),
+    flows: new FlowStore(),
+    keys,
+    faults: new FaultSet(),
+    log: new RequestLog(),
+    latencyMs: initialLatencyMs,
+    consent: undefined,
+    initialLatencyMs,
+  };
+}
+
+/** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs or stats. The key stays. */
+export function resetState(state: EmulatorState): void {
+  state.users = seedDirectory();
+  state.tokens = new TokenStore();
+  state.clients = new ClientRegistry();
+  state.flows = new FlowStore();
+  state.faults.reset();
+  state.log.clearAll();
+  state.latencyMs = state.initialLatencyMs;
+  state.consent = undefined;
+}
