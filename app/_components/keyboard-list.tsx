@@ -28,7 +28,13 @@ export function KeyboardList({ children }: { children: ReactNode }) {
       rows[next]?.focus();
     }
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    // Lets tests (and styles) know the shortcuts are live once the page has hydrated.
+    const list = listRef.current;
+    list?.setAttribute("data-keyboard", "ready");
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      list?.removeAttribute("data-keyboard");
+    };
   }, []);
   return <div ref={listRef}>{children}</div>;
 }
