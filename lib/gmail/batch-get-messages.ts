@@ -60,6 +60,10 @@ function sortParts(pending: readonly string[], parts: readonly BatchResponsePart
   return { succeeded, retryable };
 }
 
+// Each retry re-sends only the parts that failed, so the batches shrink quickly; allow more attempts than a
+// single call would get, but never more than a bounded wait for the user.
+const BATCH_RETRY_BUDGET = { maxAttempts: 8, maxElapsedMs: 12_000 };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Messages in the order of `ids`; throws GmailResponseError when any part finally fails. */
@@ -67,7 +71,7 @@ export async function batchGetMessages(accessToken: string, ids: readonly string
   if (ids.length === 0) return [];
   if (ids.length > MAX_BATCH_PARTS) throw new RangeError(`at most ${MAX_BATCH_PARTS} messages per batch`);
   const results = new Map<string, gmail_v1.Schema$Message>();
-  const budget = new RetryBudget();
+  const budget = new RetryBudget(BATCH_RETRY_BUDGET);
   let pending = [...new Set(ids)];
 
   for (;;) {

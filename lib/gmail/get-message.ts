@@ -42,7 +42,7 @@ export async function getMessage(options: { userId: string; id: string; allowRem
       labelIds: summary.labelIds,
       unread: summary.unread,
       starred: summary.starred,
-      text: content.text,
+      text: content.text?.replace(/\r\n?/g, "\n") ?? null,
       html: sanitized?.html ?? null,
       blockedRemoteImages: sanitized?.blockedRemoteImages ?? 0,
       attachments: content.attachments.map(({ filename, mimeType, size }) => ({ filename, mimeType, size })),
