@@ -1,0 +1,211 @@
+// `npm run bench`: the production build against the emulator, in one run. Prints a table (or one JSON
+// object with --json): Gmail requests and sequential round trips per inbox page, /api/messages p50/p95 at
+// 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
+// all at once) measured in the same run, refresh grants when 50 concurrent requests meet an expired token,
+// and requests per second and memory under 20 s of load.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { benchEmulator } from "../emulator/bench";
+import { startAppServer } from "./lib/app-server";
+import { prepareDatabase } from "./lib/database";
+import { startEmulatorProcess } from "./lib/emulator-process";
+import { findFreePort } from "./lib/free-port";
+import { signInOverHttp } from "./lib/http-session";
+import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
+
+const asJson = process.argv.includes("--json");
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const SAMPLES = 30;
+const log = (message: string) => (asJson ? process.stderr : process.stdout).write(`${message}\n`);
+
+type LoggedRequest = { t: number; method: string; path: string; ms: number };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** Requests that overlap in time share a round trip; one that starts after all before it ended starts another. */
+function sequentialRoundTrips(requests: LoggedRequest[]): number {
+  let trips = 0;
+  let groupEnd = -Infinity;
+  for (const request of [...requests].sort((a, b) => a.t - b.t)) {
+    if (request.t >= groupEnd) trips += 1;
+    groupEnd = Math.max(groupEnd, request.t + request.ms);
+  }
+  return trips;
+}
+
+/** Resident memory of a process and its children, in MB. */
+function rssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return Math.round(kb / 1024);
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(".next/BUILD_ID") || process.argv.includes("--rebuild")) {
+    log("Building the production app…");
+    execFileSync("npx", ["next", "build"], { stdio: asJson ? "ignore" : "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-bench-"));
+  const emulator = await startEmulatorProcess(await findFreePort());
+  const databaseFile = path.join(dataDir, "mailroom.db");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${databaseFile}`,
+    MAILROOM_DATA_DIR: dataDir,
+    GOOGLE_EMULATOR_URL: emulator.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+  };
+  await prepareDatabase(env);
+  const app = await startAppServer({ port: await findFreePort(), mode: "start", env });
+  try {
+    const cookie = await signInOverHttp(app.url, emulator.url, "ada@example.com");
+    const page = async () => {
+      const response = await fetch(`${app.url}/api/messages`, { headers: { cookie } });
+      if (response.status !== 200) throw new Error(`/api/messages answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    for (let warm = 0; warm < 10; warm += 1) await page();
+    const rssAfterWarmUp = rssMb(app.process.pid!);
+
+    log("Measuring Gmail traffic per inbox page…");
+    await control(emulator.url, "POST", "latency", { ms: 20 });
+    await control(emulator.url, "DELETE", "requests");
+    await page();
+    const gmailLog = ((await control(emulator.url, "GET", "requests")) as { requests: LoggedRequest[] }).requests.filter((request) =>
+      /^\/(gmail|batch)\//.test(request.path),
+    );
+    const perPage = { gmailRequests: gmailLog.length, sequentialRoundTrips: sequentialRoundTrips(gmailLog) };
+
+    log("Measuring latency at 0 and 50 ms of emulator latency, with the naive baselines…");
+    const naiveToken = (await authorizeThroughEmulator(emulator.url, "ada@example.com")).access_token;
+    const gmailGet = async (pathAndQuery: string) => {
+      const response = await fetch(`${emulator.url}${pathAndQuery}`, { headers: { Authorization: `Bearer ${naiveToken}` } });
+      if (!response.ok) throw new Error(`naive baseline: ${response.status}`);
+      return response.json() as Promise<{ messages?: { id: string }[] }>;
+    };
+    const listPage = () => gmailGet("/gmail/v1/users/me/messages?maxResults=25&labelIds=INBOX");
+    const getMetadata = (id: string) => gmailGet(`/gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`);
+    const naiveSequential = async () => {
+      for (const { id } of (await listPage()).messages ?? []) await getMetadata(id);
+    };
+    const naiveParallel = async () => {
+      await Promise.all(((await listPage()).messages ?? []).map(({ id }) => getMetadata(id)));
+    };
+
+    const latency: Record<string, { p50: number; p95: number }> = {};
+    for (const ms of [0, 50]) {
+      await control(emulator.url, "POST", "latency", { ms });
+      for (const [name, fn] of [
+        ["api", page],
+        ["naiveSequential", naiveSequential],
+        ["naiveParallel", naiveParallel],
+      ] as const) {
+        await fn();
+        const samples: number[] = [];
+        for (let sample = 0; sample < (name === "naiveSequential" && ms > 0 ? 10 : SAMPLES); sample += 1) samples.push(await timed(fn));
+        latency[`${name}@${ms}ms`] = { p50: round1(percentile(samples, 50)), p95: round1(percentile(samples, 95)) };
+      }
+    }
+    await control(emulator.url, "POST", "latency", { ms: 0 });
+
+    log("Measuring refresh grants under 50 concurrent requests…");
+    const db = new Database(databaseFile);
+    const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
+      await expire();
+      const before = (await stats(emulator.url)).grants.refresh_token ?? 0;
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, () => fetch(`${app.url}/api/messages`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status))),
+      );
+      return { refreshGrants: ((await stats(emulator.url)).grants.refresh_token ?? 0) - before, ok: statuses.filter((s) => s === 200).length };
+    };
+    const storedExpiry = await refreshGrantsUnder50(() => {
+      db.prepare("UPDATE Account SET expires_at = ?").run(Math.floor(Date.now() / 1000) - 10);
+      return Promise.resolve();
+    });
+    const revokedEarly = await refreshGrantsUnder50(async () => {
+      await control(emulator.url, "POST", "expire", { email: "ada@example.com" });
+    });
+    db.close();
+
+    log(`Loading /api/messages for ${LOAD_SECONDS} s…`);
+    const emulatorBench = await benchEmulator(emulator.url);
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => rssSamples.push(rssMb(app.process.pid!)), 1000);
+    const load = await autocannon({ url: `${app.url}/api/messages`, headers: { cookie }, connections: 10, duration: LOAD_SECONDS });
+    clearInterval(sampler);
+
+    const result = {
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      perPage,
+      latencyMs: latency,
+      speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
+      budgetAt50ms: { p50: latency["api@50ms"]!.p50, limit: 2.5 * 50 + 40 },
+      refreshUnder50Concurrent: { storedExpiry, revokedEarly },
+      emulatorListPlus50BatchMs: emulatorBench.listPlusBatchMs,
+      load: {
+        seconds: LOAD_SECONDS,
+        connections: 10,
+        requestsPerSecond: round1(load.requests.average),
+        latencyP50Ms: load.latency.p50,
+        latencyP99Ms: load.latency.p99,
+        non2xx: load.non2xx,
+        errors: load.errors,
+        rssMb: { afterWarmUp: rssAfterWarmUp, peak: Math.max(...rssSamples), end: rssSamples.at(-1) ?? NaN },
+      },
+    };
+    if (asJson) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    const rows: [string, string][] = [
+      ["machine", `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}`],
+      ["Gmail requests per inbox page", String(perPage.gmailRequests)],
+      ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
+      ...Object.entries(latency).map(([name, value]): [string, string] => [`${name.replace("@", " @ ")} p50 / p95`, `${value.p50} / ${value.p95} ms`]),
+      ["speed-up vs naive sequential @ 50 ms (p50)", `${result.speedupVsNaiveSequentialAt50ms}×`],
+      ["api @ 50 ms p50 vs budget 2.5 × 50 + 40", `${result.budgetAt50ms.p50} ms (limit ${result.budgetAt50ms.limit} ms)`],
+      ["refresh grants, 50 concurrent, stored token expired", `${storedExpiry.refreshGrants} (${storedExpiry.ok}/50 answered 200)`],
+      ["refresh grants, 50 concurrent, Google expired it early", `${revokedEarly.refreshGrants} (${revokedEarly.ok}/50 answered 200)`],
+      ["emulator: list + 50-part batch p50 / p95", `${round1(emulatorBench.listPlusBatchMs.p50)} / ${round1(emulatorBench.listPlusBatchMs.p95)} ms`],
+      [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
+      ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
+      ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],
+    ];
+    const width = Math.max(...rows.map(([name]) => name.length));
+    log(`\n${rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value} |`).join("\n")}`);
+  } finally {
+    await app.close();
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);
