@@ -1,20 +1,25 @@
 import "server-only";
-// The only Prisma client. The driver follows DATABASE_URL: a file: URL opens the embedded SQLite database.
+// The only Prisma client. The driver follows DATABASE_URL: a file: URL opens the embedded SQLite database;
+// a postgresql:// URL connects to PostgreSQL, for several app instances sharing one database.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { getConfig } from "./config";
 
 export type Database = PrismaClient;
 
 function createClient(): PrismaClient {
   const { database } = getConfig();
-  if (database.provider !== "sqlite") {
-    throw new Error("DATABASE_URL: PostgreSQL support is not built in yet");
+  if (database.provider === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) });
+    // Both clients are generated from one schema (prisma/postgres/schema.prisma is derived from it), so
+    // their query APIs are the same; only the generated type names differ.
+    return client as unknown as PrismaClient;
   }
-  // WAL lets readers proceed while a writer commits; busy_timeout makes concurrent writers (several
-  // processes refreshing tokens) wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: database.file, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  // busy_timeout (better-sqlite3's `timeout`) makes concurrent writers, such as several processes
+  // refreshing tokens, wait for the lock instead of failing at once. WAL is set on the file by prepare-db.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.file, timeout: 10_000 }) });
 }
 
 // Next's dev server re-evaluates modules on every change; keep one client per process.

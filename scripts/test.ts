@@ -4,11 +4,15 @@ import { spawnSync } from "node:child_process";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 
 const steps: [string, string[]][] = [
-  ["prisma client", ["npx", "prisma", "generate"]],
+  ["prisma clients", ["npm", "run", "postinstall", "--silent"]],
   ["types", ["npx", "tsc", "--noEmit", "-p", "."]],
   ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
-  ["schema drift", ["npx", "prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]],
+  ["schema drift", ["npx", "tsx", "scripts/prisma/check-drift.ts"]],
   ["unit and integration (vitest)", ["npx", "vitest", "run"]],
+  // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
+  ...(process.env.MAILROOM_TEST_POSTGRES_URL
+    ? ([["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts"]]] as [string, string[]][])
+    : []),
   ["production build", ["npx", "next", "build"]],
   ["browser e2e (playwright)", ["npx", "playwright", "test"]],
 ];

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { migratePostgres } from "./postgres-migrate";
 
 const run = promisify(execFile);
 export const DEFAULT_DATABASE_URL = "file:./.data/mailroom.db";
@@ -22,5 +23,9 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
     db.close();
     return;
   }
-  throw new Error("DATABASE_URL: only file: (SQLite) databases can be prepared so far");
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    await migratePostgres(url);
+    return;
+  }
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
 }
