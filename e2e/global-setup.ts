@@ -1,10 +1,9 @@
 // One production server of the app, one emulator and one fresh database for the whole browser suite.
 // The app is started exactly as `npm start` would run it: `next start` on the production build.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startAppServer } from "../scripts/lib/app-server";
+import { productionEnv, startAppServer } from "../scripts/lib/app-server";
 import { prepareDatabase } from "../scripts/lib/database";
 import { startEmulatorProcess } from "../scripts/lib/emulator-process";
 import { findFreePort } from "../scripts/lib/free-port";
@@ -12,15 +11,7 @@ import { findFreePort } from "../scripts/lib/free-port";
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-e2e-"));
   const emulator = await startEmulatorProcess(await findFreePort());
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: `file:${path.join(dataDir, "mailroom.db")}`,
-    MAILROOM_DATA_DIR: dataDir,
-    GOOGLE_EMULATOR_URL: emulator.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOKEN_ENCRYPTION_KEYS: `e2e1:${randomBytes(32).toString("base64")}`,
-  };
+  const env = productionEnv({ databaseUrl: `file:${path.join(dataDir, "mailroom.db")}`, dataDir, emulatorUrl: emulator.url });
   await prepareDatabase(env);
   const app = await startAppServer({ port: await findFreePort(), mode: "start", env });
 

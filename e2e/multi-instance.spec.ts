@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { type AppServer, startAppServer } from "../scripts/lib/app-server";
+import { type AppServer, productionEnv, startAppServer } from "../scripts/lib/app-server";
 import { prepareDatabase } from "../scripts/lib/database";
 import { findFreePort } from "../scripts/lib/free-port";
 import { signInOverHttp } from "../scripts/lib/http-session";
@@ -44,15 +44,7 @@ test("two instances share sessions, refresh once between them, and both see a re
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-multi-"));
   const database = await sharedDatabase(dataDir);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    MAILROOM_DATA_DIR: dataDir,
-    GOOGLE_EMULATOR_URL: emulator.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOKEN_ENCRYPTION_KEYS: `multi:${randomBytes(32).toString("base64")}`,
-  };
+  const env = productionEnv({ databaseUrl: database.url, dataDir, emulatorUrl: emulator.url });
   const servers: AppServer[] = [];
   try {
     await prepareDatabase(env);

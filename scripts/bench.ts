@@ -4,14 +4,14 @@
 // all at once) measured in the same run, refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second and memory under 20 s of load.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchEmulator } from "../emulator/bench";
-import { startAppServer } from "./lib/app-server";
+import { productionEnv, startAppServer } from "./lib/app-server";
+import { residentMemoryMb as rssMb } from "./lib/process-memory";
 import { prepareDatabase } from "./lib/database";
 import { startEmulatorProcess } from "./lib/emulator-process";
 import { findFreePort } from "./lib/free-port";
@@ -42,22 +42,6 @@ function sequentialRoundTrips(requests: LoggedRequest[]): number {
   return trips;
 }
 
-/** Resident memory of a process and its children, in MB. */
-function rssMb(pid: number): number {
-  let kb = 0;
-  const visit = (id: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${id}/task`)) {
-        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      // the process ended
-    }
-  };
-  visit(pid);
-  return Math.round(kb / 1024);
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -73,15 +57,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-bench-"));
   const emulator = await startEmulatorProcess(await findFreePort());
   const databaseFile = path.join(dataDir, "mailroom.db");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: `file:${databaseFile}`,
-    MAILROOM_DATA_DIR: dataDir,
-    GOOGLE_EMULATOR_URL: emulator.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
-  };
+  const env = productionEnv({ databaseUrl: `file:${databaseFile}`, dataDir, emulatorUrl: emulator.url });
   await prepareDatabase(env);
   const app = await startAppServer({ port: await findFreePort(), mode: "start", env });
   try {
@@ -161,6 +137,28 @@ async function main(): Promise<void> {
     const load = await autocannon({ url: `${app.url}/api/messages`, headers: { cookie }, connections: 10, duration: LOAD_SECONDS });
     clearInterval(sampler);
 
+    log(`Loading two instances sharing the database for ${LOAD_SECONDS} s…`);
+    const second = await startAppServer({ port: await findFreePort(), mode: "start", env });
+    let twoInstances: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number; rssMbPeak: number };
+    try {
+      for (let warm = 0; warm < 10; warm += 1) await fetch(`${second.url}/api/messages`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      const pairSamples: number[] = [];
+      const pairSampler = setInterval(() => pairSamples.push(rssMb(app.process.pid!) + rssMb(second.process.pid!)), 1000);
+      const loads = await Promise.all(
+        [app, second].map((instance) => autocannon({ url: `${instance.url}/api/messages`, headers: { cookie }, connections: 5, duration: LOAD_SECONDS })),
+      );
+      clearInterval(pairSampler);
+      twoInstances = {
+        requestsPerSecond: round1(loads.reduce((sum, result) => sum + result.requests.average, 0)),
+        latencyP50Ms: Math.max(...loads.map((result) => result.latency.p50)),
+        latencyP99Ms: Math.max(...loads.map((result) => result.latency.p99)),
+        non2xx: loads.reduce((sum, result) => sum + result.non2xx, 0),
+        rssMbPeak: Math.max(...pairSamples),
+      };
+    } finally {
+      await second.close();
+    }
+
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
       perPage,
@@ -179,6 +177,7 @@ async function main(): Promise<void> {
         errors: load.errors,
         rssMb: { afterWarmUp: rssAfterWarmUp, peak: Math.max(...rssSamples), end: rssSamples.at(-1) ?? NaN },
       },
+      loadTwoInstances: { seconds: LOAD_SECONDS, connections: 10, ...twoInstances },
     };
     if (asJson) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -197,6 +196,9 @@ async function main(): Promise<void> {
       [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
       ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
       ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],
+      ["load on two instances (5 + 5 connections), req/s", String(twoInstances.requestsPerSecond)],
+      ["two instances: latency p50 / p99", `${twoInstances.latencyP50Ms} / ${twoInstances.latencyP99Ms} ms (non-2xx ${twoInstances.non2xx})`],
+      ["two instances: RSS peak (both)", `${twoInstances.rssMbPeak} MB`],
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     log(`\n${rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value} |`).join("\n")}`);

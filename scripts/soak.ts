@@ -3,13 +3,13 @@
 // tokens early. Reports the success rate, p95, refresh grants, token safety and memory first vs last 10 s.
 // DATABASE_URL=postgresql://… (a database the soak may own) runs it on PostgreSQL; otherwise a SQLite file.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { startAppServer } from "./lib/app-server";
+import { productionEnv, startAppServer } from "./lib/app-server";
+import { residentMemoryMb as rssMb } from "./lib/process-memory";
 import { prepareDatabase } from "./lib/database";
 import { startEmulatorProcess } from "./lib/emulator-process";
 import { findFreePort } from "./lib/free-port";
@@ -18,24 +18,12 @@ import { control, stats } from "./testing/emulator-client";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const WORKERS = 8;
+// Memory is compared between the first and last 10 s of the measured window, after a warm-up under the same
+// load: V8 and Next grow their heaps to a working size first, which is not a leak.
+const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP_SECONDS ?? 15);
 const SEARCHES = ["is:unread", "from:grace", '"launch plan"', "has:attachment", "subject:invoice", "label:work", "newer_than:30d", "-in:inbox"];
 const LABELS = ["INBOX", "UNREAD", "STARRED", "ALL", "Label_1", "Label_3"];
 
-function rssMb(pid: number): number {
-  let kb = 0;
-  const visit = (id: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${id}/task`)) {
-        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      // ended
-    }
-  };
-  visit(pid);
-  return Math.round(kb / 1024);
-}
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)] ?? NaN;
 const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length));
@@ -58,15 +46,7 @@ if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdi
 const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-soak-"));
 const databaseUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : `file:${path.join(dataDir, "soak.db")}`;
 const emulator = await startEmulatorProcess(await findFreePort());
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  DATABASE_URL: databaseUrl,
-  MAILROOM_DATA_DIR: dataDir,
-  GOOGLE_EMULATOR_URL: emulator.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  TOKEN_ENCRYPTION_KEYS: `soak:${randomBytes(32).toString("base64")}`,
-};
+const env = productionEnv({ databaseUrl, dataDir, emulatorUrl: emulator.url });
 await prepareDatabase(env);
 const instances = await Promise.all([await findFreePort(), await findFreePort()].map((port) => startAppServer({ port, mode: "start", env })));
 try {
@@ -79,7 +59,7 @@ try {
   await control(emulator.url, "POST", "faults", { match: { path: "/batch/gmail/v1" }, status: 500, rate: 0.1 });
   const results: { kind: string; status: number; ms: number; at: number }[] = [];
   const memory: { at: number; mb: number }[] = [];
-  const started = Date.now();
+  const started = Date.now() + WARM_UP_SECONDS * 1000;
   const deadline = started + SECONDS * 1000;
 
   const chaos = setInterval(() => {
@@ -88,7 +68,9 @@ try {
     if (second % 10 === 5) void control(emulator.url, "POST", "faults", { match: { path: "/gmail/v1/users/me/messages/" }, status: 429, retryAfter: 1, count: 40 });
     if (second % 15 === 7) void control(emulator.url, "POST", "expire", { email: "ada@example.com" });
   }, 1000);
-  const sampler = setInterval(() => memory.push({ at: Date.now() - started, mb: instances.reduce((sum, app) => sum + rssMb(app.process.pid!), 0) }), 1000);
+  const sampler = setInterval(() => {
+    if (Date.now() >= started) memory.push({ at: Date.now() - started, mb: instances.reduce((sum, app) => sum + rssMb(app.process.pid!), 0) });
+  }, 1000);
 
   let counter = 0;
   await Promise.all(
@@ -106,7 +88,7 @@ try {
         const begin = performance.now();
         const response = await fetch(`${app.url}${url}`, { headers: { cookie } }).catch(() => null);
         await response?.arrayBuffer();
-        results.push({ kind, status: response?.status ?? 0, ms: performance.now() - begin, at: Date.now() - started });
+        if (Date.now() >= started) results.push({ kind, status: response?.status ?? 0, ms: performance.now() - begin, at: Date.now() - started });
       }
     }),
   );
@@ -124,6 +106,7 @@ try {
   const last = memory.filter((sample) => sample.at >= (SECONDS - 10) * 1000).map((sample) => sample.mb);
   const report = {
     seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
     database: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     requests: results.length,
     successRate: Math.round((succeeded / results.length) * 10000) / 100,

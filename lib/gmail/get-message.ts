@@ -1,6 +1,6 @@
 import "server-only";
 // One message, ready to show: headers decoded, body decoded from its charset, HTML sanitised.
-import { createGmailClient } from "./gmail-client";
+import { gmailUsersFor } from "./gmail-client";
 import { withMailbox } from "./mailbox-access";
 import { extractMessageContent } from "./message-content";
 import { type Mailbox, headerValue, parseMailboxList, summarizeMessage } from "./message-headers";
@@ -26,7 +26,7 @@ export type MessageDetail = {
 
 export async function getMessage(options: { userId: string; id: string; allowRemoteImages?: boolean }): Promise<MessageDetail> {
   return withMailbox(options.userId, "message", async (accessToken) => {
-    const { data } = await createGmailClient(accessToken).users.messages.get({ userId: "me", id: options.id, format: "full" });
+    const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "full" });
     const summary = summarizeMessage(data);
     const content = extractMessageContent(data.payload);
     const sanitized = content.html === null ? null : sanitizeEmailHtml(content.html, { allowRemoteImages: options.allowRemoteImages ?? false });

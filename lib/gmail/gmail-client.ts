@@ -1,21 +1,28 @@
 import "server-only";
-// The official Node client, authorised with one access token. It never refreshes by itself (it has no
-// refresh token): refreshing is lib/tokens' job, so that one refresh serves every concurrent request.
+// The official Node client. One instance per process (building it creates hundreds of method objects, which
+// per request showed up as memory churn under load); each call is authorised with its own access token.
+// It never refreshes by itself (it has no refresh token): refreshing is lib/tokens' job, so that one refresh
+// serves every concurrent request.
 import { gmail, type gmail_v1 } from "@googleapis/gmail";
 import { OAuth2Client } from "google-auth-library";
 import { getConfig } from "../config";
 import { gmailClientRetryConfig } from "./retry-policy";
 
-export type GmailClient = gmail_v1.Gmail;
+let shared: gmail_v1.Gmail | undefined;
 
-export function createGmailClient(accessToken: string): GmailClient {
+function sharedClient(): gmail_v1.Gmail {
+  shared ??= gmail({ version: "v1", rootUrl: getConfig().google.endpoints.gmailRoot, retryConfig: gmailClientRetryConfig, timeout: 15_000 });
+  return shared;
+}
+
+/** The client's `users` API, with every call authorised by `accessToken`. */
+export function gmailUsersFor(accessToken: string) {
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: accessToken });
-  return gmail({
-    version: "v1",
-    auth,
-    rootUrl: getConfig().google.endpoints.gmailRoot,
-    retryConfig: gmailClientRetryConfig,
-    timeout: 15_000,
-  });
+  const users = sharedClient().users;
+  return {
+    listMessages: (params: Omit<gmail_v1.Params$Resource$Users$Messages$List, "auth">) => users.messages.list({ ...params, auth }),
+    getMessage: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Get, "auth">) => users.messages.get({ ...params, auth }),
+    listLabels: (params: Omit<gmail_v1.Params$Resource$Users$Labels$List, "auth">) => users.labels.list({ ...params, auth }),
+  };
 }

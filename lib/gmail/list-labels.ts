@@ -1,7 +1,7 @@
 import "server-only";
 // The user's labels, for the label tabs and for validating a requested label. Labels change rarely, so
 // each account's list is kept for a minute instead of costing a Gmail round trip on every page.
-import { createGmailClient } from "./gmail-client";
+import { gmailUsersFor } from "./gmail-client";
 import { withMailbox } from "./mailbox-access";
 
 export type MailLabel = { id: string; name: string; type: "system" | "user" };
@@ -25,7 +25,7 @@ export async function listUserLabels(userId: string): Promise<MailLabel[]> {
   const hit = cache.get(userId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.labels;
   const labels = await withMailbox(userId, "labels", async (accessToken) => {
-    const { data } = await createGmailClient(accessToken).users.labels.list({ userId: "me" });
+    const { data } = await gmailUsersFor(accessToken).listLabels({ userId: "me" });
     return (data.labels ?? [])
       .filter((label): label is typeof label & { id: string; name: string } => label.type === "user" && Boolean(label.id && label.name))
       .map((label) => ({ id: label.id, name: label.name, type: "user" as const }))

@@ -3,7 +3,7 @@ import "server-only";
 // Gmail round trips, whatever the page size.
 import { AppError } from "../errors";
 import { batchGetMessages } from "./batch-get-messages";
-import { createGmailClient } from "./gmail-client";
+import { gmailUsersFor } from "./gmail-client";
 import { listUserLabels } from "./list-labels";
 import { withMailbox } from "./mailbox-access";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
@@ -33,7 +33,7 @@ async function assertKnownLabel(userId: string, label: string): Promise<void> {
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
   await assertKnownLabel(options.userId, options.label);
   return withMailbox(options.userId, "page", async (accessToken) => {
-    const { data } = await createGmailClient(accessToken).users.messages.list({
+    const { data } = await gmailUsersFor(accessToken).listMessages({
       userId: "me",
       maxResults: options.pageSize,
       ...(options.label === "ALL" ? {} : { labelIds: [options.label] }),

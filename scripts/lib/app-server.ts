@@ -1,6 +1,7 @@
 // Starts the Next app as a child process (production `next start` or `next dev`) and waits until
 // /api/health answers. Used by the dev launcher, the e2e set-up, the benchmark and multi-instance tests.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
 
@@ -48,4 +49,17 @@ export async function startAppServer(options: {
   }
   await close();
   throw new Error(`next ${options.mode} did not become healthy within the time limit:\n${output}`);
+}
+
+/** The environment of a production instance that talks to the emulator, with freshly generated secrets. */
+export function productionEnv(options: { databaseUrl: string; dataDir: string; emulatorUrl: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    MAILROOM_DATA_DIR: options.dataDir,
+    GOOGLE_EMULATOR_URL: options.emulatorUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  };
 }
