@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
-import { startIntegrationEnvironment, type IntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getDb } from "../db";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { AppError } from "../errors";
 import { getMessage } from "./get-message";
 import { listMessages } from "./list-messages";
 
 type LoggedRequest = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
 
-let environment: IntegrationEnvironment;
+const environment = useIntegrationEnvironment();
 let ada: LinkedAccount;
 
-beforeAll(async () => {
-  environment = await startIntegrationEnvironment();
-});
-afterAll(async () => environment?.close());
 beforeEach(async () => {
-  await control(environment.emulatorUrl, "POST", "reset");
-  await getDb().account.deleteMany();
   ada = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
   await control(environment.emulatorUrl, "DELETE", "requests");
 });

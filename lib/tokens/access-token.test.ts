@@ -1,26 +1,18 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLinkedAccount, setStoredExpiry } from "@/scripts/testing/accounts";
 import { control, stats } from "@/scripts/testing/emulator-client";
-import { startIntegrationEnvironment, type IntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { getAccessToken } from "./access-token";
 import { withGoogleAccess } from "./google-access";
 
 const run = promisify(execFile);
-let environment: IntegrationEnvironment;
-
-beforeAll(async () => {
-  environment = await startIntegrationEnvironment();
-});
-afterAll(async () => environment?.close());
-beforeEach(async () => {
-  await control(environment.emulatorUrl, "POST", "reset");
-  await getDb().account.deleteMany();
-});
+const environment = useIntegrationEnvironment();
+;
 
 async function gmailProfile(accessToken: string): Promise<Response> {
   const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/profile`, { headers: { Authorization: `Bearer ${accessToken}` } });

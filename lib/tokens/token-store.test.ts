@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLinkedAccount, setStoredExpiry, signInTokensFrom } from "@/scripts/testing/accounts";
 import { authorizeThroughEmulator, control, stats } from "@/scripts/testing/emulator-client";
-import { startIntegrationEnvironment, type IntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { getAccessToken } from "./access-token";
@@ -11,16 +11,8 @@ import { reencryptAllTokens } from "./rotate-keys";
 import { saveSignInTokens } from "./token-store";
 import { keyIdOf } from "./vault";
 
-let environment: IntegrationEnvironment;
-
-beforeAll(async () => {
-  environment = await startIntegrationEnvironment();
-});
-afterAll(async () => environment?.close());
-beforeEach(async () => {
-  await control(environment.emulatorUrl, "POST", "reset");
-  await getDb().account.deleteMany();
-});
+const environment = useIntegrationEnvironment();
+;
 
 /** The rows as the database holds them, bypassing every layer of Mailroom's own code. */
 function rawAccountRows(): Promise<Record<string, unknown>[]> {

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator } from "../../emulator/server";
 import pg from "pg";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { control } from "./emulator-client";
 import { prepareDatabase } from "../lib/database";
 
 declare global {
@@ -72,4 +74,22 @@ export async function startIntegrationEnvironment(): Promise<IntegrationEnvironm
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers the usual hooks of an integration test file: one environment for the file, and before each
+ * test a reset emulator and no linked accounts. The returned object is filled in before the first test.
+ */
+export function useIntegrationEnvironment(): IntegrationEnvironment {
+  const environment = {} as IntegrationEnvironment;
+  beforeAll(async () => {
+    Object.assign(environment, await startIntegrationEnvironment());
+  });
+  afterAll(async () => environment.close?.());
+  beforeEach(async () => {
+    await control(environment.emulatorUrl, "POST", "reset");
+    const { getDb } = await import("@/lib/db");
+    await getDb().account.deleteMany();
+  });
+  return environment;
 }
