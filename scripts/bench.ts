@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     await control(emulator.url, "POST", "latency", { ms: 20 });
     await control(emulator.url, "DELETE", "requests");
     await page();
-    const gmailLog = ((await control(emulator.url, "GET", "requests")) as { requests: LoggedRequest[] }).requests.filter((request) =>
+    const gmailLog = (await control<{ requests: LoggedRequest[] }>(emulator.url, "GET", "requests")).requests.filter((request) =>
       /^\/(gmail|batch)\//.test(request.path),
     );
     const perPage = { gmailRequests: gmailLog.length, sequentialRoundTrips: sequentialRoundTrips(gmailLog) };

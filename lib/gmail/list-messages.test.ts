@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 
 async function gmailRequests(): Promise<LoggedRequest[]> {
-  const log = (await control(environment.emulatorUrl, "GET", "requests")) as { requests: LoggedRequest[] };
+  const log = await control<{ requests: LoggedRequest[] }>(environment.emulatorUrl, "GET", "requests");
   return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
 }
 

@@ -1,35 +1,22 @@
 // Test helpers that talk to the emulator over HTTP the way Google's clients do: no shortcuts into its store.
 import { createHash, randomBytes } from "node:crypto";
+import { control } from "../../emulator/testing/control-client";
+
+export { control };
 
 export const EMULATOR_CLIENT_ID = "mailroom-dev.apps.googleusercontent.com";
 export const EMULATOR_CLIENT_SECRET = "mailroom-dev-secret";
 export const TEST_REDIRECT_URI = "http://localhost:3000/api/auth/callback/google";
 export const FULL_SCOPES = "openid email profile https://www.googleapis.com/auth/gmail.readonly";
 
-export type GoogleTokenResponse = {
-  access_token: string;
-  expires_in: number;
-  refresh_token?: string;
-  scope: string;
-  token_type: string;
-  id_token?: string;
-};
+export type { TokenResponse as GoogleTokenResponse } from "../../emulator/testing/control-client";
+import type { TokenResponse as GoogleTokenResponse } from "../../emulator/testing/control-client";
 
-export async function control(emulatorUrl: string, method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}: ${await response.text()}`);
-  const text = await response.text();
-  return text ? (JSON.parse(text) as unknown) : null;
-}
 
 export type EmulatorStats = { endpoints: Record<string, number>; grants: { authorization_code?: number; refresh_token?: number }; peakConcurrent: number };
 
 export function stats(emulatorUrl: string): Promise<EmulatorStats> {
-  return control(emulatorUrl, "GET", "stats") as Promise<EmulatorStats>;
+  return control<EmulatorStats>(emulatorUrl, "GET", "stats");
 }
 
 /**
