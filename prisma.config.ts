@@ -3,9 +3,9 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { DEFAULT_DATABASE_URL } from "./lib/defaults";
 import { withScriptFallback } from "./scripts/prisma/sqlite-script-fallback";
 
-const DEFAULT_DATABASE_URL = "file:./.data/mailroom.db";
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 if (!databaseUrl.startsWith("file:")) {

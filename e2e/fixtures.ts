@@ -1,4 +1,5 @@
 import { type Page, test as base, expect } from "@playwright/test";
+import { control } from "../emulator/testing/control-client";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -12,15 +13,8 @@ export const GMAIL_SCOPE_LABEL = "Read your email messages and settings";
 export class Emulator {
   constructor(readonly url: string) {}
 
-  async control(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.url}/__emulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status}`);
-    const text = await response.text();
-    return text ? (JSON.parse(text) as unknown) : null;
+  control(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
+    return control(this.url, method, path, body);
   }
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 // clone runs with no set-up; production refuses to start without real ones.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./defaults";
 import { loadDevelopmentSecrets } from "./dev-secrets";
 
 export const EMULATOR_CLIENT = {
@@ -13,7 +14,6 @@ export const EMULATOR_CLIENT = {
 
 export const GMAIL_READONLY_SCOPE = "https://www.googleapis.com/auth/gmail.readonly";
 
-const DEFAULT_DATABASE_URL = "file:./.data/mailroom.db";
 
 export class ConfigError extends Error {
   constructor(message: string) {

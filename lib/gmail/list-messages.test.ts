@@ -55,7 +55,8 @@ describe("listMessages", () => {
     const seen: string[] = [];
     do {
       const page = await listMessages({ userId: ada.userId, label: "INBOX", pageToken, pageSize: 25 });
-      expect(page.messages.every((message) => message.subject !== undefined && message.id.length === 16)).toBe(true);
+      // Every part arrived in the end: each row has what the metadata get returns (a sender and a date).
+      expect(page.messages.filter((message) => !message.from.email || !message.date)).toEqual([]);
       seen.push(...page.messages.map((message) => message.id));
       pageToken = page.nextPageToken;
     } while (pageToken);

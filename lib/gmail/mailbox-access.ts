@@ -11,7 +11,7 @@ export async function withMailbox<T>(userId: string, what: Parameters<typeof toA
   const account = await findGoogleAccount(userId);
   if (!account) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
   try {
-    return await withGoogleAccess(account.id, work, isUnauthorized);
+    return await withGoogleAccess(account, work, isUnauthorized);
   } catch (error) {
     throw toAppError(error, what);
   }

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createLinkedAccount, setStoredExpiry } from "@/scripts/testing/accounts";
+import { createLinkedAccount, setStoredExpiry, storedAccount } from "@/scripts/testing/accounts";
 import { control, stats } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
@@ -25,20 +25,20 @@ describe("getAccessToken", () => {
   it("returns the stored token while it is valid, without calling Google", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     const before = await stats(environment.emulatorUrl);
-    expect(await getAccessToken(account.accountId)).toBe(account.tokens.access_token);
+    expect(await getAccessToken(await storedAccount(account.accountId))).toBe(account.tokens.access_token);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token ?? 0).toBe(before.grants.refresh_token ?? 0);
   });
 
   it("refreshes a token that expires within five minutes exactly once for 20 concurrent callers", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     await setStoredExpiry(account.accountId, 120);
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => getAccessToken(account.accountId)));
+    const tokens = await Promise.all(Array.from({ length: 20 }, async () => getAccessToken(await storedAccount(account.accountId))));
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(account.tokens.access_token);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
     expect((await gmailProfile(tokens[0]!)).status).toBe(200);
     // The new token and its expiry were stored: the next call is served from the database.
-    expect(await getAccessToken(account.accountId)).toBe(tokens[0]);
+    expect(await getAccessToken(await storedAccount(account.accountId))).toBe(tokens[0]);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
   });
 
@@ -60,7 +60,7 @@ describe("getAccessToken", () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     await control(environment.emulatorUrl, "POST", "expire", { email: "ada@example.com" });
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => withGoogleAccess(account.accountId, gmailProfile, isUnauthorized)),
+      Array.from({ length: 10 }, async () => withGoogleAccess(await storedAccount(account.accountId), gmailProfile, isUnauthorized)),
     );
     expect(responses.every((response) => response.status === 200)).toBe(true);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
@@ -71,7 +71,7 @@ describe("getAccessToken", () => {
     const before = await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } });
     await control(environment.emulatorUrl, "POST", "revoke", { email: "ada@example.com" });
     await setStoredExpiry(account.accountId, -10);
-    const error = await getAccessToken(account.accountId).catch((caught: unknown) => caught);
+    const error = await getAccessToken(await storedAccount(account.accountId)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReauthRequiredError);
     expect((error as ReauthRequiredError).reason).toBe("revoked");
     const after = await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } });
@@ -83,7 +83,7 @@ describe("getAccessToken", () => {
   it("treats a 401 right after a fresh token as revoked", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     const alwaysUnauthorized = () => Promise.reject(Object.assign(new Error("401"), { status: 401 }));
-    const error = await withGoogleAccess(account.accountId, alwaysUnauthorized, isUnauthorized).catch((caught: unknown) => caught);
+    const error = await withGoogleAccess(await storedAccount(account.accountId), alwaysUnauthorized, isUnauthorized).catch((caught: unknown) => caught);
     expect((error as ReauthRequiredError).reason).toBe("revoked");
     expect((await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } })).reauthReason).toBe("revoked");
   });
@@ -93,14 +93,14 @@ describe("getAccessToken", () => {
     await setStoredExpiry(account.accountId, -10);
     const before = await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } });
     await control(environment.emulatorUrl, "POST", "faults", { match: { method: "POST", path: "/token" }, status: 503 });
-    const error = await getAccessToken(account.accountId).catch((caught: unknown) => caught);
+    const error = await getAccessToken(await storedAccount(account.accountId)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(503);
     const during = await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } });
     expect(during).toMatchObject({ access_token: before.access_token, refresh_token: before.refresh_token, reauthReason: null, refreshLockUntil: null });
 
     await control(environment.emulatorUrl, "DELETE", "faults");
-    const token = await getAccessToken(account.accountId);
+    const token = await getAccessToken(await storedAccount(account.accountId));
     expect((await gmailProfile(token)).status).toBe(200);
   });
 
@@ -108,7 +108,7 @@ describe("getAccessToken", () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com", {
       grantScopes: ["openid", "email", "profile"],
     });
-    const error = await getAccessToken(account.accountId).catch((caught: unknown) => caught);
+    const error = await getAccessToken(await storedAccount(account.accountId)).catch((caught: unknown) => caught);
     expect((error as ReauthRequiredError).reason).toBe("insufficient_scope");
   });
 });

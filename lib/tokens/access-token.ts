@@ -34,20 +34,28 @@ function readToken(account: Account, field: "access_token" | "refresh_token", st
   }
 }
 
-async function loadUsableAccount(accountId: string): Promise<Account> {
-  const account = await getDb().account.findUnique({ where: { id: accountId } });
-  if (!account) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+/** Throws when the account cannot be used for Gmail as it stands; marks a missing Gmail scope. */
+async function assertUsable(account: Account): Promise<void> {
   if (account.reauthReason) throw new ReauthRequiredError(account.reauthReason as ReauthRequiredError["reason"]);
   if (!grantsGmailRead(account.scope)) {
     await markReauthRequired(account.id, "insufficient_scope");
     throw new ReauthRequiredError("insufficient_scope");
   }
+}
+
+async function loadUsableAccount(accountId: string): Promise<Account> {
+  const account = await getDb().account.findUnique({ where: { id: accountId } });
+  if (!account) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+  await assertUsable(account);
   return account;
 }
 
-/** A valid access token for the account, refreshed if it expires within five minutes. */
-export async function getAccessToken(accountId: string): Promise<string> {
-  const account = await loadUsableAccount(accountId);
+/**
+ * A valid access token for the account, refreshed if it expires within five minutes. Takes the row the
+ * caller just loaded, so the common case (a fresh token) costs no further query.
+ */
+export async function getAccessToken(account: Account): Promise<string> {
+  await assertUsable(account);
   if (isFresh(account)) return readToken(account, "access_token", account.access_token!);
   return refreshOnce(account);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createLinkedAccount, setStoredExpiry, signInTokensFrom } from "@/scripts/testing/accounts";
+import { createLinkedAccount, setStoredExpiry, storedAccount, signInTokensFrom } from "@/scripts/testing/accounts";
 import { authorizeThroughEmulator, control, stats } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getConfig } from "../config";
@@ -34,7 +34,7 @@ describe("token store", () => {
     expect(storedAfter.reauthReason).toBeNull();
 
     await setStoredExpiry(first.accountId, -10);
-    const refreshed = await getAccessToken(first.accountId);
+    const refreshed = await getAccessToken(await storedAccount(first.accountId));
     expect(refreshed).not.toBe(second.access_token);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
   });
@@ -57,7 +57,7 @@ describe("token store", () => {
   it("stores no token in plaintext anywhere in the database file", async () => {
     const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     await setStoredExpiry(linked.accountId, -10);
-    const refreshed = await getAccessToken(linked.accountId);
+    const refreshed = await getAccessToken(await storedAccount(linked.accountId));
     const secrets = [linked.tokens.access_token, linked.tokens.refresh_token!, linked.tokens.id_token!, refreshed];
     for (const row of await rawAccountRows()) {
       for (const value of Object.values(row)) {
@@ -93,6 +93,6 @@ describe("token store", () => {
 
     // With only the new key left, the stored tokens still work.
     getConfig().tokenKeys.splice(getConfig().tokenKeys.findIndex((key) => key.id === oldKeyId), 1);
-    expect(await getAccessToken(linked.accountId)).toBe(linked.tokens.access_token);
+    expect(await getAccessToken(await storedAccount(linked.accountId))).toBe(linked.tokens.access_token);
   });
 });

@@ -3,10 +3,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { DEFAULT_DATABASE_URL } from "../../lib/defaults";
 import { migratePostgres } from "./postgres-migrate";
 
 const run = promisify(execFile);
-export const DEFAULT_DATABASE_URL = "file:./.data/mailroom.db";
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
 
 /** Applies pending migrations to the database that `env.DATABASE_URL` names. */

@@ -35,3 +35,8 @@ export async function createLinkedAccount(
 export async function setStoredExpiry(accountId: string, seconds: number): Promise<void> {
   await getDb().account.update({ where: { id: accountId }, data: { expires_at: Math.floor(Date.now() / 1000) + seconds } });
 }
+
+/** The Account row as stored now, as a request would load it. */
+export function storedAccount(accountId: string) {
+  return getDb().account.findUniqueOrThrow({ where: { id: accountId } });
+}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ErrorState } from "../../../_components/error-state";
 import { LocalTime } from "../../../_components/local-time";
 import { ReauthBanner } from "../../../_components/reauth-banner";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError, ReauthRequiredError } from "@/lib/errors";
 import { type MessageDetail, getMessage } from "@/lib/gmail/get-message";
@@ -26,8 +27,10 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** Where "Back" goes: an inbox URL of ours (with its label, search and page), never anywhere else. */
 function backHref(value: unknown): string {
-  return typeof value === "string" && /^\/inbox(\?|$)/.test(value) && value.length < 4000 ? value : "/inbox";
+  const path = safeCallbackPath(value);
+  return /^\/inbox(\?|$)/.test(path) ? path : "/inbox";
 }
 
 function MessageBody({ message, allowRemoteImages, imagesHref }: { message: MessageDetail; allowRemoteImages: boolean; imagesHref: string }) {
