@@ -107,6 +107,7 @@ try {
   const report = {
     seconds: SECONDS,
     warmUpSeconds: WARM_UP_SECONDS,
+    nodeOptions: process.env.NODE_OPTIONS ?? "",
     database: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     requests: results.length,
     successRate: Math.round((succeeded / results.length) * 10000) / 100,
