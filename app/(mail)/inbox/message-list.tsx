@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { ErrorState } from "../../_components/error-state";
 import { KeyboardList } from "../../_components/keyboard-list";
 import { LocalTime } from "../../_components/local-time";
-import { ReauthBanner } from "../../_components/reauth-banner";
+import { MailboxError } from "../../_components/mailbox-error";
 import { type InboxLocation, inboxHref, newerHref, olderHref } from "./inbox-url";
-import { AppError, ReauthRequiredError } from "@/lib/errors";
 import { type MessagePage, listMessages } from "@/lib/gmail/list-messages";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
 import type { MessageSummary } from "@/lib/gmail/message-headers";
@@ -75,26 +73,9 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
   try {
     page = await listMessages({ userId, label: here.label, q: here.q, pageToken: here.pageToken, pageSize: DEFAULT_PAGE_SIZE });
   } catch (error) {
-    if (error instanceof ReauthRequiredError) return <ReauthBanner message={error.message} reason={error.reason} email={email} />;
-    if (error instanceof AppError && error.status < 500) {
-      return (
-        <ErrorState title="Those messages could not be shown" message={error.message}>
-          <Link href="/inbox" className="button">
-            Go to the inbox
-          </Link>
-        </ErrorState>
-      );
-    }
-    if (error instanceof AppError) {
-      return (
-        <ErrorState title="Gmail is not answering" message={error.message}>
-          <Link href={inboxHref(here)} className="button">
-            Try again
-          </Link>
-        </ErrorState>
-      );
-    }
-    throw error;
+    return (
+      <MailboxError error={error} email={email} subject="Those messages" retryHref={inboxHref(here)} backHref="/inbox" backLabel="Go to the inbox" />
+    );
   }
 
   if (page.messages.length === 0) {

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ErrorState } from "../../../_components/error-state";
 import { LocalTime } from "../../../_components/local-time";
-import { ReauthBanner } from "../../../_components/reauth-banner";
+import { MailboxError } from "../../../_components/mailbox-error";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
-import { AppError, ReauthRequiredError } from "@/lib/errors";
 import { type MessageDetail, getMessage } from "@/lib/gmail/get-message";
 import type { Mailbox } from "@/lib/gmail/message-headers";
 import { messageId } from "@/lib/gmail/message-params";
@@ -76,26 +74,19 @@ export default async function MessagePage({ params, searchParams }: Props) {
   try {
     message = await getMessage({ userId: user.id, id: id.data, allowRemoteImages });
   } catch (error) {
-    if (error instanceof ReauthRequiredError) {
-      return (
-        <main className="page">
-          <ReauthBanner message={error.message} reason={error.reason} email={user.email} />
-        </main>
-      );
-    }
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    if (error instanceof AppError) {
-      return (
-        <main className="page">
-          <ErrorState title="This message could not be opened" message={error.message}>
-            <Link href={back} className="button">
-              Back to the inbox
-            </Link>
-          </ErrorState>
-        </main>
-      );
-    }
-    throw error;
+    return (
+      <main className="page">
+        <MailboxError
+          error={error}
+          email={user.email}
+          subject="This message"
+          retryHref={`/inbox/${id.data}?${new URLSearchParams({ back })}`}
+          backHref={back}
+          backLabel="Back to the inbox"
+          missingIsNotFound
+        />
+      </main>
+    );
   }
 
   const imagesHref = `/inbox/${message.id}?${new URLSearchParams({ images: "1", back })}`;
