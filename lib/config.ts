@@ -4,16 +4,12 @@ import "server-only";
 // clone runs with no set-up; production refuses to start without real ones.
 import path from "node:path";
 import { z } from "zod";
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "@/emulator/dev-client";
 import { DEFAULT_DATABASE_URL } from "./defaults";
 import { loadDevelopmentSecrets } from "./dev-secrets";
 
-export const EMULATOR_CLIENT = {
-  clientId: "mailroom-dev.apps.googleusercontent.com",
-  clientSecret: "mailroom-dev-secret",
-} as const;
-
-export const GMAIL_READONLY_SCOPE = "https://www.googleapis.com/auth/gmail.readonly";
-
+/** In emulator mode the app is the emulator's own pre-registered client. */
+export const EMULATOR_CLIENT = { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET } as const;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -8,9 +8,9 @@ export interface OAuthClient {
   devCallback: boolean;
 }
 
-export const DEV_CLIENT_ID = "mailroom-dev.apps.googleusercontent.com";
-export const DEV_CLIENT_SECRET = "mailroom-dev-secret";
-export const DEV_CALLBACK_PATH = "/api/auth/callback/google";
+import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
+
+export { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
 
 export function devClient(): OAuthClient {
   return { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, name: "Mailroom", redirectUris: [], devCallback: true };

@@ -1,4 +1,7 @@
 /** Tiny helpers for driving a running emulator from tests and the bench (plain fetch, no app code). */
+import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
+import { GMAIL_SCOPES } from "../oauth/scopes";
+
 export async function control<T = unknown>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}/__emulator/${path}`, {
     method,
@@ -11,13 +14,13 @@ export async function control<T = unknown>(baseUrl: string, method: string, path
 }
 
 export const DEV_CLIENT = {
-  clientId: "mailroom-dev.apps.googleusercontent.com",
-  clientSecret: "mailroom-dev-secret",
-  redirectUri: "http://localhost:3000/api/auth/callback/google",
+  clientId: DEV_CLIENT_ID,
+  clientSecret: DEV_CLIENT_SECRET,
+  redirectUri: `http://localhost:3000${DEV_CALLBACK_PATH}`,
 };
 
-export const GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
-export const GMAIL_MODIFY = "https://www.googleapis.com/auth/gmail.modify";
+export const GMAIL_READONLY = GMAIL_SCOPES.readonly;
+export const GMAIL_MODIFY = GMAIL_SCOPES.modify;
 
 export interface TokenResponse {
   access_token: string;

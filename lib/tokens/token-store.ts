@@ -3,7 +3,8 @@ import "server-only";
 // Google's server-side flow hold in one place: a refresh token Google did not send never replaces the stored
 // one, and the granted scope decides whether Mailroom may read mail.
 import type { Account } from "@/generated/prisma/client";
-import { GMAIL_READONLY_SCOPE, getConfig } from "../config";
+import { getConfig } from "../config";
+import { GMAIL_READ_SCOPES } from "../google-scopes";
 import { getDb } from "../db";
 import type { ReauthReason } from "../errors";
 import { decryptSecret, encryptSecret, type SecretContext } from "./vault";
@@ -27,7 +28,7 @@ export function openToken(account: Pick<Account, "providerAccountId">, field: To
 /** Whether the space-separated scope string grants reading Gmail. */
 export function grantsGmailRead(scope: string | null | undefined): boolean {
   const scopes = new Set((scope ?? "").split(/\s+/));
-  return ["https://mail.google.com/", "https://www.googleapis.com/auth/gmail.modify", GMAIL_READONLY_SCOPE].some((s) => scopes.has(s));
+  return GMAIL_READ_SCOPES.some((s) => scopes.has(s));
 }
 
 /** What Google's token endpoint handed us at sign-in (next-auth's `account`). */

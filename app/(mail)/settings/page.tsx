@@ -3,6 +3,7 @@ import { ReauthBanner } from "../../_components/reauth-banner";
 import { disconnectGmail } from "./actions";
 import { getAccountStatus } from "@/lib/account/get-account-status";
 import { requireUserPage } from "@/lib/auth/session";
+import { GMAIL_MODIFY_SCOPE, GMAIL_READONLY_SCOPE } from "@/lib/google-scopes";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -10,7 +11,8 @@ const SCOPE_LABELS: Record<string, string> = {
   openid: "Sign you in with Google",
   "https://www.googleapis.com/auth/userinfo.email": "See your email address",
   "https://www.googleapis.com/auth/userinfo.profile": "See your name and profile picture",
-  "https://www.googleapis.com/auth/gmail.readonly": "Read your email messages and settings",
+  [GMAIL_READONLY_SCOPE]: "Read your email messages and settings",
+  [GMAIL_MODIFY_SCOPE]: "Read, organise and delete your email",
 };
 
 export default async function SettingsPage() {
