@@ -62,10 +62,15 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
   let blocked = 0;
   const count = (n: number) => (blocked += n);
 
+  // Every <style> element the parser sees, whatever its attributes or spelling, has its text filtered here
+  // and is re-emitted ahead of the body without attributes (email has no use for them; at worst a `media`
+  // sheet now applies on every medium). A style element applies wherever it sits in the document, and they
+  // keep their order, so moving them changes nothing the reader sees.
+  const sheets: string[] = [];
   const sanitized = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
-    // <style> is needed by almost every designed email; its text is filtered below and it only ever applies
-    // inside the iframe.
+    // <style> is needed by almost every designed email; its text is filtered (see exclusiveFilter) and it
+    // only ever applies inside the iframe.
     allowVulnerableTags: true,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -80,18 +85,26 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
       a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer" }, true),
       "*": (tagName, attribs) => ({ tagName, attribs: filterUrls(tagName, attribs, options.allowRemoteImages, count) }),
     },
+    // Called when an element closes, with its raw text; `true` removes the element from the output.
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== "style") return false;
+      const css = filterStyleText(frame.text, options, count);
+      if (css !== null) sheets.push(`<style>${css}</style>`);
+      return true;
+    },
   });
+  return { html: sheets.join("") + sanitized, blockedRemoteImages: blocked };
+}
 
-  const withSafeStyles = sanitized.replace(/<style>([\s\S]*?)<\/style>/g, (_, raw: string) => {
-    // Old mailers wrap CSS in <!-- -->, which CSS ignores. Any other "<" means markup hiding in a raw-text
-    // element, waiting for a parser that disagrees with ours about where the element ends.
-    const css = raw.replace(/<!--|-->/g, "");
-    if (css.includes("<")) return "";
-    const filtered = filterEmailCss(css, options);
-    count(filtered.blockedRemoteImages);
-    return filtered.css === null ? "" : `<style>${filtered.css}</style>`;
-  });
-  return { html: withSafeStyles, blockedRemoteImages: blocked };
+/** The CSS of a <style> element that may be kept, or null; counts the remote images it blocks. */
+function filterStyleText(raw: string, options: RemoteImageOption, count: (n: number) => void): string | null {
+  // Old mailers wrap CSS in <!-- -->, which CSS ignores. Any other "<" means markup hiding in a raw-text
+  // element, waiting for a parser that disagrees with ours about where the element ends.
+  const css = raw.replace(/<!--|-->/g, "");
+  if (css.includes("<")) return null;
+  const filtered = filterEmailCss(css, options);
+  count(filtered.blockedRemoteImages);
+  return filtered.css;
 }
 
 /** Applies the remote-content policy to an element's URL-bearing attributes; counts what it blocks. */
