@@ -158,6 +158,27 @@ describe("sanitizeEmailHtml formatting", () => {
     expect(clean('<a href="mailto:bob@example.com">mail</a>')).toContain('href="mailto:bob@example.com"');
   });
 
+  it.each([
+    ["an absolute path", "/inbox"],
+    ["a relative path", "foo"],
+    ["a parent path", "../x"],
+    ["a query", "?a"],
+    ["a fragment", "#x"],
+    ["a scheme-relative URL", "//evil.example"],
+    ["a scheme-relative URL after spaces and a tab", " \t//evil.example"],
+    ["a scheme-relative URL with backslashes", "\\\\evil.example"],
+    ["a slash and a backslash", "/\\evil.example"],
+    ["https without slashes (relative on an https app)", "https:evil.example"],
+    ["http with one slash", "http:/evil.example"],
+    ["an empty target", ""],
+  ])("removes a link target that is %s, keeping the text", (_, href) => {
+    expect(clean(`<a href="${href}">Open</a>`), href).toBe('<a target="_blank" rel="noopener noreferrer">Open</a>');
+  });
+
+  it.each(["https://example.com/a?b=1", "HTTP://example.com/", "mailto:bob@example.com", "tel:+15551234567"])("keeps the link target %s", (href) => {
+    expect(clean(`<a href="${href}">Open</a>`, allowed)).toBe(`<a href="${href}" target="_blank" rel="noopener noreferrer">Open</a>`);
+  });
+
   it("keeps a body's background colour on a wrapper", () => {
     expect(clean('<body bgcolor="#eeeeee" style="margin:0">x</body>')).toBe('<div bgcolor="#eeeeee" style="margin:0">x</div>');
   });

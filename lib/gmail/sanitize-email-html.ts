@@ -82,7 +82,12 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
     transformTags: {
       // A <body bgcolor> or background is part of the design; keep it on a wrapper.
       body: (_tag, attribs) => ({ tagName: "div", attribs }),
-      a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer" }, true),
+      a: (_tag, attribs) => {
+        const { href, ...rest } = attribs;
+        // A link that would open the app loses its target and stays as text.
+        const kept = href === undefined || leavesTheApp(href) ? attribs : rest;
+        return { tagName: "a", attribs: { ...kept, target: "_blank", rel: "noopener noreferrer" } };
+      },
       "*": (tagName, attribs) => ({ tagName, attribs: filterUrls(tagName, attribs, options.allowRemoteImages, count) }),
     },
     // Called when an element closes, with its raw text; `true` removes the element from the output.
@@ -105,6 +110,25 @@ function filterStyleText(raw: string, options: RemoteImageOption, count: (n: num
   const filtered = filterEmailCss(css, options);
   count(filtered.blockedRemoteImages);
   return filtered.css;
+}
+
+/**
+ * Whether a link target is a full address (http(s) with a host, mailto: or tel:), not one the browser
+ * would resolve against the app's URL. * The frame is a srcdoc document, which resolves URLs against the app page's own URL, so a relative target
+ * (`/inbox`, `foo`, `../x`, `?a`, and `https:foo` when the app is on https) opens the app itself, and so
+ * does a fragment: `#x` is `<app page>#x`, which the frame's `<base target="_blank">` opens as a new tab
+ * of the app rather than a jump within the message. Scheme-relative targets (`//host`, and `\\host` or
+ * `/\host`, which browsers read as `//host`) borrow the app's scheme and are a classic way to slip past
+ * link checkers; a sender who means a site can name it in full.
+ */
+function leavesTheApp(href: string): boolean {
+  // Browsers drop tabs and newlines anywhere in a URL and leading controls and spaces, and read "\" as "/".
+  const url = href
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\u0000-\u0020]+/, "")
+    .replace(/\\/g, "/")
+    .toLowerCase();
+  return /^https?:\/\//.test(url) || /^(?:mailto|tel):/.test(url);
 }
 
 /** Applies the remote-content policy to an element's URL-bearing attributes; counts what it blocks. */
