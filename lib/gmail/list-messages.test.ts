@@ -155,6 +155,13 @@ describe("listMessages", () => {
     expect(retried).toBe(failed);
   });
 
+  it("reports a batch endpoint answering 404 as Gmail failing, not as an empty result", async () => {
+    await control(environment.emulatorUrl, "POST", "faults", { match: { path: "/batch/gmail/v1" }, status: 404 });
+    const error = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe("upstream_unavailable");
+    expect((error as AppError).message).toMatch(/Gmail is not answering/);
+  });
+
   it("rejects a forged page token and an unknown user label as bad requests", async () => {
     const forged = await listMessages({ userId: ada.userId, label: "INBOX", pageToken: "12345678901234567890", pageSize: 25 }).catch((e: unknown) => e);
     expect((forged as AppError).code).toBe("bad_request");
@@ -179,6 +186,14 @@ describe("getMessage", () => {
     expect(hebrew.text).toBe(SEED_FIXTURES.ada.special.hebrew.body);
     const withFiles = await getMessage({ userId: ada.userId, id: SEED_FIXTURES.ada.special.attachments.id });
     expect(withFiles.attachments).toEqual(SEED_FIXTURES.ada.special.attachments.files);
+  });
+
+  it("answers not_found for a message deleted since it was listed", async () => {
+    const id = SEED_FIXTURES.ada.special.hebrew.id;
+    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` }, status: 404 });
+    const error = await getMessage({ userId: ada.userId, id }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe("not_found");
+    expect((error as AppError).message).toBe("This message does not exist in your mailbox.");
   });
 
   it("sanitises HTML and blocks the remote image until allowed", async () => {
