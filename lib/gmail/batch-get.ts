@@ -1,21 +1,22 @@
 import "server-only";
 // Fetches many Gmail resources (messages, threads) through Gmail's batch endpoint. Ids are split into batches
 // of at most MAX_BATCH_PARTS parts, sent in parallel, so a page still costs one round trip however large it
-// is. Within each batch, parts that fail with 429 or 5xx are sent again, together, after a backoff that
-// honours the longest Retry-After among them, within a bounded total time.
+// is. Within each batch, parts that fail for overload are sent again, together, after a backoff that honours
+// the longest Retry-After among them, within a bounded total time.
 //
 // What a failed part means:
+// - 429, 5xx, or 403 with Gmail's rate-limit reasons: overload; retried (see retry-policy).
 // - 404: the resource is gone (deleted or moved to where this listing cannot see it between the list and
 //   the batch). Real mailboxes do this all the time; the id is reported as missing and the rest is returned.
 // - 401: the token was rejected; the whole call fails so the caller can refresh once and retry.
-// - any other 4xx (400, 403...): our request is wrong or access is refused, which retrying or leaving one row
-//   out would hide; the whole call fails as any single Gmail call would.
+// - any other 4xx (400, a 403 for a missing scope...): our request is wrong or access is refused, which
+//   retrying or leaving one row out would hide; the whole call fails as any single Gmail call would.
 // A 404 for the batch request itself is not a missing resource but a broken endpoint, and fails the call.
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../config";
 import { type BatchResponsePart, MAX_BATCH_PARTS, decodeBatchResponse, encodeBatchRequest } from "./batch-multipart";
 import { GmailResponseError } from "./gmail-errors";
-import { RetryBudget, isRetryableNetworkError, isRetryableStatus, retryAfterMs } from "./retry-policy";
+import { RetryBudget, gmailErrorReason, isRetryableFailure, isRetryableNetworkError, retryAfterMs } from "./retry-policy";
 
 export type BatchGetRequest = {
   /** The resource id; also the part's Content-ID. */
@@ -74,7 +75,7 @@ async function fetchChunk(accessToken: string, requests: readonly BatchGetReques
       parts = await sendBatch(accessToken, pending, signal);
     } catch (error) {
       if (!(error instanceof GmailResponseError)) throw error;
-      if (!isRetryableStatus(error.status)) throw error;
+      if (!isRetryableFailure(error.status, error.reason)) throw error;
       wholeFailure = error;
     }
     const retryable = sortParts(pending, parts, wholeFailure, { succeeded, missing });
@@ -104,8 +105,18 @@ async function sendBatch(accessToken: string, requests: readonly BatchGetRequest
     throw error;
   }
   const text = await response.text();
-  if (!response.ok) throw new GmailResponseError(response.status, { retryAfter: response.headers.get("retry-after") ?? undefined });
+  if (!response.ok) {
+    throw new GmailResponseError(response.status, { reason: gmailErrorReason(parseJsonOrNull(text)), retryAfter: response.headers.get("retry-after") ?? undefined });
+  }
   return decodeBatchResponse(response.headers.get("content-type") ?? "", text);
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -134,11 +145,8 @@ function sortParts(
     }
     const failure =
       wholeFailure ??
-      new GmailResponseError(part?.status ?? 502, {
-        reason: (part?.body as { error?: { errors?: { reason?: string }[] } } | null)?.error?.errors?.[0]?.reason,
-        retryAfter: part?.headers["retry-after"],
-      });
-    if (failure.status === 401 || !isRetryableStatus(failure.status)) throw failure;
+      new GmailResponseError(part?.status ?? 502, { reason: gmailErrorReason(part?.body), retryAfter: part?.headers["retry-after"] });
+    if (failure.status === 401 || !isRetryableFailure(failure.status, failure.reason)) throw failure;
     retryable.push(failure);
   }
   return retryable;

@@ -111,6 +111,15 @@ describe("listMessages", () => {
     expect(page.nextPageToken).toBeDefined();
   });
 
+  it("retries parts refused by Gmail's per-user rate limit (403) and completes the page", async () => {
+    const listed = await listedIds("labelIds=INBOX&maxResults=25");
+    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: "/gmail/v1/users/me/messages/" }, status: 403, rate: 0.3 });
+    const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 });
+    expect(page.messages.map((message) => message.id)).toEqual(listed);
+    const parts = (await gmailRequests()).flatMap((request) => request.parts ?? []);
+    expect(parts.filter((part) => part.status === 403).length).toBeGreaterThan(0);
+  });
+
   it("still fails the page when a part is refused for another reason than being gone", async () => {
     const [refused] = await listedIds("labelIds=INBOX&maxResults=25");
     await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: `/gmail/v1/users/me/messages/${refused}` }, status: 400 });
