@@ -14,7 +14,7 @@ describe("toAppError", () => {
   });
 
   it("treats a 404 that is not Gmail's notFound as Gmail being unreachable, not as a missing message", () => {
-    for (const error of [clientError(404, "<html><body>Not Found</body></html>"), new GmailResponseError(404)]) {
+    for (const error of [clientError(404, "<html><body>Not Found</body></html>"), new GmailResponseError(404), new GmailResponseError(404, { reason: "notFound" })]) {
       for (const what of ["message", "page", "labels"] as const) {
         const mapped = toAppError(error, what);
         expect(mapped.code).toBe("upstream_unavailable");

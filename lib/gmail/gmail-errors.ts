@@ -38,13 +38,15 @@ function reasonOf(error: unknown): string | undefined {
 }
 
 /**
- * Gmail's own 404 says NOT_FOUND / "notFound": the id does not exist (or no longer does). A 404 without it
- * comes from a wrong endpoint or something in the way, and means Gmail could not be reached, not that what
- * the user asked for is missing.
+ * Gmail's own 404 for a call says NOT_FOUND / "notFound": the id does not exist (or no longer does). A 404
+ * without it comes from a wrong endpoint or something in the way, and means Gmail could not be reached, not
+ * that what the user asked for is missing. So does a 404 for a whole batch (GmailResponseError): a batch
+ * part that is not found is left out by batch-get, never thrown.
  */
 function isGmailNotFound(error: unknown): boolean {
+  if (error instanceof GmailResponseError) return false;
   const envelope = (error as { response?: { data?: { error?: { status?: string; errors?: { reason?: string }[] } } } })?.response?.data?.error;
-  return envelope?.status === "NOT_FOUND" || envelope?.errors?.some((entry) => entry.reason === "notFound") === true || (error as { reason?: string }).reason === "notFound";
+  return envelope?.status === "NOT_FOUND" || envelope?.errors?.some((entry) => entry.reason === "notFound") === true;
 }
 
 /** Turns a Gmail failure into an AppError with a message we wrote. */
