@@ -67,7 +67,7 @@ describe("encodeBatchRequest", () => {
     expect(() => encodeBatchRequest([{ id: "a", method: "GET", path: "/x HTTP/1.1\r\nHost: evil" }])).toThrow(/path/);
     expect(() => encodeBatchRequest([{ id: "a", method: "GET", path: "https://example.com/x" }])).toThrow(/path/);
     const tooMany = Array.from({ length: MAX_BATCH_PARTS + 1 }, (_, i) => ({ id: `m${i}`, method: "GET" as const, path: "/x" }));
-    expect(() => encodeBatchRequest(tooMany)).toThrow(/at most 100/);
+    expect(() => encodeBatchRequest(tooMany)).toThrow(/at most 50 parts, got 51/);
     expect(() => encodeBatchRequest(tooMany.slice(0, MAX_BATCH_PARTS))).not.toThrow();
   });
 

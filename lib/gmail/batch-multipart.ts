@@ -5,8 +5,11 @@ import { randomBytes } from "node:crypto";
 // The wire format of Gmail's HTTP batch endpoint (`POST /batch/gmail/v1`, multipart/mixed of application/http
 // parts). The Node client has no batch support, so this builds the request body and reads the response.
 
-/** Gmail rejects larger batches; callers split their work into chunks of at most this many parts. */
-export const MAX_BATCH_PARTS = 100;
+/**
+ * Callers split their work into batches of at most this many parts. Gmail accepts 100 but advises against
+ * more than 50: "larger batch sizes are likely to trigger rate limiting".
+ */
+export const MAX_BATCH_PARTS = 50;
 
 export type BatchRequestPart = {
   /** Echoed back (as `response-<id>`) so a response part can be matched to its request. */

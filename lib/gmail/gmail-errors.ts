@@ -37,6 +37,18 @@ function reasonOf(error: unknown): string | undefined {
   return data?.error?.details?.[0]?.reason ?? data?.error?.errors?.[0]?.reason ?? (error as { reason?: string }).reason;
 }
 
+/**
+ * Gmail's own 404 for a call says NOT_FOUND / "notFound": the id does not exist (or no longer does). A 404
+ * without it comes from a wrong endpoint or something in the way, and means Gmail could not be reached, not
+ * that what the user asked for is missing. So does a 404 for a whole batch (GmailResponseError): a batch
+ * part that is not found is left out by batch-get, never thrown.
+ */
+function isGmailNotFound(error: unknown): boolean {
+  if (error instanceof GmailResponseError) return false;
+  const envelope = (error as { response?: { data?: { error?: { status?: string; errors?: { reason?: string }[] } } } })?.response?.data?.error;
+  return envelope?.status === "NOT_FOUND" || envelope?.errors?.some((entry) => entry.reason === "notFound") === true;
+}
+
 /** Turns a Gmail failure into an AppError with a message we wrote. */
 export function toAppError(error: unknown, what: "message" | "page" | "labels"): AppError {
   if (error instanceof AppError) return error;
@@ -45,7 +57,7 @@ export function toAppError(error: unknown, what: "message" | "page" | "labels"):
   if (status === 403 && (reason === "ACCESS_TOKEN_SCOPE_INSUFFICIENT" || reason === "insufficientPermissions")) {
     return new ReauthRequiredError("insufficient_scope", { cause: error });
   }
-  if (status === 404) {
+  if (status === 404 && isGmailNotFound(error)) {
     return new AppError("not_found", what === "message" ? "This message does not exist in your mailbox." : "Nothing was found.", { cause: error });
   }
   if (status === 400) {

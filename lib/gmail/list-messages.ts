@@ -1,6 +1,7 @@
 import "server-only";
-// One inbox page: one messages.list, then one batch of metadata gets for the whole page. Two sequential
-// Gmail round trips, whatever the page size.
+// One inbox page: one messages.list, then the metadata gets for the whole page, batched (batches of at most
+// 50 parts sent in parallel). Two sequential Gmail round trips, whatever the page size. A message deleted
+// between the list and the batch is simply not on the page.
 import { AppError } from "../errors";
 import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
@@ -41,7 +42,7 @@ export async function listMessages(options: ListMessagesOptions): Promise<Messag
       ...(options.pageToken ? { pageToken: options.pageToken } : {}),
     });
     const ids = (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id));
-    const messages = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+    const { found: messages } = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
     return {
       messages: messages.map(summarizeMessage),
       ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),

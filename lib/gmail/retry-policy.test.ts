@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   RetryBudget,
   gmailClientRetryConfig,
+  isRetryableFailure,
   isRetryableNetworkError,
   isRetryableStatus,
   retryAfterMs,
@@ -18,6 +19,16 @@ describe("isRetryableStatus", () => {
   it("retries throttling and transient server errors only", () => {
     expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
     expect([200, 204, 400, 401, 403, 404, 408, 409, 501, 505].some(isRetryableStatus)).toBe(false);
+  });
+});
+
+describe("isRetryableFailure", () => {
+  it("retries Gmail's rate-limit 403s like a 429, and no other 403", () => {
+    expect(isRetryableFailure(403, "userRateLimitExceeded")).toBe(true);
+    expect(isRetryableFailure(403, "rateLimitExceeded")).toBe(true);
+    expect(isRetryableFailure(503, undefined)).toBe(true);
+    for (const reason of ["insufficientPermissions", "dailyLimitExceeded", "forbidden", undefined]) expect(isRetryableFailure(403, reason)).toBe(false);
+    expect(isRetryableFailure(400, "rateLimitExceeded")).toBe(false);
   });
 });
 
@@ -185,6 +196,18 @@ describe("gmailClientRetryConfig with the official client", () => {
     expect(res.status).toBe(200);
     expect(seen).toHaveLength(2);
     expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("retries Gmail's per-user rate-limit 403 but not a missing-scope 403", async () => {
+    const forbidden = (reason: string) => json(403, { error: { code: 403, message: "nope", errors: [{ message: "nope", domain: "usageLimits", reason }] } });
+    replies = [forbidden("userRateLimitExceeded")];
+    expect((await client().users.messages.get({ userId: "me", id: "abc" })).status).toBe(200);
+    expect(seen).toHaveLength(2);
+
+    seen = [];
+    replies = [forbidden("insufficientPermissions")];
+    await expect(client().users.messages.get({ userId: "me", id: "abc" })).rejects.toMatchObject({ status: 403 });
+    expect(seen).toHaveLength(1);
   });
 
   it("gives up after three retries and surfaces the last status", async () => {

@@ -20,6 +20,22 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+// Gmail also answers rate limiting with 403 and a usage-limit reason (the per-user quota), and its guide says
+// to back off and retry those like a 429. Other 403s (a missing scope, a daily limit, delegation denied) do
+// not heal by waiting.
+const RETRYABLE_403_REASONS: ReadonlySet<string> = new Set(["rateLimitExceeded", "userRateLimitExceeded"]);
+
+/** Whether a failed response (a whole request or one batch part), by status and Gmail's reason, is worth retrying. */
+export function isRetryableFailure(status: number, reason: string | undefined): boolean {
+  return isRetryableStatus(status) || (status === 403 && reason !== undefined && RETRYABLE_403_REASONS.has(reason));
+}
+
+/** The `reason` of Gmail's error envelope (`{ error: { errors: [{ reason }] } }`), if the body is one. */
+export function gmailErrorReason(body: unknown): string | undefined {
+  const reason = (body as { error?: { errors?: { reason?: unknown }[] } } | null | undefined)?.error?.errors?.[0]?.reason;
+  return typeof reason === "string" ? reason : undefined;
+}
+
 // Transient socket, DNS and undici failures; anything else (bad URL, TLS trust errors, aborts) will not heal.
 const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   "ECONNRESET",
@@ -190,7 +206,8 @@ function shouldClientRetry(error: GaxiosError): boolean {
     if (!isRetryableNetworkError(error)) return false;
   } else {
     const ranges = config.statusCodesToRetry ?? CLIENT_STATUS_RANGES;
-    if (!ranges.some(([min = 0, max = 0]) => status >= min && status <= max)) return false;
+    const inRanges = ranges.some(([min = 0, max = 0]) => status >= min && status <= max);
+    if (!inRanges && !isRetryableFailure(status, gmailErrorReason(error.response?.data))) return false;
   }
 
   const retryAfter = headerOf(error, "retry-after");
@@ -216,7 +233,7 @@ function clientBackoffMs(error: GaxiosError): number {
 /**
  * `retryConfig` for the official Gmail client (`gmail({ version: "v1", auth, retryConfig })`). gaxios'
  * default retries GET, HEAD, PUT, OPTIONS and DELETE three times on fixed delays and ignores Retry-After.
- * This one retries GET only, on 429, 5xx and transient network errors, with our backoff, honouring
+ * This one retries GET only, on 429, 5xx, Gmail's rate-limit 403s and transient network errors, with our backoff, honouring
  * Retry-After, within the same attempt and time budget as RetryBudget. gaxios deep-copies it per request,
  * so sharing one object is safe.
  */

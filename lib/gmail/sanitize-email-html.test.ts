@@ -63,6 +63,10 @@ const HOSTILE = [
   '<isindex action="javascript:alert(1)">',
   '<a href="https://ok.example" onmouseover="alert(1)">x</a>',
   "<<script>script>alert(1)<</script>/script>",
+  '<style id=a>@import "javascript:alert(1)";</style>',
+  "<style class=x>p{background:url(javascript:alert(1))}</style>",
+  "<STYLE title=t>p{width:expression(alert(1))}</STYLE>",
+  "<style media=all>p{color:red}</style><img src=x onerror=alert(1)></style>",
 ];
 
 describe("sanitizeEmailHtml against hostile input", () => {
@@ -89,6 +93,56 @@ describe("sanitizeEmailHtml against hostile input", () => {
   });
 });
 
+// Style elements in every spelling the parser accepts: each must go through the CSS filter.
+const REMOTE_CSS = ".x{background:url(https://t.example/a.png)}";
+const STYLE_VARIANTS = [
+  `<style id=a>${REMOTE_CSS}</style>`,
+  `<style class=x>${REMOTE_CSS}</style>`,
+  `<style title=t>${REMOTE_CSS}</style>`,
+  `<style media="screen and (min-width:0)">${REMOTE_CSS}</style>`,
+  `<style type="text/css" media=all id=a>${REMOTE_CSS}</style>`,
+  `<STYLE>${REMOTE_CSS}</STYLE>`,
+  `<StYlE ID=a>${REMOTE_CSS}</sTyLe>`,
+  `<style\n>${REMOTE_CSS}</style\n>`,
+  `<style\t/>${REMOTE_CSS}</style>`,
+  `<div><table><tr><td><p><style id=a>${REMOTE_CSS}</style></p></td></tr></table></div>`,
+  `<html><head><style id=a>${REMOTE_CSS}</style></head><body>x</body></html>`,
+  `<style id=a>${REMOTE_CSS}`,
+];
+
+describe("sanitizeEmailHtml <style> elements, whatever their attributes or spelling", () => {
+  it.each(STYLE_VARIANTS)("filters %j and blocks its remote image until allowed", (sample) => {
+    const withheld = sanitizeEmailHtml(sample, blocked);
+    expect(withheld.blockedRemoteImages).toBe(1);
+    expect(withheld.html).not.toContain("t.example");
+    expect(withheld.html).toContain("<style>.x{background:none}</style>");
+
+    const shown = sanitizeEmailHtml(sample, allowed);
+    expect(shown.blockedRemoteImages).toBe(0);
+    expect(shown.html).toContain(`<style>${REMOTE_CSS}</style>`);
+    // No attribute survives on a style element.
+    expect(shown.html).not.toMatch(/<style\s/i);
+  });
+
+  it.each([
+    "<style id=a>@import url(https://t.example/x.css);p{color:red}</style>",
+    "<style media=all>@import 'https://t.example/x.css';p{color:red}</style>",
+  ])("never keeps @import in %j", (sample) => {
+    for (const options of [blocked, allowed]) {
+      const { html } = sanitizeEmailHtml(sample, options);
+      expect(html).not.toMatch(/@import|t\.example/);
+      expect(html).toContain("p{color:red}");
+    }
+    expect(sanitizeEmailHtml(sample.replace("'https://t.example/x.css'", "url('https://t.example/x.css')"), blocked).blockedRemoteImages).toBe(1);
+  });
+
+  it("keeps every style element, in order, ahead of the body", () => {
+    expect(clean('<p>a</p><style id=one>p{color:red}</style><p>b</p><style class=two>p{color:blue}</style>')).toBe(
+      "<style>p{color:red}</style><style>p{color:blue}</style><p>a</p><p>b</p>",
+    );
+  });
+});
+
 describe("sanitizeEmailHtml formatting", () => {
   it("keeps the layout markup emails rely on", () => {
     const html =
@@ -102,6 +156,27 @@ describe("sanitizeEmailHtml formatting", () => {
       '<a href="https://example.com/x?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">x</a>',
     );
     expect(clean('<a href="mailto:bob@example.com">mail</a>')).toContain('href="mailto:bob@example.com"');
+  });
+
+  it.each([
+    ["an absolute path", "/inbox"],
+    ["a relative path", "foo"],
+    ["a parent path", "../x"],
+    ["a query", "?a"],
+    ["a fragment", "#x"],
+    ["a scheme-relative URL", "//evil.example"],
+    ["a scheme-relative URL after spaces and a tab", " \t//evil.example"],
+    ["a scheme-relative URL with backslashes", "\\\\evil.example"],
+    ["a slash and a backslash", "/\\evil.example"],
+    ["https without slashes (relative on an https app)", "https:evil.example"],
+    ["http with one slash", "http:/evil.example"],
+    ["an empty target", ""],
+  ])("removes a link target that is %s, keeping the text", (_, href) => {
+    expect(clean(`<a href="${href}">Open</a>`), href).toBe('<a target="_blank" rel="noopener noreferrer">Open</a>');
+  });
+
+  it.each(["https://example.com/a?b=1", "HTTP://example.com/", "mailto:bob@example.com", "tel:+15551234567"])("keeps the link target %s", (href) => {
+    expect(clean(`<a href="${href}">Open</a>`, allowed)).toBe(`<a href="${href}" target="_blank" rel="noopener noreferrer">Open</a>`);
   });
 
   it("keeps a body's background colour on a wrapper", () => {

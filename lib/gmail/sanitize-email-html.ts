@@ -62,10 +62,15 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
   let blocked = 0;
   const count = (n: number) => (blocked += n);
 
+  // Every <style> element the parser sees, whatever its attributes or spelling, has its text filtered here
+  // and is re-emitted ahead of the body without attributes (email has no use for them; at worst a `media`
+  // sheet now applies on every medium). A style element applies wherever it sits in the document, and they
+  // keep their order, so moving them changes nothing the reader sees.
+  const sheets: string[] = [];
   const sanitized = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
-    // <style> is needed by almost every designed email; its text is filtered below and it only ever applies
-    // inside the iframe.
+    // <style> is needed by almost every designed email; its text is filtered (see exclusiveFilter) and it
+    // only ever applies inside the iframe.
     allowVulnerableTags: true,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -77,21 +82,53 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
     transformTags: {
       // A <body bgcolor> or background is part of the design; keep it on a wrapper.
       body: (_tag, attribs) => ({ tagName: "div", attribs }),
-      a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer" }, true),
+      a: (_tag, attribs) => {
+        const { href, ...rest } = attribs;
+        // A link that would open the app loses its target and stays as text.
+        const kept = href === undefined || leavesTheApp(href) ? attribs : rest;
+        return { tagName: "a", attribs: { ...kept, target: "_blank", rel: "noopener noreferrer" } };
+      },
       "*": (tagName, attribs) => ({ tagName, attribs: filterUrls(tagName, attribs, options.allowRemoteImages, count) }),
     },
+    // Called when an element closes, with its raw text; `true` removes the element from the output.
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== "style") return false;
+      const css = filterStyleText(frame.text, options, count);
+      if (css !== null) sheets.push(`<style>${css}</style>`);
+      return true;
+    },
   });
+  return { html: sheets.join("") + sanitized, blockedRemoteImages: blocked };
+}
 
-  const withSafeStyles = sanitized.replace(/<style>([\s\S]*?)<\/style>/g, (_, raw: string) => {
-    // Old mailers wrap CSS in <!-- -->, which CSS ignores. Any other "<" means markup hiding in a raw-text
-    // element, waiting for a parser that disagrees with ours about where the element ends.
-    const css = raw.replace(/<!--|-->/g, "");
-    if (css.includes("<")) return "";
-    const filtered = filterEmailCss(css, options);
-    count(filtered.blockedRemoteImages);
-    return filtered.css === null ? "" : `<style>${filtered.css}</style>`;
-  });
-  return { html: withSafeStyles, blockedRemoteImages: blocked };
+/** The CSS of a <style> element that may be kept, or null; counts the remote images it blocks. */
+function filterStyleText(raw: string, options: RemoteImageOption, count: (n: number) => void): string | null {
+  // Old mailers wrap CSS in <!-- -->, which CSS ignores. Any other "<" means markup hiding in a raw-text
+  // element, waiting for a parser that disagrees with ours about where the element ends.
+  const css = raw.replace(/<!--|-->/g, "");
+  if (css.includes("<")) return null;
+  const filtered = filterEmailCss(css, options);
+  count(filtered.blockedRemoteImages);
+  return filtered.css;
+}
+
+/**
+ * Whether a link target is a full address (http(s) with a host, mailto: or tel:), not one the browser
+ * would resolve against the app's URL. * The frame is a srcdoc document, which resolves URLs against the app page's own URL, so a relative target
+ * (`/inbox`, `foo`, `../x`, `?a`, and `https:foo` when the app is on https) opens the app itself, and so
+ * does a fragment: `#x` is `<app page>#x`, which the frame's `<base target="_blank">` opens as a new tab
+ * of the app rather than a jump within the message. Scheme-relative targets (`//host`, and `\\host` or
+ * `/\host`, which browsers read as `//host`) borrow the app's scheme and are a classic way to slip past
+ * link checkers; a sender who means a site can name it in full.
+ */
+function leavesTheApp(href: string): boolean {
+  // Browsers drop tabs and newlines anywhere in a URL and leading controls and spaces, and read "\" as "/".
+  const url = href
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\u0000-\u0020]+/, "")
+    .replace(/\\/g, "/")
+    .toLowerCase();
+  return /^https?:\/\//.test(url) || /^(?:mailto|tel):/.test(url);
 }
 
 /** Applies the remote-content policy to an element's URL-bearing attributes; counts what it blocks. */
