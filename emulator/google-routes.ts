@@ -11,6 +11,7 @@ import { registerDiscoveryRoutes } from "./oauth/discovery";
 import { registerRevokeRoutes } from "./oauth/revoke";
 import { registerTokenRoutes } from "./oauth/token";
 import { registerUserinfoRoutes } from "./oauth/userinfo";
+import { registerRiscDiscoveryRoutes } from "./risc/risc-discovery";
 import type { EmulatorState } from "./state";
 
 /** Every Google endpoint on one origin, behind the dispatcher (faults, stats). */
@@ -21,6 +22,7 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerTokenRoutes(router, state);
   registerRevokeRoutes(router, state);
   registerUserinfoRoutes(router, state);
+  registerRiscDiscoveryRoutes(router, state);
   registerLabelRoutes(router, state);
   registerMessageRoutes(router, state);
   registerThreadRoutes(router, state);

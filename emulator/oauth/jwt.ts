@@ -1,11 +1,15 @@
-import { createHash, sign, verify } from "node:crypto";
+import { createHash, sign, verify, type KeyObject } from "node:crypto";
 import type { SigningKeys } from "./keys";
 
 /** Compact RS256 JWS with node:crypto: the header Google uses is `{alg, kid, typ}`. */
 export function signJwt(keys: SigningKeys, claims: Record<string, unknown>): string {
-  const header = { alg: "RS256", kid: keys.kid, typ: "JWT" };
-  const input = `${encode(header)}.${encode(claims)}`;
-  return `${input}.${sign("sha256", Buffer.from(input), keys.privateKey).toString("base64url")}`;
+  return signRs256({ alg: "RS256", kid: keys.kid, typ: "JWT" }, claims, keys.privateKey);
+}
+
+/** Compact RS256 JWS with any header and key (the RISC SETs and their forgeries need both). */
+export function signRs256(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): string {
+  const input = `${base64urlJson(header)}.${base64urlJson(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
 }
 
 /** Verifies a JWT signed by this emulator; returns its header and claims, or undefined. */
@@ -27,6 +31,6 @@ export function atHash(accessToken: string): string {
   return createHash("sha256").update(accessToken, "ascii").digest().subarray(0, 16).toString("base64url");
 }
 
-function encode(value: unknown): string {
+export function base64urlJson(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
