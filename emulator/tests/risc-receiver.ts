@@ -68,13 +68,14 @@ export async function verifySet(emulatorUrl: string, token: string, audience: st
   return payload;
 }
 
-/** The jose error code a verification fails with, or "verified". */
+/** The jose error code a verification fails with (and the claim, for claim checks), or "verified". */
 export async function verificationFailure(emulatorUrl: string, token: string): Promise<string> {
   try {
     await verifySet(emulatorUrl, token);
     return "verified";
   } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
+    const { code, claim } = error as { code?: string; claim?: string };
+    return claim === undefined ? (code ?? String(error)) : `${code ?? ""} (${claim})`;
   }
 }
 
