@@ -12,6 +12,7 @@ import { registerRevokeRoutes } from "./oauth/revoke";
 import { registerTokenRoutes } from "./oauth/token";
 import { registerUserinfoRoutes } from "./oauth/userinfo";
 import { registerRiscDiscoveryRoutes } from "./risc/risc-discovery";
+import { registerRiscStreamApiRoutes } from "./risc/stream-api";
 import type { EmulatorState } from "./state";
 
 /** Every Google endpoint on one origin, behind the dispatcher (faults, stats). */
@@ -23,6 +24,7 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerRevokeRoutes(router, state);
   registerUserinfoRoutes(router, state);
   registerRiscDiscoveryRoutes(router, state);
+  registerRiscStreamApiRoutes(router, state);
   registerLabelRoutes(router, state);
   registerMessageRoutes(router, state);
   registerThreadRoutes(router, state);

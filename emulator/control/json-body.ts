@@ -14,13 +14,13 @@ export function controlProblem(status: number, message: string): EmuResponse {
 export function jsonBodyHandler<M, S extends z.ZodType>(
   load: () => Promise<M>,
   pick: (m: M) => S,
-  handler: (body: z.output<S>) => EmuResponse | Promise<EmuResponse>,
+  handler: (body: z.output<S>, req: EmuRequest) => EmuResponse | Promise<EmuResponse>,
 ): (req: EmuRequest) => Promise<EmuResponse> {
   return async (req) => {
     const raw = req.body.length === 0 ? {} : readJsonBody(req);
     if (raw === undefined) return controlProblem(400, "Body must be JSON");
     const parsed = pick(await load()).safeParse(raw);
     if (!parsed.success) return controlProblem(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-    return handler(parsed.data);
+    return handler(parsed.data, req);
   };
 }

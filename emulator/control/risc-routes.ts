@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { jsonResponse } from "../http/responses";
 import type { Router } from "../http/router";
-import type { EmuResponse } from "../http/types";
+import type { EmuRequest, EmuResponse } from "../http/types";
 import { EVENT_NAMES } from "../risc/event-types";
 import { raiseSecurityEvent } from "../risc/raise-event";
 import type { EmulatorState } from "../state";
@@ -17,7 +17,7 @@ function schemas(): Promise<SchemaModule> {
   return schemaModule;
 }
 
-const withBody = <S extends z.ZodType>(pick: (m: SchemaModule) => S, handler: (body: z.output<S>) => EmuResponse | Promise<EmuResponse>) =>
+const withBody = <S extends z.ZodType>(pick: (m: SchemaModule) => S, handler: (body: z.output<S>, req: EmuRequest) => EmuResponse | Promise<EmuResponse>) =>
   jsonBodyHandler(schemas, pick, handler);
 
 const BASE = "/__emulator/risc";
@@ -47,6 +47,10 @@ export function registerRiscControlRoutes(router: Router, state: EmulatorState):
     const result = await raiseSecurityEvent(state, body);
     return result.ok ? jsonResponse(200, result.answer) : problem(result.status, result.message);
   }));
+  // A service account key file for the stream management API (`/v1beta/stream…`).
+  router.add("POST", `${BASE}/service-accounts`, withBody((m) => m.serviceAccountSchema, async (body, req) =>
+    jsonResponse(201, await state.risc.serviceAccounts.create(body.email, body.riscAdmin, `${req.origin}/token`)),
+  ));
   router.add("GET", `${BASE}/deliveries`, () => jsonResponse(200, { deliveries: state.risc.deliveries() }));
   router.add("DELETE", `${BASE}/deliveries`, () => {
     state.risc.clearDeliveries();

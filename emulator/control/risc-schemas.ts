@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_NAMES, eventNameOf, type EventName } from "../risc/event-types";
 import { FORGE_KINDS } from "../risc/forgeries";
+import { DELIVERY_DEFAULTS } from "../risc/risc-state";
 
 /** Bodies of the RISC control endpoints (`/__emulator/risc/…`); loaded lazily with zod, like schemas.ts. */
 const email = z.string().trim().toLowerCase().pipe(z.email());
@@ -16,9 +17,9 @@ export const riscStreamSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   events_requested: z.array(eventName).min(1).optional(),
   status: z.enum(["enabled", "disabled"]).default("enabled"),
-  retries: z.number().int().min(0).max(10).default(3),
-  retryDelayMs: z.number().int().min(0).max(10_000).default(100),
-  timeoutMs: z.number().int().min(1).max(60_000).default(5000),
+  retries: z.number().int().min(0).max(10).default(DELIVERY_DEFAULTS.retries),
+  retryDelayMs: z.number().int().min(0).max(10_000).default(DELIVERY_DEFAULTS.retryDelayMs),
+  timeoutMs: z.number().int().min(1).max(60_000).default(DELIVERY_DEFAULTS.timeoutMs),
 });
 
 export const riscStreamStatusSchema = z.object({ status: z.enum(["enabled", "disabled"]) });
@@ -34,3 +35,11 @@ export const riscEventSchema = z.object({
   forge: z.enum(FORGE_KINDS).optional(),
   apply: z.boolean().default(true),
 });
+
+export const serviceAccountSchema = z
+  .object({
+    email: email.default("risc-admin@mailroom-dev.iam.gserviceaccount.com"),
+    /** false: the account lacks roles/riscconfigs.admin, so the stream API answers 403. */
+    riscAdmin: z.boolean().default(true),
+  })
+  .default({ email: "risc-admin@mailroom-dev.iam.gserviceaccount.com", riscAdmin: true });

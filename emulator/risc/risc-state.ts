@@ -1,5 +1,6 @@
 import type { EventName } from "./event-types";
 import type { SetBody } from "./forgeries";
+import { ServiceAccounts } from "./service-accounts";
 
 /** Where and how security events are pushed: the emulator's version of Google's RISC stream configuration. */
 export interface StreamConfig {
@@ -43,12 +44,17 @@ export interface SentSet extends SetBody {
 
 const MAX_RECORDS = 1000;
 
-/** RISC stream config and delivery log of one emulator; `reset` clears both but keeps the issuer. */
+/** Redelivery policy of a stream unless its configuration says otherwise. */
+export const DELIVERY_DEFAULTS = { retries: 3, retryDelayMs: 100, timeoutMs: 5000 } as const;
+
+/** RISC stream config, service accounts and delivery log of one emulator; `reset` clears them but keeps the issuer. */
 export class RiscState {
   /** The SET `iss` and the discovered `issuer`; the server sets it to its own URL once it listens. */
   issuer = "https://accounts.google.com/";
   stream: StreamConfig | undefined;
   lastSet: SentSet | undefined;
+  /** Callers of the stream management API (`/v1beta/stream…`). */
+  serviceAccounts = new ServiceAccounts();
   private records: DeliveryRecord[] = [];
   /** Bumped by reset so a delivery still retrying from before the reset does not write into the new log. */
   private generation = 0;
@@ -75,6 +81,7 @@ export class RiscState {
     this.generation++;
     this.stream = undefined;
     this.lastSet = undefined;
+    this.serviceAccounts = new ServiceAccounts();
     this.records = [];
   }
 }
