@@ -3,7 +3,6 @@ import { jsonResponse } from "../http/responses";
 import type { Router } from "../http/router";
 import type { EmuRequest, EmuResponse } from "../http/types";
 import { EVENT_NAMES } from "../risc/event-types";
-import { raiseSecurityEvent } from "../risc/raise-event";
 import type { EmulatorState } from "../state";
 import { controlProblem as problem, jsonBodyHandler } from "./json-body";
 import type * as Schemas from "./risc-schemas";
@@ -44,6 +43,8 @@ export function registerRiscControlRoutes(router: Router, state: EmulatorState):
     return streamView();
   });
   router.add("POST", `${BASE}/events`, withBody((m) => m.riscEventSchema, async (body) => {
+    // Signing, forging and delivery load on first use, off the start-up path.
+    const { raiseSecurityEvent } = await import("../risc/raise-event");
     const result = await raiseSecurityEvent(state, body);
     return result.ok ? jsonResponse(200, result.answer) : problem(result.status, result.message);
   }));

@@ -4,7 +4,6 @@ import type { Router } from "../http/router";
 import type { EmuRequest, EmuResponse } from "../http/types";
 import type { EmulatorState } from "../state";
 import { EVENT_NAMES, EVENT_TYPES, PUSH_DELIVERY_METHOD, type EventName } from "./event-types";
-import { raiseSecurityEvent } from "./raise-event";
 import { DELIVERY_DEFAULTS, type StreamConfig } from "./risc-state";
 import { authenticateServiceAccount, riscError } from "./stream-auth";
 
@@ -37,6 +36,7 @@ export function registerRiscStreamApiRoutes(router: Router, state: EmulatorState
   router.add("GET", "/v1beta/stream/status", withStream((stream) => jsonResponse(200, { status: stream.status })));
   router.add("POST", "/v1beta/stream:verify", withStream(async (_stream, req) => {
     const verifyState = field(readJsonBody(req), "state");
+    const { raiseSecurityEvent } = await import("./raise-event");
     await raiseSecurityEvent(state, {
       type: "verification",
       ...(typeof verifyState === "string" ? { state: verifyState } : {}),
