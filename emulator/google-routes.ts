@@ -11,6 +11,8 @@ import { registerDiscoveryRoutes } from "./oauth/discovery";
 import { registerRevokeRoutes } from "./oauth/revoke";
 import { registerTokenRoutes } from "./oauth/token";
 import { registerUserinfoRoutes } from "./oauth/userinfo";
+import { registerRiscDiscoveryRoutes } from "./risc/risc-discovery";
+import { registerRiscStreamApiRoutes } from "./risc/stream-api";
 import type { EmulatorState } from "./state";
 
 /** Every Google endpoint on one origin, behind the dispatcher (faults, stats). */
@@ -21,6 +23,8 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerTokenRoutes(router, state);
   registerRevokeRoutes(router, state);
   registerUserinfoRoutes(router, state);
+  registerRiscDiscoveryRoutes(router, state);
+  registerRiscStreamApiRoutes(router, state);
   registerLabelRoutes(router, state);
   registerMessageRoutes(router, state);
   registerThreadRoutes(router, state);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildControlRouter, controlNotFound } from "./control/control-routes";
+import { registerRiscControlRoutes } from "./control/risc-routes";
 import { errorForStatus } from "./gmail/errors";
 import { buildGoogleDispatcher } from "./google-routes";
 import type { EmuRequest, EmuResponse } from "./http/types";
@@ -31,6 +32,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = createState(options.latencyMs ?? 0);
   const dispatch = buildGoogleDispatcher(state);
   const control = buildControlRouter(state);
+  registerRiscControlRoutes(control, state);
   let url = "";
   const origin = () => url;
 
@@ -85,6 +87,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // One fixed issuer whatever host name a client uses, since receivers compare it exactly.
+  state.risc.issuer = `${url}/`;
 
   return {
     url,

@@ -4,6 +4,7 @@ import { ClientRegistry } from "./oauth/clients";
 import { FlowStore } from "./oauth/flows";
 import { createSigningKeys, type SigningKeys } from "./oauth/keys";
 import { TokenStore } from "./oauth/token-store";
+import { RiscState } from "./risc/risc-state";
 import { seedDirectory } from "./seed";
 import type { UserDirectory } from "./users";
 
@@ -27,6 +28,8 @@ export interface EmulatorState {
   log: RequestLog;
   latencyMs: number;
   consent: ConsentAutomation | undefined;
+  /** Cross-Account Protection: the stream SETs are pushed to and the delivery log. */
+  readonly risc: RiscState;
   readonly initialLatencyMs: number;
 }
 
@@ -44,11 +47,12 @@ export function createState(initialLatencyMs: number): EmulatorState {
     log: new RequestLog(),
     latencyMs: initialLatencyMs,
     consent: undefined,
+    risc: new RiscState(),
     initialLatencyMs,
   };
 }
 
-/** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs or stats. The key stays. */
+/** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs, stats or RISC stream. The key stays. */
 export function resetState(state: EmulatorState): void {
   state.users = seedDirectory();
   state.tokens = new TokenStore();
@@ -58,4 +62,5 @@ export function resetState(state: EmulatorState): void {
   state.log.clearAll();
   state.latencyMs = state.initialLatencyMs;
   state.consent = undefined;
+  state.risc.reset();
 }

@@ -1,15 +1,19 @@
-import { createHash, sign, verify } from "node:crypto";
+import { createHash, sign, verify, type KeyObject } from "node:crypto";
 import type { SigningKeys } from "./keys";
 
 /** Compact RS256 JWS with node:crypto: the header Google uses is `{alg, kid, typ}`. */
 export function signJwt(keys: SigningKeys, claims: Record<string, unknown>): string {
-  const header = { alg: "RS256", kid: keys.kid, typ: "JWT" };
-  const input = `${encode(header)}.${encode(claims)}`;
-  return `${input}.${sign("sha256", Buffer.from(input), keys.privateKey).toString("base64url")}`;
+  return signRs256({ alg: "RS256", kid: keys.kid, typ: "JWT" }, claims, keys.privateKey);
 }
 
-/** Verifies a JWT signed by this emulator; returns its header and claims, or undefined. */
-export function verifyJwt(keys: SigningKeys, token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
+/** Compact RS256 JWS with any header and key (the RISC SETs and their forgeries need both). */
+export function signRs256(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): string {
+  const input = `${base64urlJson(header)}.${base64urlJson(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
+}
+
+/** Verifies an RS256 JWT against one public key (the emulator's, or a service account's); header and claims, or undefined. */
+export function verifyJwt(keys: Pick<SigningKeys, "publicKey">, token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
   const [h, p, s] = token.split(".");
   if (h === undefined || p === undefined || s === undefined) return undefined;
   try {
@@ -27,6 +31,6 @@ export function atHash(accessToken: string): string {
   return createHash("sha256").update(accessToken, "ascii").digest().subarray(0, 16).toString("base64url");
 }
 
-function encode(value: unknown): string {
+export function base64urlJson(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }

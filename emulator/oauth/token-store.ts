@@ -86,6 +86,15 @@ export class TokenStore {
     return this.refreshTokens.get(value);
   }
 
+  /** The newest live refresh token of a user for a client (the one a RISC token-revoked event names). */
+  latestRefreshToken(email: string, clientId: string): RefreshTokenRecord | undefined {
+    let latest: RefreshTokenRecord | undefined;
+    for (const record of this.refreshTokens.values()) {
+      if (!record.revoked && record.clientId === clientId && record.email.toLowerCase() === email.toLowerCase()) latest = record;
+    }
+    return latest;
+  }
+
   issueAccessToken(email: string, clientId: string, scopes: readonly string[], accessType: "online" | "offline"): AccessTokenRecord {
     const record: AccessTokenRecord = {
       token: `ya29.a0${randomToken(120)}`,
