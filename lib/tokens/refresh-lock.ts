@@ -3,7 +3,8 @@ import "server-only";
 // when that process dies mid-refresh.
 // - PostgreSQL: a transaction-scoped advisory lock, held by the transaction that spans the refresh. It dies
 //   with its connection, so when the refreshing process crashes the server releases it as soon as the
-//   socket closes, and a waiter in another process gets it at its next try.
+//   socket closes, and a waiter in another process gets it at its next try; a holder whose socket stays
+//   open but who goes silent loses it after the token endpoint's timeout plus a margin.
 // - SQLite (one machine): a lease on the Account row, claimed with a compare-and-swap. It lasts no longer
 //   than the token endpoint's own timeout plus a margin, and a waiter takes it over at once when the kernel
 //   says its holder no longer exists (lease-holder.ts).
@@ -40,6 +41,9 @@ async function underAdvisoryLock(stale: Account, exchange: (account: Account) =>
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
         SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_NAMESPACE}::integer, hashtext(${stale.id})) AS locked`;
       if (!lock?.locked) return { busy: true } as const;
+      // A holder that cannot close its socket (its machine lost power, the network split, its event loop
+      // froze) sits idle in this transaction: the server ends the session, and the lock, after this long.
+      await tx.$executeRawUnsafe(`SET LOCAL idle_in_transaction_session_timeout = ${HOLD_LIMIT_MS}`);
       // Read under the lock: a refresh that committed since `stale` was loaded must not be repeated.
       const current = await tx.account.findUnique({ where: { id: stale.id } });
       if (!current || current.reauthReason || current.access_token !== stale.access_token) return { busy: true } as const;
