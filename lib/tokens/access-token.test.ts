@@ -69,6 +69,15 @@ describe("getAccessToken", () => {
     expect(await getAccessToken(stored)).toBe(token);
   });
 
+  it("takes over from a process frozen mid-refresh (alive, connection open) once its hold runs out, with one further grant", async () => {
+    const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await setStoredExpiry(account.accountId, -10);
+    const { token, refreshGrants } = await refreshAfterCrash(environment.emulatorUrl, account.accountId, "frozen");
+    expect(refreshGrants).toBe(1);
+    expect((await gmailProfile(token)).status).toBe(200);
+    expect(await getAccessToken(await storedAccount(account.accountId))).toBe(token);
+  }, 60_000); // a limit to give up at, not a time asserted: the frozen holder keeps the refresh for ~12 s
+
   it("recovers from a 401 on a token it believed valid with one refresh and one retry", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     await control(environment.emulatorUrl, "POST", "expire", { email: "ada@example.com" });
