@@ -6,7 +6,11 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
 // Tells this process apart from an earlier one that had the same pid (a container restarted as pid 1).
-const PROCESS_INSTANCE = randomUUID();
+// Kept on globalThis: Next can evaluate this module more than once in one process (bundle layers, dev
+// reloads), and every copy must recognise the others' leases as this living process's.
+const processGlobals = globalThis as unknown as { mailroomProcessInstance?: string };
+processGlobals.mailroomProcessInstance ??= randomUUID();
+const PROCESS_INSTANCE = processGlobals.mailroomProcessInstance;
 const SEPARATOR = "/"; // cannot occur in a host name, a pid or a UUID
 
 /** A fresh lease id that names its holder: host, pid and process instance, then a unique claim. */
