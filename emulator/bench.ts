@@ -1,4 +1,6 @@
-import { pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { startEmulator } from "./server";
 import { sendBatch } from "./testing/batch-client";
 import { control, obtainTokens } from "./testing/control-client";
@@ -46,6 +48,36 @@ export async function benchEmulator(url: string): Promise<EmulatorBench> {
   };
 }
 
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * Milliseconds from running `npm run emulator -- --port 0` to its first healthy /__emulator/health answer,
+ * the way a developer or CI starts it. The process group is stopped afterwards.
+ */
+export async function measureEmulatorStart(): Promise<number> {
+  const started = performance.now();
+  const child = spawn("npm", ["run", "-s", "emulator", "--", "--port", "0"], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "inherit"] });
+  const exit = once(child, "exit");
+  try {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const url = /listening on (\S+)/.exec(output)?.[1];
+      if (url !== undefined && (await fetch(`${url}/__emulator/health`).then((r) => r.ok, () => false))) return performance.now() - started;
+      if (child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error("the emulator did not become healthy");
+  } finally {
+    // npm runs the emulator in a child of its own: stop the whole group this function started.
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    await exit;
+  }
+}
+
 /** Pairs each logged list with the batch that followed it and sums the emulator's time for both. */
 async function serverTimes(url: string, since: number): Promise<number[]> {
   const { requests } = await control<{ requests: { t: number; path: string; ms: number }[] }>(url, "GET", "requests");
@@ -76,7 +108,9 @@ async function main(): Promise<void> {
     const { p50, p95 } = result.listPlusBatchMs;
     console.log(`emulator: messages.list(50) + 50-part metadata batch, over HTTP: p50 ${p50} ms, p95 ${p95} ms (${ROUNDS} rounds)`);
     console.log(`emulator: the same, server time only:             p50 ${result.serverMs.p50} ms, p95 ${result.serverMs.p95} ms`);
-    if (process.argv.includes("--json")) console.log(JSON.stringify(result));
+    const startMs = await measureEmulatorStart();
+    console.log(`emulator: \`npm run emulator\` start to healthy:     ${Math.round(startMs)} ms`);
+    if (process.argv.includes("--json")) console.log(JSON.stringify({ ...result, startToHealthyMs: startMs }));
   } finally {
     await emulator?.close();
   }

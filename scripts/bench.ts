@@ -17,6 +17,7 @@ import { startEmulatorProcess } from "./lib/emulator-process";
 import { findFreePort } from "./lib/free-port";
 import { signInOverHttp } from "./lib/http-session";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
+import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
 const asJson = process.argv.includes("--json");
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
 
     log(`Loading /api/messages for ${LOAD_SECONDS} s…`);
     const emulatorBench = await benchEmulator(emulator.url);
+    const startAndRecovery = await benchStartAndRecovery();
     const rssSamples: number[] = [];
     const sampler = setInterval(() => rssSamples.push(rssMb(app.process.pid!)), 1000);
     const load = await autocannon({ url: `${app.url}/api/messages`, headers: { cookie }, connections: 10, duration: LOAD_SECONDS });
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
       budgetAt50ms: { p50: latency["api@50ms"]!.p50, limit: 2.5 * 50 + 40 },
       refreshUnder50Concurrent: { storedExpiry, revokedEarly },
       emulatorListPlus50BatchMs: emulatorBench.listPlusBatchMs,
+      ...startAndRecovery.result,
       load: {
         seconds: LOAD_SECONDS,
         connections: 10,
@@ -193,6 +196,7 @@ async function main(): Promise<void> {
       ["refresh grants, 50 concurrent, stored token expired", `${storedExpiry.refreshGrants} (${storedExpiry.ok}/50 answered 200)`],
       ["refresh grants, 50 concurrent, Google expired it early", `${revokedEarly.refreshGrants} (${revokedEarly.ok}/50 answered 200)`],
       ["emulator: list + 50-part batch p50 / p95", `${round1(emulatorBench.listPlusBatchMs.p50)} / ${round1(emulatorBench.listPlusBatchMs.p95)} ms`],
+      ...startAndRecovery.rows,
       [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
       ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
       ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],

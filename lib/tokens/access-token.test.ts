@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createLinkedAccount, setStoredExpiry, storedAccount } from "@/scripts/testing/accounts";
 import { control, stats } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { refreshAfterCrash } from "@/scripts/testing/refresh-crash";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { getAccessToken } from "./access-token";
@@ -12,7 +13,6 @@ import { withGoogleAccess } from "./google-access";
 
 const run = promisify(execFile);
 const environment = useIntegrationEnvironment();
-;
 
 async function gmailProfile(accessToken: string): Promise<Response> {
   const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/profile`, { headers: { Authorization: `Bearer ${accessToken}` } });
@@ -55,6 +55,28 @@ describe("getAccessToken", () => {
     expect(new Set(tokens).size).toBe(1);
     expect((await stats(environment.emulatorUrl)).grants.refresh_token).toBe(1);
   });
+
+  it("serves the first request after a process was killed mid-refresh, with exactly one further refresh grant", async () => {
+    const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await setStoredExpiry(account.accountId, -10);
+    const { token, refreshGrants } = await refreshAfterCrash(environment.emulatorUrl, account.accountId);
+    expect(refreshGrants).toBe(1);
+    expect(token).not.toBe(account.tokens.access_token);
+    expect((await gmailProfile(token)).status).toBe(200);
+    // Stored, and no lease is left behind for the next refresh to wait out.
+    const stored = await storedAccount(account.accountId);
+    expect(stored).toMatchObject({ refreshLockId: null, refreshLockUntil: null, reauthReason: null });
+    expect(await getAccessToken(stored)).toBe(token);
+  });
+
+  it("takes over from a process frozen mid-refresh (alive, connection open) once its hold runs out, with one further grant", async () => {
+    const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await setStoredExpiry(account.accountId, -10);
+    const { token, refreshGrants } = await refreshAfterCrash(environment.emulatorUrl, account.accountId, "frozen");
+    expect(refreshGrants).toBe(1);
+    expect((await gmailProfile(token)).status).toBe(200);
+    expect(await getAccessToken(await storedAccount(account.accountId))).toBe(token);
+  }, 60_000); // a limit to give up at, not a time asserted: the frozen holder keeps the refresh for ~12 s
 
   it("recovers from a 401 on a token it believed valid with one refresh and one retry", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");

@@ -1,20 +1,19 @@
 import "server-only";
 // getAccessToken: the one way anything in Mailroom obtains a Google access token.
 // A valid token is returned as is. An expiring one is refreshed once, however many requests ask at the same
-// time: in one process they share a promise; across processes the database decides who refreshes (a
-// compare-and-swap lock on the Account row) and the others wait for the stored result.
-import { randomUUID } from "node:crypto";
+// time: in one process they share a promise; across processes the database decides who refreshes
+// (refresh-lock.ts) and the others wait for the stored result.
 import type { Account } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { logError } from "../log";
 import { refreshAccessToken } from "./google-token-endpoint";
+import { refreshExclusively, type RefreshOutcome } from "./refresh-lock";
 import { grantsGmailRead, markReauthRequired, openToken, sealToken } from "./token-store";
 import { VaultError } from "./vault";
 
 /** Refresh tokens that expire within this margin, like google-auth-library's eager refresh. */
 export const EXPIRY_MARGIN_MS = 5 * 60_000;
-const LOCK_TTL_MS = 20_000;
 const WAIT_STEP_MS = 40;
 const WAIT_LIMIT_MS = 30_000;
 
@@ -86,26 +85,17 @@ async function refreshAcrossProcesses(stale: Account): Promise<string> {
   const db = getDb();
   const deadline = Date.now() + WAIT_LIMIT_MS;
   while (Date.now() < deadline) {
-    const lockId = randomUUID();
-    const now = new Date();
-    // Claim the refresh only while the row still holds the token we saw and nobody holds a live lock.
-    const claimed = await db.account.updateMany({
-      where: {
-        id: stale.id,
-        access_token: stale.access_token,
-        reauthReason: null,
-        OR: [{ refreshLockUntil: null }, { refreshLockUntil: { lt: now } }],
-      },
-      data: { refreshLockId: lockId, refreshLockUntil: new Date(now.getTime() + LOCK_TTL_MS) },
-    });
-    if (claimed.count === 1) return performRefresh(stale, lockId);
-
+    const attempt = await refreshExclusively(stale, exchange);
+    if ("ok" in attempt) {
+      if (attempt.ok) return attempt.token;
+      throw attempt.error;
+    }
     const current = await db.account.findUnique({ where: { id: stale.id } });
     if (!current) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
     if (current.reauthReason) throw new ReauthRequiredError(current.reauthReason as ReauthRequiredError["reason"]);
     if (current.access_token !== stale.access_token) {
       if (isFresh(current)) return readToken(current, "access_token", current.access_token!);
-      stale = current; // replaced but already stale again: try to claim with what is stored now
+      stale = current; // replaced but already stale again: try to refresh what is stored now
       continue;
     }
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
@@ -113,29 +103,23 @@ async function refreshAcrossProcesses(stale: Account): Promise<string> {
   throw new AppError("upstream_unavailable", "Renewing access to Gmail is taking too long. Please try again in a moment.");
 }
 
-async function performRefresh(account: Account, lockId: string): Promise<string> {
-  const db = getDb();
-  const release = { refreshLockId: null, refreshLockUntil: null };
+/** One exchange at Google. Never throws: a failure is an outcome, stored (or not) under the refresh lock. */
+async function exchange(account: Account): Promise<RefreshOutcome> {
   try {
     if (!account.refresh_token) throw new ReauthRequiredError("missing_refresh_token");
     const refreshed = await refreshAccessToken(readToken(account, "refresh_token", account.refresh_token));
-    await db.account.updateMany({
-      where: { id: account.id, refreshLockId: lockId },
-      data: {
-        ...release,
+    return {
+      ok: true,
+      token: refreshed.access_token,
+      store: {
         access_token: sealToken(account.providerAccountId, "access_token", refreshed.access_token),
         expires_at: Math.floor(Date.now() / 1000) + refreshed.expires_in,
         ...(refreshed.scope ? { scope: refreshed.scope } : {}),
       },
-    });
-    return refreshed.access_token;
+    };
   } catch (error) {
     // The stored refresh token is left exactly as it was, so a later request can retry a transient failure.
-    const reauth = error instanceof ReauthRequiredError;
-    await db.account.updateMany({
-      where: { id: account.id, refreshLockId: lockId },
-      data: reauth ? { ...release, reauthReason: error.reason, reauthAt: new Date() } : release,
-    });
-    throw error;
+    const store = error instanceof ReauthRequiredError ? { reauthReason: error.reason, reauthAt: new Date() } : null;
+    return { ok: false, error, store };
   }
 }

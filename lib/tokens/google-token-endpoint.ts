@@ -16,7 +16,8 @@ export type RefreshedToken = z.infer<typeof refreshResponse>;
 
 const errorResponse = z.object({ error: z.string() });
 
-const TIMEOUT_MS = 10_000;
+/** Also bounds how long a crashed refresh can hold up the others (refresh-lock.ts). */
+export const TIMEOUT_MS = 10_000;
 
 function unavailable(cause: unknown): AppError {
   return new AppError("upstream_unavailable", "Google could not be reached to renew access. Please try again in a moment.", { cause });
