@@ -94,10 +94,12 @@ test("signing in, reading the inbox and an HTML message with its images shown vi
   await expect(page.getByTestId("message-body")).toBeVisible();
 
   const { id, remoteImageUrl } = SEED_FIXTURES.ada.special.htmlWithScript;
-  const imageLoaded = page.waitForResponse((response) => response.url() === remoteImageUrl);
+  // The image's host does not answer (it is the seed's stand-in for a tracker); that the browser asks for it
+  // at all shows the page's policy let the frame load it.
+  const imageRequested = page.waitForRequest(remoteImageUrl);
   await page.goto(`/inbox/${id}`);
   await page.getByRole("link", { name: "Show images" }).click();
-  expect((await imageLoaded).ok()).toBe(true);
+  await imageRequested;
   await expect(page.frameLocator('[data-testid="message-body"]').locator("body")).toContainText(/\w+/);
   expect(violations).toEqual([]);
 });
