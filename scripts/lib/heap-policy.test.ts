@@ -9,7 +9,7 @@ describe("heapPolicy", () => {
     const { flags } = heapPolicy(24 * GB);
     expect(oldSpace(flags)).toBeGreaterThanOrEqual(64);
     expect(oldSpace(flags)).toBeLessThanOrEqual(192);
-    expect(flags).toContain("--max-semi-space-size=4");
+    expect(flags).toContain("--max-semi-space-size=8");
   });
 
   it("gives a small container a quarter of its limit", () => {
