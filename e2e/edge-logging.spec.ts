@@ -84,6 +84,16 @@ test("an unexpected failure's 500 names the request id that the response header 
       expect.arrayContaining(["api.unexpected", "http.request"]),
     );
     expect(logLines(app).find((line) => line.requestId === requestId && line.event === "api.unexpected")?.level).toBe("error");
+
+    // A page reading the same row fails to render: Next reports it through onRequestError to the same logger,
+    // with the page request's id, and prints no stack trace of its own.
+    const page = await fetch(`${app.url}/inbox?q=private%20words`, { headers: { cookie } });
+    await page.arrayBuffer();
+    const pageRequestId = page.headers.get("x-request-id");
+    await expect
+      .poll(() => logLines(app).find((line) => line.requestId === pageRequestId && line.event === "request.error"))
+      .toMatchObject({ level: "error", method: "GET", path: "/inbox?q", routeType: "render" });
+    expect(app.output()).not.toMatch(/\n\s+at |private words/);
   });
 });
 

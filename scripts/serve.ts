@@ -17,7 +17,9 @@ const dev = values.mode === "dev";
 const port = Number(values.port);
 
 const server = createServer();
-const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server });
+// quiet: in production Next would print each request error with its stack and unredacted text; instrumentation.ts's
+// onRequestError logs it instead, redacted and with the request id. Development keeps Next's own output.
+const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server, quiet: !dev });
 // Runs instrumentation.ts's register(): an invalid configuration stops the process here, before it listens.
 await app.prepare();
 const handle = edgeHandler(app.getRequestHandler());
