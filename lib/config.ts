@@ -35,6 +35,7 @@ export type AppConfig = {
   google: { mode: "google" | "emulator"; clientId: string; clientSecret: string; endpoints: GoogleEndpoints };
   tokenKeys: TokenKey[];
   auth: { url: string; secret: string };
+  logLevel: "debug" | "info" | "warn" | "error";
 };
 
 const optional = z
@@ -90,6 +91,7 @@ const environmentSchema = z.object({
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   MAILROOM_DATA_DIR: optional,
   PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").transform(Number).optional()),
+  LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error").default("info")),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -159,6 +161,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
       url: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`,
       secret: env.NEXTAUTH_SECRET ?? devSecrets?.nextAuthSecret ?? "",
     },
+    logLevel: env.LOG_LEVEL,
   };
 }
 

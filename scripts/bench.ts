@@ -2,7 +2,8 @@
 // object with --json): Gmail requests and sequential round trips per inbox page, /api/messages p50/p95 at
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
 // all at once) measured in the same run, refresh grants when 50 concurrent requests meet an expired token,
-// and requests per second and memory under 20 s of load.
+// and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
+// `npm start` chose for this machine: scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -141,11 +142,11 @@ async function main(): Promise<void> {
 
     log(`Loading two instances sharing the database for ${LOAD_SECONDS} s…`);
     const second = await startAppServer({ port: await findFreePort(), mode: "start", env });
-    let twoInstances: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number; rssMbPeak: number };
+    let twoInstances: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number; rssMbPeak: number; rssMbPeakPerInstance: number[] };
     try {
       for (let warm = 0; warm < 10; warm += 1) await fetch(`${second.url}/api/messages`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-      const pairSamples: number[] = [];
-      const pairSampler = setInterval(() => pairSamples.push(rssMb(app.process.pid!) + rssMb(second.process.pid!)), 1000);
+      const pairSamples: [number, number][] = [];
+      const pairSampler = setInterval(() => pairSamples.push([rssMb(app.process.pid!), rssMb(second.process.pid!)]), 1000);
       const loads = await Promise.all(
         [app, second].map((instance) => autocannon({ url: `${instance.url}/api/messages`, headers: { cookie }, connections: 5, duration: LOAD_SECONDS })),
       );
@@ -155,7 +156,8 @@ async function main(): Promise<void> {
         latencyP50Ms: Math.max(...loads.map((result) => result.latency.p50)),
         latencyP99Ms: Math.max(...loads.map((result) => result.latency.p99)),
         non2xx: loads.reduce((sum, result) => sum + result.non2xx, 0),
-        rssMbPeak: Math.max(...pairSamples),
+        rssMbPeak: Math.max(...pairSamples.map(([a, b]) => a + b)),
+        rssMbPeakPerInstance: [Math.max(...pairSamples.map(([a]) => a)), Math.max(...pairSamples.map(([, b]) => b))],
       };
     } finally {
       await second.close();
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
       perPage,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
+      heap: { flags: app.heap.flags, reason: app.heap.reason },
       budgetAt50ms: { p50: latency["api@50ms"]!.p50, limit: 2.5 * 50 + 40 },
       refreshUnder50Concurrent: { storedExpiry, revokedEarly },
       emulatorListPlus50BatchMs: emulatorBench.listPlusBatchMs,
@@ -199,10 +202,11 @@ async function main(): Promise<void> {
       ...startAndRecovery.rows,
       [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
       ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
+      ["heap flags (npm start's policy)", `${app.heap.flags.join(" ") || "none"} (${app.heap.reason})`],
       ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],
       ["load on two instances (5 + 5 connections), req/s", String(twoInstances.requestsPerSecond)],
       ["two instances: latency p50 / p99", `${twoInstances.latencyP50Ms} / ${twoInstances.latencyP99Ms} ms (non-2xx ${twoInstances.non2xx})`],
-      ["two instances: RSS peak (both)", `${twoInstances.rssMbPeak} MB`],
+      ["two instances: RSS peak per instance / both", `${twoInstances.rssMbPeakPerInstance.join(" / ")} / ${twoInstances.rssMbPeak} MB`],
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     log(`\n${rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value} |`).join("\n")}`);

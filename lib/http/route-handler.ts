@@ -1,7 +1,8 @@
 import "server-only";
 // The one guard around every API route handler: loads the signed-in user, parses input with zod, and maps
-// errors to the contract's envelope. Handlers stay a few lines. Unknown errors become a generic 500 with a
-// request id; their text is logged (redacted), never sent.
+// errors to the contract's envelope. Handlers stay a few lines. Unknown errors become a generic 500 with the
+// request's id (the one our server put on the request and sends as `x-request-id`, so a user's "Reference:"
+// finds the access log line and the error line); their text is logged (redacted), never sent.
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -15,6 +16,9 @@ type Context<Q, P> = { user: SignedInUser; query: Q; params: P; request: Request
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
+// Outside our server (a test calling a handler directly) there is no id yet: make one.
+const requestIdOf = (request: Request) => request.headers.get("x-request-id") ?? randomUUID();
+
 export function errorResponse(error: unknown, request: Request): NextResponse {
   if (error instanceof z.ZodError) {
     return NextResponse.json({ error: { code: "bad_request", message: describeZodError(error) } }, { status: 400, headers: NO_STORE });
@@ -25,10 +29,10 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
       body.reason = error.reason;
       body.reauthorizeUrl = reauthorizeUrl();
     }
-    if (error.status >= 500) logError("api.upstream_failure", error, { path: new URL(request.url).pathname });
+    if (error.status >= 500) logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
     return NextResponse.json({ error: body }, { status: error.status, headers: NO_STORE });
   }
-  const requestId = randomUUID();
+  const requestId = requestIdOf(request);
   logError("api.unexpected", error, { requestId, path: new URL(request.url).pathname });
   return NextResponse.json(
     { error: { code: "internal", message: `Something went wrong on our side. Reference: ${requestId}` } },

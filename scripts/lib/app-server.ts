@@ -1,25 +1,62 @@
-// Starts the Next app as a child process (production `next start` or `next dev`) and waits until
-// /api/health answers. Used by the dev launcher, the e2e set-up, the benchmark and multi-instance tests.
+// Starts the app's server (scripts/serve.ts, Next's custom server) as a child process, in production or
+// development mode, and waits until /api/health answers. Used by `npm start`, the dev launcher, the e2e set-up,
+// the benchmark and multi-instance tests, so every one of them runs exactly what production runs.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
+import { type HeapPolicy, heapPolicy, memoryLimitBytes } from "./heap-policy";
 
-export type AppServer = { url: string; port: number; process: ChildProcess; output: () => string; close: () => Promise<void> };
+export type AppMode = "start" | "dev";
 
-const nextBin = path.resolve("node_modules", ".bin", "next");
+export type AppServer = {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** The heap flags the instance was started with (production only), and why. */
+  heap: HeapPolicy;
+  output: () => string;
+  close: () => Promise<void>;
+};
+
+const serveScript = path.resolve("scripts", "serve.ts");
+
+/**
+ * The command that runs the server. Production gets a heap sized for the machine or container (heap-policy.ts);
+ * development keeps V8's defaults, since Turbopack's compiler shares the process.
+ */
+export function serverCommand(options: { mode: AppMode; port: number; hostname?: string; env: NodeJS.ProcessEnv }): {
+  command: string;
+  args: string[];
+  heap: HeapPolicy;
+} {
+  const heap: HeapPolicy =
+    options.mode === "start" ? heapPolicy(memoryLimitBytes(), options.env.NODE_OPTIONS) : { flags: [], reason: "development: V8 defaults" };
+  const args = [...heap.flags, "--import", "tsx/esm", serveScript, "--mode", options.mode, "--port", String(options.port)];
+  if (options.hostname) args.push("--hostname", options.hostname);
+  return { command: process.execPath, args, heap };
+}
 
 export async function startAppServer(options: {
   port: number;
-  mode: "start" | "dev";
+  mode: AppMode;
   env: NodeJS.ProcessEnv;
   /** Pass the server's output through to this process (dev) instead of only collecting it. */
   inheritOutput?: boolean;
   timeoutMs?: number;
 }): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(nextBin, [options.mode, "--port", String(options.port), "--hostname", "127.0.0.1"], {
-    env: { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", NEXTAUTH_URL: url, ...options.env, PORT: String(options.port) },
+  const env: NodeJS.ProcessEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    NEXTAUTH_URL: url,
+    ...options.env,
+    NODE_ENV: options.mode === "start" ? "production" : "development",
+    PORT: String(options.port),
+  };
+  const { command, args, heap } = serverCommand({ mode: options.mode, port: options.port, hostname: "127.0.0.1", env });
+  const child = spawn(command, args, {
+    env,
     stdio: ["ignore", options.inheritOutput ? "inherit" : "pipe", options.inheritOutput ? "inherit" : "pipe"],
   });
   let output = "";
@@ -41,7 +78,7 @@ export async function startAppServer(options: {
     }
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return { url, port: options.port, process: child, output: () => output, close };
+      if (response.ok) return { url, port: options.port, process: child, heap, output: () => output, close };
     } catch {
       // not listening yet
     }
