@@ -9,7 +9,7 @@ import { hashSessionToken, withHashedSessionTokens } from "./hashed-sessions";
 useIntegrationEnvironment();
 
 function adapter(): Adapter {
-  return withHashedSessionTokens(PrismaAdapter(getDb()) as unknown as Adapter);
+  return withHashedSessionTokens(PrismaAdapter(getDb()));
 }
 
 /** The Session rows as the database holds them, bypassing Prisma's models. */
