@@ -5,6 +5,7 @@ import "server-only";
 import type { Account } from "@/generated/prisma/client";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import type { ReauthReason } from "../errors";
 import { openToken, sealToken } from "./token-store";
 import { keyIdOf } from "./vault";
 
@@ -22,6 +23,7 @@ export type RotationReport = {
 };
 
 const MAX_ATTEMPTS = 5;
+const UNDECRYPTABLE = "cannot be decrypted with any key of TOKEN_ENCRYPTION_KEYS";
 const PAGE_SIZE = 200;
 
 type Options = {
@@ -44,7 +46,7 @@ async function rotateAccount(accountId: string, newestKeyId: string, options: Op
         changes[field] = sealToken(account.providerAccountId, field, openToken(account, field, stored));
       } catch {
         // Deliberately no detail from the error: it would be about the secret.
-        failures.push({ accountId, field, keyId: keyIdOf(stored), reason: "cannot be decrypted with any key of TOKEN_ENCRYPTION_KEYS" });
+        failures.push({ accountId, field, keyId: keyIdOf(stored), reason: UNDECRYPTABLE });
       }
     }
     const fields = Object.keys(changes) as TokenField[];
@@ -96,4 +98,26 @@ export async function reencryptAllTokens(options: Options = {}): Promise<Rotatio
     failures.push(...result.failures);
   }
   return { accounts: ids.length, reencrypted, leftBehind: await findLeftBehind(newestKeyId, failures) };
+}
+
+/**
+ * `--forget-undecryptable`: a token no key can open is worthless; forgetting it lets the old key go. A lost
+ * refresh token marks the account for re-consent, so its user sees "Reconnect Gmail" instead of an error.
+ * Returns how many tokens were forgotten.
+ */
+export async function forgetUndecryptable(leftBehind: readonly LeftBehind[]): Promise<number> {
+  const db = getDb();
+  let forgotten = 0;
+  for (const token of leftBehind.filter((entry) => entry.reason === UNDECRYPTABLE)) {
+    const lostRefreshToken = token.field === "refresh_token";
+    const updated = await db.account.updateMany({
+      where: { id: token.accountId, [token.field]: { not: null } },
+      data: {
+        [token.field]: null,
+        ...(lostRefreshToken ? { reauthReason: "missing_refresh_token" satisfies ReauthReason, reauthAt: new Date() } : {}),
+      },
+    });
+    forgotten += updated.count;
+  }
+  return forgotten;
 }
