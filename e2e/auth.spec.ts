@@ -1,4 +1,28 @@
-import { answerConsent, expect, signIn, test } from "./fixtures";
+import { createHash } from "node:crypto";
+import Database from "better-sqlite3";
+import { answerConsent, type Emulator, expect, signIn, test } from "./fixtures";
+
+type Logged = { method: string; path: string; status: number };
+
+function requestLog(emulator: Emulator): Promise<Logged[]> {
+  return emulator.control("GET", "requests").then((body) => (body as { requests: Logged[] }).requests);
+}
+
+function liveGrants(emulator: Emulator, email: string): Promise<{ clientId: string; liveRefreshTokens: number }[]> {
+  return emulator.control("GET", `grants?email=${encodeURIComponent(email)}`).then((body) => (body as { grants: { clientId: string; liveRefreshTokens: number }[] }).grants);
+}
+
+/** The Session table's token column as the database holds it (the suite's database is a SQLite file). */
+function storedSessionTokens(): string[] {
+  const url = process.env.MAILROOM_E2E_DATABASE_URL ?? "";
+  if (!url.startsWith("file:")) throw new Error("the browser suite's database is expected to be a SQLite file");
+  const db = new Database(url.slice("file:".length), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { sessionToken: string }>('SELECT "sessionToken" FROM "Session"').all().map((row) => row.sessionToken);
+  } finally {
+    db.close();
+  }
+}
 
 test("signs in through Google's account chooser and consent screen, and signs out", async ({ page, emulator: _ }) => {
   await signIn(page);
@@ -50,8 +74,16 @@ test("revoked access shows the banner, and reconnecting returns to the same page
   expect(api.status()).toBe(401);
   expect(await api.json()).toMatchObject({ error: { code: "reauth_required", reason: "revoked", reauthorizeUrl: expect.stringContaining("/reconnect") } });
 
+  await emulator.control("DELETE", "requests");
   await banner.getByRole("button", { name: "Reconnect Gmail" }).click();
-  await answerConsent(page); // login_hint skips the account chooser
+  // login_hint reached Google, so Google went straight to the consent screen: no account chooser.
+  const allow = page.getByRole("button", { name: "Allow" });
+  await expect(allow).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Choose an account" })).toHaveCount(0);
+  const authorize = (await requestLog(emulator)).filter((request) => request.path.startsWith("/o/oauth2/v2/auth?"));
+  expect(authorize).toHaveLength(1);
+  expect(authorize[0]!.path).toContain("login_hint=ada%40example.com");
+  await allow.click();
   await expect(page).toHaveURL(/\/inbox\?label=STARRED$/);
   await expect(page.getByTestId("reauth-banner")).toHaveCount(0);
   await expect(page.getByTestId("message-row").first()).toBeVisible();
@@ -59,14 +91,19 @@ test("revoked access shows the banner, and reconnecting returns to the same page
   expect(userAfter).toBe(userBefore);
 });
 
-test("settings shows the granted scopes and disconnect revokes the grant but keeps the user", async ({ page, emulator: _ }) => {
+test("settings shows the granted scopes and disconnect revokes the grant but keeps the user", async ({ page, emulator }) => {
   await signIn(page);
+  expect(await liveGrants(emulator, "ada@example.com")).toEqual([expect.objectContaining({ liveRefreshTokens: 1 })]);
   await page.goto("/settings");
   await expect(page.getByTestId("connection-state")).toHaveText("connected");
   await expect(page.getByTestId("granted-scopes")).toContainText("https://www.googleapis.com/auth/gmail.readonly");
   await page.getByRole("button", { name: "Disconnect Gmail" }).click();
   await expect(page.getByTestId("connection-state")).toHaveText("not connected");
   await expect(page.getByTestId("reauth-banner")).toHaveAttribute("data-reason", "disconnected");
+  // The grant died at Google, not only in Mailroom: one revoke, the token in its body (the log keeps the query).
+  const revokes = (await requestLog(emulator)).filter((request) => request.path.startsWith("/revoke"));
+  expect(revokes).toEqual([expect.objectContaining({ method: "POST", path: "/revoke", status: 200 })]);
+  expect(await liveGrants(emulator, "ada@example.com")).toEqual([]);
   // Still signed in: the inbox explains how to reconnect instead of sending the user away.
   await page.goto("/inbox");
   await expect(page.getByTestId("reauth-banner")).toBeVisible();
@@ -82,4 +119,41 @@ test("a tampered session cookie is simply signed out", async ({ page, emulator: 
   const api = await page.request.get("/api/messages");
   expect(api.status()).toBe(401);
   expect(await api.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+});
+
+test("a session token is stored hashed: what the database holds does not sign anyone in", async ({ page, emulator: _ }) => {
+  await signIn(page);
+  const cookie = (await page.context().cookies()).find((entry) => entry.name.endsWith("next-auth.session-token"))!;
+  const stored = storedSessionTokens();
+  expect(stored).not.toContain(cookie.value);
+  const hash = createHash("sha256").update(cookie.value).digest("base64url");
+  expect(stored).toContain(hash);
+
+  // Someone who copied the Session table puts the stored value into the cookie: signed out.
+  await page.context().addCookies([{ ...cookie, value: hash }]);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  await page.goto("/inbox");
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+});
+
+test("a re-consent's new refresh token works, and the replaced one is never revoked", async ({ page, emulator }) => {
+  await signIn(page);
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+  await emulator.control("DELETE", "requests");
+  // Signing in again asks for consent (prompt=consent), which hands Mailroom a second refresh token.
+  await signIn(page);
+  expect(await liveGrants(emulator, "ada@example.com")).toEqual([expect.objectContaining({ liveRefreshTokens: 2 })]);
+
+  // Google kills the access token: the inbox only loads if the stored (new) refresh token works.
+  await emulator.control("POST", "expire", { email: "ada@example.com" });
+  await emulator.control("DELETE", "stats");
+  await page.reload();
+  await expect(page.getByTestId("message-row").first()).toBeVisible();
+  const stats = (await emulator.control("GET", "stats")) as { grants: { refresh_token?: number } };
+  expect(stats.grants.refresh_token).toBe(1);
+
+  // Revoking the old token would have ended the whole grant (Google's rule), so Mailroom never does.
+  expect((await requestLog(emulator)).filter((request) => request.path.startsWith("/revoke"))).toEqual([]);
+  expect(await liveGrants(emulator, "ada@example.com")).toEqual([expect.objectContaining({ liveRefreshTokens: 2 })]);
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, EMULATOR_CLIENT, parseConfig } from "./config";
+import { ConfigError, EMULATOR_CLIENT, isEmailAllowed, parseConfig } from "./config";
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString("base64");
 let dataDir: string;
@@ -44,7 +44,57 @@ describe("parseConfig", () => {
     expect(config.tokenKeys.map((entry) => entry.id)).toEqual(["new", "old"]);
   });
 
+  const production = {
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: "x".repeat(40),
+    TOKEN_ENCRYPTION_KEYS: `k1:${key(1)}`,
+    NEXTAUTH_URL: "https://mail.example.com",
+  };
+
+  it("lets production use the emulator only when ALLOW_GOOGLE_EMULATOR=true", () => {
+    expect(() => parseConfig(environment(production))).toThrowError(/ALLOW_GOOGLE_EMULATOR/);
+    expect(() => parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "false" }))).toThrowError(/ALLOW_GOOGLE_EMULATOR/);
+    expect(parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "true" })).google.mode).toBe("emulator");
+    // Development needs no flag: `npm run dev` runs on the emulator.
+    expect(parseConfig(environment()).google.mode).toBe("emulator");
+  });
+
+  it.each(["http://localhost:3000", "http://127.0.0.1:3000", "http://127.8.9.10", "http://[::1]:3000", "https://mail.example.com"])(
+    "accepts NEXTAUTH_URL %s in production",
+    (url) => {
+      expect(parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "true", NEXTAUTH_URL: url })).auth.url).toBe(url);
+    },
+  );
+
+  it.each(["http://mail.example.com", "http://10.0.0.5:3000", "http://127.0.0.1.example.com", "http://localhost.example.com"])(
+    "refuses plain-http NEXTAUTH_URL %s in production",
+    (url) => {
+      expect(() => parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "true", NEXTAUTH_URL: url }))).toThrowError(/NEXTAUTH_URL must use https/);
+    },
+  );
+
+  it("reads ALLOWED_EMAILS as addresses and @domains, case-insensitively", () => {
+    const { allowedEmails } = parseConfig(environment({ ALLOWED_EMAILS: " Ada@Example.com, @Team.Example.org ,," })).auth;
+    expect(isEmailAllowed(allowedEmails, "ada@example.com")).toBe(true);
+    expect(isEmailAllowed(allowedEmails, "ADA@EXAMPLE.COM")).toBe(true);
+    expect(isEmailAllowed(allowedEmails, "grace@team.example.org")).toBe(true);
+    expect(isEmailAllowed(allowedEmails, "grace@example.com")).toBe(false);
+    expect(isEmailAllowed(allowedEmails, "eve@sub.team.example.org")).toBe(false);
+    expect(isEmailAllowed(allowedEmails, "team.example.org@evil.com")).toBe(false);
+    expect(isEmailAllowed(allowedEmails, null)).toBe(false);
+  });
+
+  it("lets anyone sign in when ALLOWED_EMAILS is unset", () => {
+    const { allowedEmails } = parseConfig(environment()).auth;
+    expect(allowedEmails).toBeNull();
+    expect(isEmailAllowed(allowedEmails, "anyone@anywhere.example")).toBe(true);
+  });
+
   it.each([
+    [{ ALLOWED_EMAILS: "ada@example.com, example.com" }, "ALLOWED_EMAILS"],
+    [{ ALLOWED_EMAILS: "ada" }, "ALLOWED_EMAILS"],
+    [{ ALLOWED_EMAILS: " , " }, "ALLOWED_EMAILS"],
+    [{ ALLOW_GOOGLE_EMULATOR: "yes" }, "ALLOW_GOOGLE_EMULATOR"],
     [{ DATABASE_URL: "mysql://db/mail" }, "DATABASE_URL"],
     [{ TOKEN_ENCRYPTION_KEYS: "k1:dG9vIHNob3J0" }, "TOKEN_ENCRYPTION_KEYS"],
     [{ TOKEN_ENCRYPTION_KEYS: `a:${key(1)},a:${key(2)}` }, "TOKEN_ENCRYPTION_KEYS"],

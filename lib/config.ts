@@ -34,9 +34,12 @@ export type AppConfig = {
   database: { url: string; provider: "sqlite"; file: string } | { url: string; provider: "postgresql" };
   google: { mode: "google" | "emulator"; clientId: string; clientSecret: string; endpoints: GoogleEndpoints };
   tokenKeys: TokenKey[];
-  auth: { url: string; secret: string };
+  auth: { url: string; secret: string; allowedEmails: AllowedEmails | null };
   logLevel: "debug" | "info" | "warn" | "error";
 };
+
+/** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
+export type AllowedEmails = { addresses: ReadonlySet<string>; domains: ReadonlySet<string> };
 
 const optional = z
   .string()
@@ -80,12 +83,52 @@ const tokenKeyRing = z
     return keys;
   });
 
+const flag = z.enum(["true", "false"], { message: "must be true or false" }).transform((value) => value === "true");
+
+// Loose on purpose: Google has verified the address; this only has to tell an address from a typo'd domain.
+const ADDRESS = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const DOMAIN = /^@[^\s@,]+\.[^\s@,]+$/;
+
+const allowedEmails = z.string().transform((value, context): AllowedEmails => {
+  const addresses = new Set<string>();
+  const domains = new Set<string>();
+  for (const entry of value.split(",").map((part) => part.trim().toLowerCase()).filter(Boolean)) {
+    if (DOMAIN.test(entry)) domains.add(entry.slice(1));
+    else if (ADDRESS.test(entry)) addresses.add(entry);
+    else {
+      context.addIssue({ code: "custom", message: `has "${entry}", which is neither an address (ada@example.com) nor a domain (@example.com)` });
+      return z.NEVER;
+    }
+  }
+  if (addresses.size + domains.size === 0) {
+    context.addIssue({ code: "custom", message: "lists no address or @domain (unset it to let anyone sign in)" });
+    return z.NEVER;
+  }
+  return { addresses, domains };
+});
+
+/** Whether ALLOWED_EMAILS lets this address sign in; no list means anyone may. Case-insensitive. */
+export function isEmailAllowed(allowed: AllowedEmails | null, email: string | null | undefined): boolean {
+  if (!allowed) return true;
+  const address = email?.trim().toLowerCase();
+  if (!address) return false;
+  const at = address.lastIndexOf("@");
+  return allowed.addresses.has(address) || (at > 0 && allowed.domains.has(address.slice(at + 1)));
+}
+
+/** localhost, 127.0.0.0/8 and [::1]: the only hosts where plain http cannot be sniffed on the way. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional.pipe(databaseUrl.optional()),
   GOOGLE_CLIENT_ID: optional,
   GOOGLE_CLIENT_SECRET: optional,
   GOOGLE_EMULATOR_URL: optional.pipe(absoluteHttpUrl.optional()),
+  ALLOW_GOOGLE_EMULATOR: optional.pipe(flag.optional()),
+  ALLOWED_EMAILS: optional.pipe(allowedEmails.optional()),
   TOKEN_ENCRYPTION_KEYS: optional.pipe(tokenKeyRing.optional()),
   NEXTAUTH_URL: optional.pipe(absoluteHttpUrl.optional()),
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
@@ -138,6 +181,15 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
   if (production && !env.NEXTAUTH_SECRET) throw new ConfigError("NEXTAUTH_SECRET is required in production");
   if (production && !env.TOKEN_ENCRYPTION_KEYS) throw new ConfigError("TOKEN_ENCRYPTION_KEYS is required in production");
   if (production && !env.NEXTAUTH_URL) throw new ConfigError("NEXTAUTH_URL is required in production");
+  // The emulator hands out tokens to anyone who clicks a name: a production server must never trust it by
+  // accident (a stray variable), only when the operator says so (tests, demos).
+  if (production && env.GOOGLE_EMULATOR_URL && !env.GOOGLE_CLIENT_ID && !env.ALLOW_GOOGLE_EMULATOR) {
+    throw new ConfigError("GOOGLE_EMULATOR_URL is set in production: set ALLOW_GOOGLE_EMULATOR=true to use the Google emulator on purpose, or configure GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET");
+  }
+  // Session cookies and OAuth codes would cross the network in clear text.
+  if (production && env.NEXTAUTH_URL && new URL(env.NEXTAUTH_URL).protocol === "http:" && !isLoopbackHost(new URL(env.NEXTAUTH_URL).hostname)) {
+    throw new ConfigError("NEXTAUTH_URL must use https in production (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])");
+  }
   const devSecrets = needsDevSecrets ? loadDevelopmentSecrets(dataDir) : undefined;
 
   const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -160,6 +212,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     auth: {
       url: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`,
       secret: env.NEXTAUTH_SECRET ?? devSecrets?.nextAuthSecret ?? "",
+      allowedEmails: env.ALLOWED_EMAILS ?? null,
     },
     logLevel: env.LOG_LEVEL,
   };

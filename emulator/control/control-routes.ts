@@ -48,6 +48,11 @@ export function buildControlRouter(state: EmulatorState): Router {
     if (!state.users.find(body.email)) return problem(404, `No such user: ${body.email}`);
     return ok({ revoked: state.tokens.revokeGrant(body.email) });
   }));
+  router.add("GET", `${BASE}/grants`, (req) => {
+    const email = req.query.get("email");
+    if (!email) return problem(400, "Missing query parameter: email");
+    return jsonResponse(200, { grants: state.tokens.grantsOf(email) });
+  });
   router.add("POST", `${BASE}/expire`, withBody((m) => m.expireSchema, (body) => ok({ expired: state.tokens.expireAccessTokens(body.email) })));
   router.add("POST", `${BASE}/consent`, withBody((m) => m.consentSchema, (body) => {
     if (body.autoApprove === false) {

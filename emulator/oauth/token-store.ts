@@ -137,6 +137,21 @@ export class TokenStore {
     return count;
   }
 
+  /**
+   * The user's live grants (for the control API): per client, the consented scopes and how many refresh
+   * tokens still work. A revoked grant is gone from the list.
+   */
+  grantsOf(email: string): { clientId: string; scopes: string[]; liveRefreshTokens: number }[] {
+    const same = (other: string) => other.toLowerCase() === email.toLowerCase();
+    return [...this.grants.values()]
+      .filter((grant) => same(grant.email))
+      .map((grant) => ({
+        clientId: grant.clientId,
+        scopes: [...grant.scopes].sort(),
+        liveRefreshTokens: [...this.refreshTokens.values()].filter((r) => same(r.email) && r.clientId === grant.clientId && !r.revoked).length,
+      }));
+  }
+
   /** Makes access tokens expire now (all users when email is omitted); returns how many were live. */
   expireAccessTokens(email?: string): number {
     const now = Date.now();

@@ -37,6 +37,17 @@ describe("control API /__emulator/", () => {
     for (const user of users) expect(user.sub).toMatch(/^\d{21}$/);
   });
 
+  it("lists a user's live grants, and a revoked grant no longer", async () => {
+    type Grants = { grants: { clientId: string; scopes: string[]; liveRefreshTokens: number }[] };
+    expect(await control<Grants>(emulator.url, "GET", `grants?email=${ada}`)).toEqual({ grants: [] });
+    const tokens = await obtainTokens(emulator.url);
+    const { grants } = await control<Grants>(emulator.url, "GET", `grants?email=${ada}`);
+    expect(grants).toEqual([{ clientId: "mailroom-dev.apps.googleusercontent.com", scopes: expect.arrayContaining(["openid"]) as unknown, liveRefreshTokens: 1 }]);
+    const revoked = await fetch(`${emulator.url}/revoke`, { method: "POST", body: new URLSearchParams({ token: tokens.refresh_token! }) });
+    expect(revoked.status).toBe(200);
+    expect(await control<Grants>(emulator.url, "GET", `grants?email=${ada}`)).toEqual({ grants: [] });
+  });
+
   it("inserts raw messages (plain or base64url), parsed, threaded and recorded in history", async () => {
     const gmail = await adaGmail();
     const start = (await gmail.users.getProfile({ userId: "me" })).data.historyId ?? "";

@@ -6,11 +6,13 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Account, AuthOptions } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
-import { getConfig } from "../config";
+import { getConfig, isEmailAllowed } from "../config";
 import { GMAIL_READONLY_SCOPE } from "../google-scopes";
 import { getDb } from "../db";
 import { logError, logWarn } from "../log";
 import { saveSignInTokens } from "../tokens/token-store";
+import { withHashedSessionTokens } from "./hashed-sessions";
+import { SIGN_IN_NOT_ALLOWED } from "./sign-in-errors";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
 
@@ -33,7 +35,7 @@ function buildAuthOptions(): AuthOptions {
   // @auth/prisma-adapter targets @auth/core's types; with next-auth 4 they differ only nominally.
   const prismaAdapter = PrismaAdapter(getDb()) as unknown as Adapter;
   const adapter: Adapter = {
-    ...prismaAdapter,
+    ...withHashedSessionTokens(prismaAdapter),
     // The stock adapter would write Google's tokens in plaintext; store them through the vault instead.
     linkAccount: async (account: AdapterAccount) => {
       await saveSignInTokens(toSignInTokens(account, account.userId));
@@ -56,6 +58,16 @@ function buildAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // ALLOWED_EMAILS. next-auth asks this before its adapter creates a user, links an account or stores a
+      // token (core/routes/callback.js), so a refused Google account leaves nothing behind. The Google
+      // profile's address decides, as Google verified it on this sign-in; an address Google says it has not
+      // verified could belong to anyone.
+      signIn: ({ profile }) => {
+        const { allowedEmails } = config.auth;
+        if (!allowedEmails) return true;
+        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
+        return verified && isEmailAllowed(allowedEmails, profile?.email) ? true : `${config.auth.url}/?error=${SIGN_IN_NOT_ALLOWED}`;
+      },
       // The browser sees who is signed in, never a token.
       session: ({ session, user }) => ({
         expires: session.expires,

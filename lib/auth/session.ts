@@ -1,17 +1,21 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "../errors";
 import { getAuthOptions } from "./options";
 
 export type SignedInUser = { id: string; name: string | null; email: string | null; image: string | null };
 
-/** The signed-in user, or null. A tampered or unknown session cookie is simply no session. */
-export async function getSignedInUser(): Promise<SignedInUser | null> {
+/**
+ * The signed-in user, or null. A tampered or unknown session cookie is simply no session. React's `cache`
+ * makes it one session read per request: the layout, the page and anything else in one render share it.
+ */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getServerSession(getAuthOptions());
   const user: Partial<SignedInUser> | undefined = session?.user;
   return user?.id ? { id: user.id, name: user.name ?? null, email: user.email ?? null, image: user.image ?? null } : null;
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUserPage(): Promise<SignedInUser> {

@@ -61,9 +61,11 @@ export async function refreshAccessToken(refreshToken: string): Promise<Refreshe
 
 /** Revokes a grant at Google. An already-revoked token counts as done. */
 export async function revokeGrant(token: string): Promise<void> {
-  const response = await fetch(`${getConfig().google.endpoints.revoke}?${new URLSearchParams({ token })}`, {
+  // In the body, not the URL: URLs end up in access logs and proxies, and this token is the whole grant.
+  const response = await fetch(getConfig().google.endpoints.revoke, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ token }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   }).catch((error: unknown) => {
     throw unavailable(error);

@@ -1,15 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createLinkedAccount, setStoredExpiry, storedAccount, signInTokensFrom } from "@/scripts/testing/accounts";
 import { authorizeThroughEmulator, control, stats } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getConfig } from "../config";
 import { getDb } from "../db";
 import { getAccessToken } from "./access-token";
-import { reencryptAllTokens } from "./rotate-keys";
 import { saveSignInTokens } from "./token-store";
-import { keyIdOf } from "./vault";
 
 const environment = useIntegrationEnvironment();
 ;
@@ -75,24 +71,5 @@ describe("token store", () => {
       }
       for (const secret of secrets) expect(bytes.includes(secret), `${secret.slice(0, 8)}… in ${path}`).toBe(false);
     }
-  });
-
-  it("re-encrypts every stored token under the newest key, after which the old key can go", async () => {
-    const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
-    await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
-    const oldKeyId = getConfig().tokenKeys[0]!.id;
-    const newKey = { id: "rotated", key: randomBytes(32) };
-    getConfig().tokenKeys.unshift(newKey);
-
-    const result = await reencryptAllTokens();
-    expect(result).toEqual({ accounts: 2, reencrypted: 6 });
-    for (const row of await rawAccountRows()) {
-      for (const field of ["access_token", "refresh_token", "id_token"]) expect(keyIdOf(String(row[field]))).toBe("rotated");
-    }
-    expect((await reencryptAllTokens()).reencrypted).toBe(0);
-
-    // With only the new key left, the stored tokens still work.
-    getConfig().tokenKeys.splice(getConfig().tokenKeys.findIndex((key) => key.id === oldKeyId), 1);
-    expect(await getAccessToken(await storedAccount(linked.accountId))).toBe(linked.tokens.access_token);
   });
 });

@@ -96,6 +96,7 @@ export function productionEnv(options: { databaseUrl: string; dataDir: string; e
     DATABASE_URL: options.databaseUrl,
     MAILROOM_DATA_DIR: options.dataDir,
     GOOGLE_EMULATOR_URL: options.emulatorUrl,
+    ALLOW_GOOGLE_EMULATOR: "true",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
   };

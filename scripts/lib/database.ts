@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { DEFAULT_DATABASE_URL } from "../../lib/defaults";
+import { ensurePrivateDir, ensurePrivateFile, tightenIfExists } from "../../lib/private-files";
 import { migratePostgres } from "./postgres-migrate";
 
 const run = promisify(execFile);
@@ -15,12 +15,16 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   const childEnv = { ...env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
   if (url.startsWith("file:")) {
     const file = path.resolve(url.slice("file:".length));
-    mkdirSync(path.dirname(file), { recursive: true });
+    // Tokens and sessions live in this file: owner-only, before anything is written to it.
+    const dir = path.dirname(file);
+    ensurePrivateDir(dir, { tightenExisting: dir === path.resolve(env.MAILROOM_DATA_DIR ?? ".data") });
+    ensurePrivateFile(file);
     await run(prismaBin, ["migrate", "deploy"], { env: childEnv });
     // WAL is a property of the database file: readers keep reading while a writer commits.
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
     db.close();
+    for (const suffix of ["-wal", "-shm", "-journal"]) tightenIfExists(`${file}${suffix}`);
     return;
   }
   if (/^postgres(ql)?:\/\//.test(url)) {

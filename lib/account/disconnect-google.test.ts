@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { createLinkedAccount } from "@/scripts/testing/accounts";
+import { control } from "@/scripts/testing/emulator-client";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { getDb } from "../db";
+import { ReauthRequiredError } from "../errors";
+import { refreshAccessToken } from "../tokens/google-token-endpoint";
+import { disconnectGoogle } from "./disconnect-google";
+
+const environment = useIntegrationEnvironment();
+
+type Logged = { method: string; path: string; status: number };
+
+describe("disconnecting Google", () => {
+  it("revokes the grant with the token in the POST body, never in the URL, and forgets the tokens", async () => {
+    const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+    await control(environment.emulatorUrl, "DELETE", "requests");
+
+    await disconnectGoogle(linked.userId);
+
+    const { requests } = await control<{ requests: Logged[] }>(environment.emulatorUrl, "GET", "requests");
+    const revokes = requests.filter((request) => request.path.startsWith("/revoke"));
+    // The log keeps the path with its query string: a token there would sit in every access log on the way.
+    expect(revokes).toEqual([expect.objectContaining({ method: "POST", path: "/revoke", status: 200 })]);
+    for (const request of requests) expect(request.path).not.toContain(linked.tokens.refresh_token!);
+
+    // The grant is dead at Google, not only forgotten here.
+    expect(await control(environment.emulatorUrl, "GET", "grants?email=ada@example.com")).toEqual({ grants: [] });
+    await expect(refreshAccessToken(linked.tokens.refresh_token!)).rejects.toBeInstanceOf(ReauthRequiredError);
+    const account = await getDb().account.findUniqueOrThrow({ where: { id: linked.accountId } });
+    expect(account).toMatchObject({ refresh_token: null, access_token: null, reauthReason: "disconnected" });
+  });
+});
