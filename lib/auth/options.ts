@@ -16,9 +16,10 @@ import { SIGN_IN_NOT_ALLOWED } from "./sign-in-errors";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
 
-function toSignInTokens(account: AdapterAccount | Account, userId: string) {
+function toSignInTokens(account: AdapterAccount | Account, userId: string, email?: string | null) {
   return {
     userId,
+    email,
     providerAccountId: account.providerAccountId,
     type: account.type,
     access_token: account.access_token,
@@ -76,8 +77,8 @@ function buildAuthOptions(): AuthOptions {
     },
     events: {
       // next-auth's adapter stores tokens only when it first links an account; every consent brings new ones.
-      signIn: async ({ user, account }) => {
-        if (account?.provider === "google") await saveSignInTokens(toSignInTokens(account, user.id));
+      signIn: async ({ user, account, profile }) => {
+        if (account?.provider === "google") await saveSignInTokens(toSignInTokens(account, user.id, profile?.email));
       },
     },
     logger: {

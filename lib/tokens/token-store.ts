@@ -7,6 +7,7 @@ import { getConfig } from "../config";
 import { GMAIL_READ_SCOPES } from "../google-scopes";
 import { getDb } from "../db";
 import type { ReauthReason } from "../errors";
+import { refreshTokenFingerprints } from "./refresh-token-fingerprints";
 import { decryptSecret, encryptSecret, type SecretContext } from "./vault";
 
 export const GOOGLE_PROVIDER = "google";
@@ -42,6 +43,8 @@ export type SignInTokens = {
   expires_at?: number | null;
   token_type?: string | null;
   scope?: string | null;
+  /** The Google account's address from this sign-in's profile. */
+  email?: string | null;
 };
 
 /**
@@ -65,6 +68,8 @@ export async function saveSignInTokens(tokens: SignInTokens): Promise<Account> {
   const data = {
     access_token: seal("access_token", tokens.access_token),
     refresh_token: refreshToken,
+    ...(tokens.refresh_token ? refreshTokenFingerprints(tokens.refresh_token) : {}),
+    ...(tokens.email ? { email: tokens.email.toLowerCase() } : {}),
     id_token: seal("id_token", tokens.id_token),
     expires_at: tokens.expires_at ?? null,
     token_type: tokens.token_type ?? null,
@@ -94,6 +99,15 @@ export async function markReauthRequired(accountId: string, reason: ReauthReason
 export async function clearTokens(accountId: string): Promise<void> {
   await getDb().account.update({
     where: { id: accountId },
-    data: { access_token: null, refresh_token: null, id_token: null, expires_at: null, reauthReason: "disconnected", reauthAt: new Date() },
+    data: {
+      access_token: null,
+      refresh_token: null,
+      refreshTokenHash: null,
+      refreshTokenPrefixHash: null,
+      id_token: null,
+      expires_at: null,
+      reauthReason: "disconnected",
+      reauthAt: new Date(),
+    },
   });
 }
