@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { percentile } from "../scripts/lib/percentile";
 import { startEmulator } from "./server";
 import { sendBatch } from "./testing/batch-client";
 import { control, obtainTokens } from "./testing/control-client";
@@ -43,8 +45,8 @@ export async function benchEmulator(url: string): Promise<EmulatorBench> {
   samples.sort((a, b) => a - b);
   const server = await serverTimes(url, measuredFrom);
   return {
-    listPlusBatchMs: { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) },
-    serverMs: { p50: percentile(server, 0.5), p95: percentile(server, 0.95) },
+    listPlusBatchMs: { p50: round2(percentile(samples, 50)), p95: round2(percentile(samples, 95)) },
+    serverMs: { p50: round2(percentile(server, 50)), p95: round2(percentile(server, 95)) },
   };
 }
 
@@ -94,14 +96,11 @@ async function serverTimes(url: string, since: number): Promise<number[]> {
   return sums.sort((a, b) => a - b);
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-  return Math.round(value * 100) / 100;
-}
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 async function main(): Promise<void> {
-  const urlFlag = process.argv.indexOf("--url");
-  const given = urlFlag === -1 ? undefined : process.argv[urlFlag + 1];
+  const { values: flags } = parseArgs({ options: { url: { type: "string" }, json: { type: "boolean", default: false } } });
+  const given = flags.url;
   const emulator = given === undefined ? await startEmulator({ port: 0 }) : undefined;
   try {
     const result = await benchEmulator(given ?? emulator?.url ?? "");
@@ -110,7 +109,7 @@ async function main(): Promise<void> {
     console.log(`emulator: the same, server time only:             p50 ${result.serverMs.p50} ms, p95 ${result.serverMs.p95} ms`);
     const startMs = await measureEmulatorStart();
     console.log(`emulator: \`npm run emulator\` start to healthy:     ${Math.round(startMs)} ms`);
-    if (process.argv.includes("--json")) console.log(JSON.stringify({ ...result, startToHealthyMs: startMs }));
+    if (flags.json) console.log(JSON.stringify({ ...result, startToHealthyMs: startMs }));
   } finally {
     await emulator?.close();
   }

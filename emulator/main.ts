@@ -1,27 +1,28 @@
+import { parseArgs } from "node:util";
 import { startEmulator } from "./server";
 
-/** CLI: `npm run emulator -- --port 4010 --host 127.0.0.1`. */
-function readFlag(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(`--${name}`);
-  if (index !== -1) return args[index + 1];
-  const inline = args.find((a) => a.startsWith(`--${name}=`));
-  return inline?.slice(name.length + 3);
+/** CLI: `npm run emulator -- --port 4010 --host 127.0.0.1 --latency 0`. */
+function readFlags(): { port: number; host: string; latencyMs: number } {
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: "4010" }, host: { type: "string", default: "127.0.0.1" }, latency: { type: "string", default: "0" } },
+  });
+  const port = Number(values.port);
+  const latencyMs = Number(values.latency);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid --port: ${values.port}`);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`Invalid --latency: ${values.latency}`);
+  return { port, host: values.host, latencyMs };
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const portFlag = readFlag(args, "port");
-  const port = portFlag === undefined ? 4010 : Number(portFlag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Invalid --port: ${portFlag ?? ""}`);
+  let flags: ReturnType<typeof readFlags>;
+  try {
+    flags = readFlags();
+  } catch (error) {
+    // An unknown flag or a bad value: say which, without a stack trace.
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const latencyFlag = readFlag(args, "latency");
-  const emulator = await startEmulator({
-    port,
-    host: readFlag(args, "host") ?? "127.0.0.1",
-    latencyMs: latencyFlag === undefined ? 0 : Number(latencyFlag),
-  });
+  const emulator = await startEmulator(flags);
   console.log(`Google emulator listening on ${emulator.url}`);
   const stop = () => {
     emulator.close().then(

@@ -8,10 +8,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchEmulator } from "../emulator/bench";
 import { productionEnv, startAppServer } from "./lib/app-server";
+import { percentile } from "./lib/percentile";
 import { residentMemoryMb as rssMb } from "./lib/process-memory";
 import { prepareDatabase } from "./lib/database";
 import { startEmulatorProcess } from "./lib/emulator-process";
@@ -20,17 +22,14 @@ import { signInOverHttp } from "./lib/http-session";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
-const asJson = process.argv.includes("--json");
+const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } } });
+const asJson = flags.json;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const SAMPLES = 30;
 const log = (message: string) => (asJson ? process.stderr : process.stdout).write(`${message}\n`);
 
 type LoggedRequest = { t: number; method: string; path: string; ms: number };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** Requests that overlap in time share a round trip; one that starts after all before it ended starts another. */
@@ -52,7 +51,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID") || process.argv.includes("--rebuild")) {
+  if (!existsSync(".next/BUILD_ID") || flags.rebuild) {
     log("Building the production app…");
     execFileSync("npx", ["next", "build"], { stdio: asJson ? "ignore" : "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }

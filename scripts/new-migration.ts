@@ -5,11 +5,13 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { POSTGRES_SCHEMA, renderPostgresSchema, SQLITE_SCHEMA } from "./prisma/postgres-schema";
 import { readFileSync } from "node:fs";
 
-const name = process.argv[2];
-if (!name || !/^[a-z0-9_]+$/.test(name)) {
+const { positionals } = parseArgs({ allowPositionals: true });
+const name = positionals[0];
+if (!name || positionals.length > 1 || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run db:new-migration -- <name in snake_case>");
   process.exit(2);
 }

@@ -14,6 +14,7 @@ import { prepareDatabase } from "./lib/database";
 import { startEmulatorProcess } from "./lib/emulator-process";
 import { findFreePort } from "./lib/free-port";
 import { signInOverHttp } from "./lib/http-session";
+import { percentile } from "./lib/percentile";
 import { control, stats } from "./testing/emulator-client";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -25,7 +26,6 @@ const SEARCHES = ["is:unread", "from:grace", '"launch plan"', "has:attachment", 
 const LABELS = ["INBOX", "UNREAD", "STARRED", "ALL", "Label_1", "Label_3"];
 
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)] ?? NaN;
 const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length));
 
 async function readAccounts(url: string): Promise<Record<string, unknown>[]> {

@@ -232,10 +232,8 @@ describe("gmailClientRetryConfig with the official client", () => {
 
   it("fails fast when Retry-After is longer than the retry budget", async () => {
     replies = [failure(429, { "retry-after": "120" })];
-    const started = Date.now();
     await expect(client().users.messages.get({ userId: "me", id: "abc" })).rejects.toMatchObject({ status: 429 });
     expect(seen).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("retries a dropped connection", async () => {

@@ -2,6 +2,7 @@
 // each provider needs its own generated client), so the two can never drift apart by hand.
 // `npm run db:postgres-schema` writes it; `-- --check` fails when the committed copy is stale.
 import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 
 export const SQLITE_SCHEMA = "prisma/schema.prisma";
 export const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";
@@ -22,7 +23,7 @@ export function renderPostgresSchema(sqliteSchema: string): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const expected = renderPostgresSchema(readFileSync(SQLITE_SCHEMA, "utf8"));
-  if (process.argv.includes("--check")) {
+  if (parseArgs({ options: { check: { type: "boolean", default: false } } }).values.check) {
     let current = "";
     try {
       current = readFileSync(POSTGRES_SCHEMA, "utf8");
