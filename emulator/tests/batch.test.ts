@@ -17,6 +17,7 @@ interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  ms: number;
   parts?: { method: string; path: string; status: number }[];
 }
 
