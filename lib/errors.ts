@@ -52,7 +52,3 @@ export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
   insufficient_scope: "Mailroom was not allowed to read your Gmail. Reconnect Gmail and allow reading your email.",
   disconnected: "You disconnected Gmail from Mailroom. Reconnect Gmail to read your mail here again.",
 };
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -7,8 +7,7 @@
 // process; they share one logger through globalThis so the level set at start-up applies to both.
 import pino, { type DestinationStream, type Logger } from "pino";
 
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogLevel = "debug" | "info" | "warn" | "error";
 
 const SECRET_KEYS = [
   "client[_-]?secret",
@@ -107,8 +106,4 @@ export function logWarn(event: string, fields: Record<string, unknown> = {}): vo
 
 export function logInfo(event: string, fields: Record<string, unknown> = {}): void {
   logger().info(fields, event);
-}
-
-export function logDebug(event: string, fields: Record<string, unknown> = {}): void {
-  logger().debug(fields, event);
 }

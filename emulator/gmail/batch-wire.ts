@@ -51,7 +51,7 @@ function stripOrigin(target: string): string {
 }
 
 /** `<item1>` → `<response-item1>`; a part without Content-ID gets a generated one, as Google does. */
-export function responseContentId(contentId: string | undefined): string {
+function responseContentId(contentId: string | undefined): string {
   const bare = (contentId ?? "").trim().replace(/^<|>$/g, "");
   return `<response-${bare || randomBytes(9).toString("base64url")}>`;
 }

@@ -12,7 +12,7 @@ import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-clie
 
 export { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
 
-export function devClient(): OAuthClient {
+function devClient(): OAuthClient {
   return { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, name: "Mailroom", redirectUris: [], devCallback: true };
 }
 

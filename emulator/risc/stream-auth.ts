@@ -5,7 +5,7 @@ import { verifyJwt } from "../oauth/jwt";
 import type { EmulatorState } from "../state";
 import type { ServiceAccount } from "./service-accounts";
 
-export const RISC_MANAGEMENT_AUDIENCE = "https://risc.googleapis.com/google.identity.risc.v1beta.RiscManagementService";
+const RISC_MANAGEMENT_AUDIENCE = "https://risc.googleapis.com/google.identity.risc.v1beta.RiscManagementService";
 
 const MAX_LIFETIME_SECONDS = 3600;
 const CLOCK_SKEW_SECONDS = 60;

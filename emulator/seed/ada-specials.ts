@@ -17,10 +17,10 @@ const TO_ADA = address(ADA.name, ADA.email);
 /** Port 9 (discard) on loopback: obviously not a real image host, and a browser that fetches it fails fast. */
 export const REMOTE_IMAGE_URL = "http://127.0.0.1:9/remote-pixel.png";
 
-export const HEBREW_SUBJECT = "שלום עדה, סיכום הפגישה";
+const HEBREW_SUBJECT = "שלום עדה, סיכום הפגישה";
 export const HEBREW_BODY = "שלום עדה,\nתודה על הפגישה היום. מצורף סיכום קצר של הנקודות שדיברנו עליהן.\nבברכה,\nדנה\n";
-export const EMOJI_SUBJECT = "🎉 Launch party on Friday! 🚀";
-export const LATIN1_SUBJECT = "Rendez-vous à Zürich";
+const EMOJI_SUBJECT = "🎉 Launch party on Friday! 🚀";
+const LATIN1_SUBJECT = "Rendez-vous à Zürich";
 export const LATIN1_BODY = "Chère Ada,\n\nLe café près de la gare à Zürich, vendredi à 15 h ? Ce serait très agréable.\nGrüße et à bientôt,\nClaire\n";
 export const ATTACHMENT_FILES = [
   { filename: "quarterly-report.pdf", mimeType: "application/pdf", data: tinyPdf("Quarterly report: Q3") },

@@ -55,7 +55,7 @@ function toCrlf(bytes: Buffer): Buffer {
   return Buffer.from(bytes.toString("latin1").replace(/\r?\n/g, CRLF), "latin1");
 }
 
-export function encodeQuotedPrintable(bytes: Buffer): string {
+function encodeQuotedPrintable(bytes: Buffer): string {
   const out: string[] = [];
   for (const line of bytes.toString("latin1").split(CRLF)) {
     let encoded = "";

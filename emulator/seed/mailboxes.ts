@@ -6,13 +6,13 @@ import { address, composeMessage, rfc2822Date, textLeaf } from "./compose";
 import { fillerMessage } from "./filler";
 import type { SeedMailbox, SeedMessage } from "./types";
 
-export const ADA_TOTAL = 240;
-export const GRACE_TOTAL = 30;
+const ADA_TOTAL = 240;
+const GRACE_TOTAL = 30;
 
 /** Slot 0 is the newest message. Special messages sit near the top so the first inbox page shows them. */
 const SPECIAL_SLOTS: Record<number, SpecialKey> = { 1: "htmlWithScript", 2: "attachments", 4: "hebrew", 6: "emoji", 8: "emptySubject", 10: "latin1" };
 /** The long thread, newest reply first (slot 0 = the newest message in the mailbox). */
-export const THREAD_SLOTS = [0, 5, 13, 21, 30, 44, 58, 73, 90, 110, 135, 160];
+const THREAD_SLOTS = [0, 5, 13, 21, 30, 44, 58, 73, 90, 110, 135, 160];
 const SPAM_SLOTS = new Set([15, 37, 62, 99, 128, 171, 199, 226]);
 const TRASH_SLOTS = new Set([25, 49, 81, 117, 149, 183, 210, 233]);
 const SENT_SLOTS = new Set([18, 52, 95, 140, 175, 205, 230]);

@@ -34,7 +34,7 @@ export async function sendBatch(baseUrl: string, accessToken: string, parts: rea
   return { status: response.status, parts: parseBatchResponse(text, responseBoundary) };
 }
 
-export function parseBatchResponse(text: string, boundary: string): BatchResponsePart[] {
+function parseBatchResponse(text: string, boundary: string): BatchResponsePart[] {
   return text
     .split(`--${boundary}`)
     .slice(1)

@@ -13,7 +13,7 @@ import { grantsGmailRead, markReauthRequired, openToken, sealToken } from "./tok
 import { VaultError } from "./vault";
 
 /** Refresh tokens that expire within this margin, like google-auth-library's eager refresh. */
-export const EXPIRY_MARGIN_MS = 5 * 60_000;
+const EXPIRY_MARGIN_MS = 5 * 60_000;
 const WAIT_STEP_MS = 40;
 const WAIT_LIMIT_MS = 30_000;
 

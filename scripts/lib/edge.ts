@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logInfo, loggablePath } from "../../lib/log";
 
-export const REQUEST_ID_HEADER = "x-request-id";
+const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * True when the path holds a percent-escape that does not decode (`%`, `%ZZ`, a truncated UTF-8 sequence).
@@ -32,7 +32,7 @@ const HTML_PAGE = `<!doctype html>
 `;
 
 /** A 400 for a target Next cannot decode: the API's JSON envelope under /api/, a readable page elsewhere. */
-export function answerMalformed(request: IncomingMessage, response: ServerResponse): void {
+function answerMalformed(request: IncomingMessage, response: ServerResponse): void {
   const api = (request.url ?? "").startsWith("/api/");
   const body = api ? JSON.stringify({ error: { code: "bad_request", message: MALFORMED_MESSAGE } }) : HTML_PAGE;
   response.writeHead(400, {

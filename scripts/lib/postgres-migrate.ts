@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export const POSTGRES_MIGRATIONS = path.join("prisma", "postgres", "migrations");
+const POSTGRES_MIGRATIONS = path.join("prisma", "postgres", "migrations");
 const LOCK_KEY = 727_274_001;
 
 export async function migratePostgres(connectionString: string): Promise<string[]> {
