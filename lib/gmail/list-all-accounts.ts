@@ -54,7 +54,8 @@ export type ListAllAccountsOptions = {
 /** The same headers the single-account inbox asks for (list-messages). */
 const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
-type Fetched = { account: Account; listing: AccountListing; resultSizeEstimate: number } | { account: Account; error: AppError };
+type Listed = { account: Account; cursor: AccountCursor; listedIds: string[]; nextPageToken?: string; resultSizeEstimate: number };
+type Failed = { account: Account; error: AppError };
 
 function emailOf(account: Account): string {
   // Rows linked before the address was stored have none until their next sign-in.
@@ -74,39 +75,52 @@ function cursorsFor(accounts: readonly Account[], scope: PageTokenScope, pageTok
   return new Map(accounts.map((account) => [account.id, fromToken.get(account.id) ?? { accountId: account.id, offset: 0, exhausted: false }]));
 }
 
-/** One account's share of the page: its list call, then one batch for the messages not yet shown. */
-async function fetchListing(account: Account, cursor: AccountCursor, options: ListAllAccountsOptions): Promise<Fetched> {
+/** Runs one account's Gmail call; its failure becomes that account's error, not the page's. */
+async function onAccount<T>(account: Account, call: (accessToken: string) => Promise<T>): Promise<T | Failed> {
   try {
-    return await withGoogleAccess(
-      account,
-      async (accessToken) => {
-        const { data } = await gmailUsersFor(accessToken).listMessages({
-          userId: "me",
-          // The same Gmail page again (tokens are positions), long enough for a whole page after the offset.
-          maxResults: Math.min(MAX_GMAIL_LIST_PAGE, cursor.offset + options.pageSize),
-          ...(options.label === "ALL" ? {} : { labelIds: [options.label] }),
-          ...(options.q ? { q: options.q } : {}),
-          ...(cursor.pageToken ? { pageToken: cursor.pageToken } : {}),
-        });
-        const listedIds = (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id));
-        const { found } = await batchGetMessages(accessToken, listedIds.slice(cursor.offset), { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
-        return {
-          account,
-          resultSizeEstimate: data.resultSizeEstimate ?? listedIds.length,
-          listing: {
-            email: emailOf(account),
-            cursor,
-            listedIds,
-            ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
-            found: new Map(found.flatMap((message) => (message.id ? [[message.id, message] as const] : []))),
-          },
-        };
-      },
-      isUnauthorized,
-    );
+    return await withGoogleAccess(account, call, isUnauthorized);
   } catch (error) {
     return { account, error: toAppError(error, "page") };
   }
+}
+
+const isFailed = (outcome: object): outcome is Failed => "error" in outcome;
+
+/** Round trip 1 for one account: its list page, from where its cursor stands. */
+function listAccount(account: Account, cursor: AccountCursor, options: ListAllAccountsOptions): Promise<Listed | Failed> {
+  return onAccount(account, async (accessToken) => {
+    const { data } = await gmailUsersFor(accessToken).listMessages({
+      userId: "me",
+      // The same Gmail page again (its token is a position), long enough for a whole page after the offset.
+      maxResults: Math.min(MAX_GMAIL_LIST_PAGE, cursor.offset + options.pageSize),
+      ...(options.label === "ALL" ? {} : { labelIds: [options.label] }),
+      ...(options.q ? { q: options.q } : {}),
+      ...(cursor.pageToken ? { pageToken: cursor.pageToken } : {}),
+    });
+    return {
+      account,
+      cursor,
+      listedIds: (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id)),
+      ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
+      resultSizeEstimate: data.resultSizeEstimate ?? 0,
+    };
+  });
+}
+
+/** Round trip 2 for one account: one batch of metadata gets for what it listed and has not shown yet. */
+function fetchAccountMessages(listed: Listed): Promise<(AccountListing & { resultSizeEstimate: number }) | Failed> {
+  return onAccount(listed.account, async (accessToken) => {
+    const ids = listed.listedIds.slice(listed.cursor.offset);
+    const { found } = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+    return {
+      email: emailOf(listed.account),
+      cursor: listed.cursor,
+      listedIds: listed.listedIds,
+      ...(listed.nextPageToken ? { nextPageToken: listed.nextPageToken } : {}),
+      found: new Map(found.flatMap((message) => (message.id ? [[message.id, message] as const] : []))),
+      resultSizeEstimate: listed.resultSizeEstimate,
+    };
+  });
 }
 
 function describeFailure(account: Account, error: AppError): AccountError {
@@ -127,16 +141,16 @@ export async function listAllAccountsMessages(options: ListAllAccountsOptions): 
   if (accounts.length === 0) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
   const cursors = cursorsFor(accounts, scope, options.pageToken);
 
+  // All lists at once, then all batches at once: two sequential round trips, whatever the number of accounts.
   const active = accounts.filter((account) => !cursors.get(account.id)!.exhausted);
-  const fetched = await Promise.all(active.map((account) => fetchListing(account, cursors.get(account.id)!, options)));
-  const answered = fetched.flatMap((outcome) => ("listing" in outcome ? [outcome] : []));
-  const failed = fetched.flatMap((outcome) => ("error" in outcome ? [outcome] : []));
+  const lists = await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options)));
+  const listed = lists.filter((outcome) => !isFailed(outcome));
+  const fetched = await Promise.all(listed.map(fetchAccountMessages));
+  const answered = fetched.filter((outcome) => !isFailed(outcome));
+  const failed = [...lists, ...fetched].filter(isFailed);
   if (failed.length > 0 && answered.length === 0) throw failed[0]!.error;
 
-  const merged = mergeNewestFirst(
-    answered.map((outcome) => outcome.listing),
-    options.pageSize,
-  );
+  const merged = mergeNewestFirst(answered, options.pageSize);
   // Failed and used-up accounts keep their place; the answered ones move on.
   for (const cursor of merged.cursors) cursors.set(cursor.accountId, cursor);
   const more = merged.cursors.some((cursor) => !cursor.exhausted);
