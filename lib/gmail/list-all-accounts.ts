@@ -84,7 +84,14 @@ async function onAccount<T>(account: Account, call: (accessToken: string) => Pro
   }
 }
 
-const isFailed = (outcome: object): outcome is Failed => "error" in outcome;
+function isFailed(outcome: object): outcome is Failed {
+  return "error" in outcome;
+}
+
+/** The accounts that answered, and those that failed. */
+function sortOutcomes<T extends object>(outcomes: readonly (T | Failed)[]): { ok: T[]; failed: Failed[] } {
+  return { ok: outcomes.filter((outcome): outcome is T => !isFailed(outcome)), failed: outcomes.filter(isFailed) };
+}
 
 /** Round trip 1 for one account: its list page, from where its cursor stands. */
 function listAccount(account: Account, cursor: AccountCursor, options: ListAllAccountsOptions): Promise<Listed | Failed> {
@@ -143,11 +150,10 @@ export async function listAllAccountsMessages(options: ListAllAccountsOptions): 
 
   // All lists at once, then all batches at once: two sequential round trips, whatever the number of accounts.
   const active = accounts.filter((account) => !cursors.get(account.id)!.exhausted);
-  const lists = await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options)));
-  const listed = lists.filter((outcome) => !isFailed(outcome));
-  const fetched = await Promise.all(listed.map(fetchAccountMessages));
-  const answered = fetched.filter((outcome) => !isFailed(outcome));
-  const failed = [...lists, ...fetched].filter(isFailed);
+  const lists = sortOutcomes(await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options))));
+  const fetched = sortOutcomes(await Promise.all(lists.ok.map(fetchAccountMessages)));
+  const answered = fetched.ok;
+  const failed = [...lists.failed, ...fetched.failed];
   if (failed.length > 0 && answered.length === 0) throw failed[0]!.error;
 
   const merged = mergeNewestFirst(answered, options.pageSize);
