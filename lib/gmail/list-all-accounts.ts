@@ -1,7 +1,7 @@
 import "server-only";
-// The "All accounts" view: the conversations of every Google account linked to the user, merged newest
-// first. Per page, each account costs one messages.list and one batch of metadata gets, and the accounts
-// run in parallel: two sequential Gmail round trips in all, however many accounts. How the listings are
+// The "All accounts" view: the messages of every Google account linked to the user, merged newest first.
+// Per page, each account costs one messages.list and one batch of metadata gets; every account's list goes
+// out at once, then every account's batch: two sequential Gmail round trips in all, however many accounts. How the listings are
 // merged (and why paging never skips or repeats) is list-all-accounts-merge's job; where each account
 // stands travels in a signed page token (all-accounts-page-token).
 //
