@@ -19,7 +19,9 @@ import { prepareDatabase } from "./lib/database";
 import { startEmulatorProcess } from "./lib/emulator-process";
 import { findFreePort } from "./lib/free-port";
 import { signInOverHttp } from "./lib/http-session";
+import { measureAllAccountsPage } from "./testing/all-accounts-bench";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
+import { sequentialRoundTrips } from "./testing/round-trips";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } } });
@@ -31,18 +33,6 @@ const log = (message: string) => (asJson ? process.stderr : process.stdout).writ
 type LoggedRequest = { t: number; method: string; path: string; ms: number };
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-
-/** Requests that overlap in time share a round trip; one that starts after all before it ended starts another. */
-function sequentialRoundTrips(requests: LoggedRequest[]): number {
-  let trips = 0;
-  let groupEnd = -Infinity;
-  for (const request of [...requests].sort((a, b) => a.t - b.t)) {
-    if (request.t >= groupEnd) trips += 1;
-    groupEnd = Math.max(groupEnd, request.t + request.ms);
-  }
-  return trips;
-}
-
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -79,6 +69,9 @@ async function main(): Promise<void> {
       /^\/(gmail|batch)\//.test(request.path),
     );
     const perPage = { gmailRequests: gmailLog.length, sequentialRoundTrips: sequentialRoundTrips(gmailLog) };
+
+    log("Measuring the All accounts page (two linked accounts)…");
+    const allAccounts = measureAllAccountsPage();
 
     log("Measuring latency at 0 and 50 ms of emulator latency, with the naive baselines…");
     const naiveToken = (await authorizeThroughEmulator(emulator.url, "ada@example.com")).access_token;
@@ -165,6 +158,7 @@ async function main(): Promise<void> {
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
       perPage,
+      allAccounts: allAccounts.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -192,6 +186,7 @@ async function main(): Promise<void> {
       ["machine", `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}`],
       ["Gmail requests per inbox page", String(perPage.gmailRequests)],
       ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
+      ...allAccounts.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [`${name.replace("@", " @ ")} p50 / p95`, `${value.p50} / ${value.p95} ms`]),
       ["speed-up vs naive sequential @ 50 ms (p50)", `${result.speedupVsNaiveSequentialAt50ms}×`],
       ["api @ 50 ms p50 vs budget 2.5 × 50 + 40", `${result.budgetAt50ms.p50} ms (limit ${result.budgetAt50ms.limit} ms)`],

@@ -1,0 +1,91 @@
+import "server-only";
+// The page token of the "All accounts" view: where each linked account's listing stands (its Gmail page
+// token, how many messages of that Gmail page were already shown, whether it is used up). The browser
+// carries it in the URL, so it is signed: a token edited by hand, made for another user, or for another
+// label or search is refused instead of reading a position we never handed out.
+//
+// Format: base64url(JSON) "." base64url(HMAC-SHA256). Only URL-safe characters, like Gmail's own tokens.
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { getConfig } from "../config";
+import { AppError } from "../errors";
+
+/** Where one account's listing stands. */
+export type AccountCursor = {
+  accountId: string;
+  /** The Gmail page token of the list page being consumed; absent for the account's first page. */
+  pageToken?: string;
+  /** How many messages of that Gmail list page were already shown (or found deleted). */
+  offset: number;
+  /** Nothing more to show from this account. */
+  exhausted: boolean;
+};
+
+/** What the token is valid for: one user, one label, one search. */
+export type PageTokenScope = { userId: string; label: string; q?: string };
+
+/** Gmail answers at most this many ids per list call, so an offset within a list page stays below it. */
+export const MAX_GMAIL_LIST_PAGE = 500;
+const MAX_ACCOUNTS = 50;
+
+/**
+ * For the query-string validation of `pageToken` when `account=all`: longer than a Gmail token (it holds
+ * one per account) but bounded.
+ */
+export const allAccountsPageToken = z.string().regex(/^[\w-]{1,6000}\.[\w-]{43}$/, "is not a valid page token");
+
+const payloadSchema = z.object({
+  v: z.literal(1),
+  // [accountId, Gmail pageToken ("" on the first page), offset, exhausted (1) or not (0)]
+  a: z
+    .array(z.tuple([z.string().min(1).max(64), z.string().regex(/^[\w.~-]{0,256}$/), z.number().int().min(0).max(MAX_GMAIL_LIST_PAGE), z.union([z.literal(0), z.literal(1)])]))
+    .max(MAX_ACCOUNTS),
+});
+
+const INVALID_TOKEN = "That page of results is not valid here. Start again from the first page of All accounts.";
+
+/** The signing key: derived from the app's secret for this one purpose, so it is never the secret itself. */
+function pageTokenKey(): Buffer {
+  return Buffer.from(hkdfSync("sha256", getConfig().auth.secret, "", "mailroom/all-accounts-page-token/v1", 32));
+}
+
+function signature(scope: PageTokenScope, body: string): Buffer {
+  // Lengths first, so no two different (user, label, search, body) can sign the same string.
+  const parts = [scope.userId, scope.label, scope.q ?? "", body];
+  return createHmac("sha256", pageTokenKey())
+    .update(parts.map((part) => `${part.length}:${part}`).join("|"))
+    .digest();
+}
+
+export function encodeAllAccountsPageToken(scope: PageTokenScope, cursors: readonly AccountCursor[]): string {
+  const payload: z.infer<typeof payloadSchema> = {
+    v: 1,
+    a: cursors.map((cursor) => [cursor.accountId, cursor.pageToken ?? "", cursor.offset, cursor.exhausted ? 1 : 0]),
+  };
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return `${body}.${signature(scope, body).toString("base64url")}`;
+}
+
+/** The cursors a token carries; throws a 400 AppError for anything we did not sign for this scope. */
+export function decodeAllAccountsPageToken(scope: PageTokenScope, token: string): AccountCursor[] {
+  if (!allAccountsPageToken.safeParse(token).success) throw new AppError("bad_request", INVALID_TOKEN);
+  const [body = "", mac = ""] = token.split(".");
+  const given = Buffer.from(mac, "base64url");
+  const expected = signature(scope, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError("bad_request", INVALID_TOKEN);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+  } catch {
+    throw new AppError("bad_request", INVALID_TOKEN);
+  }
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) throw new AppError("bad_request", INVALID_TOKEN);
+  return parsed.data.a.map(([accountId, pageToken, offset, exhausted]) => ({
+    accountId,
+    ...(pageToken ? { pageToken } : {}),
+    offset,
+    exhausted: exhausted === 1,
+  }));
+}
