@@ -6,7 +6,9 @@ import "server-only";
 // User-Agent from the request, and the Google account from the adapter's getUserByAccount, which next-auth
 // calls on every OAuth sign-in right after the signIn callback approved it and before it creates the session.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Adapter, AdapterSession } from "next-auth/adapters";
+import type { Adapter } from "next-auth/adapters";
+import { cookies } from "next/headers";
+import { getConfig } from "../config";
 import { getDb } from "../db";
 import { ensureEmulatorRiscStream } from "../google/risc/emulator-stream";
 import { GOOGLE_PROVIDER } from "../tokens/token-store";
@@ -56,12 +58,20 @@ export function withSessionBinding(adapter: Adapter): Adapter {
     },
     getSessionAndUser: async (sessionToken) => {
       const found = await getSessionAndUser(sessionToken);
-      const session = found?.session as (AdapterSession & { id?: string; lastSeenAt?: Date }) | undefined;
-      if (session?.id && session.lastSeenAt && Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      // The database row behind the adapter's session: it carries the id and lastSeenAt next-auth's type omits.
+      const session: { id?: unknown; lastSeenAt?: unknown; sessionToken: string } | undefined = found?.session;
+      if (typeof session?.id === "string" && session.lastSeenAt instanceof Date && Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
         // updateMany: the session may have just been ended elsewhere; that is not this read's failure.
         await getDb().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
       }
       return found;
     },
   };
+}
+
+/** The raw session token of this request's browser (next-auth's cookie name depends on https). */
+export async function currentSessionToken(): Promise<string | null> {
+  const secure = getConfig().auth.url.startsWith("https:");
+  const jar = await cookies();
+  return jar.get(`${secure ? "__Secure-" : ""}next-auth.session-token`)?.value ?? null;
 }

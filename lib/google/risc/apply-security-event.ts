@@ -6,42 +6,15 @@ import "server-only";
 // opened with them, stay as they are.
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../../db";
-import type { ReauthReason } from "../../errors";
 import { logInfo } from "../../log";
 import { endAccountSessions } from "../../accounts/sessions";
 import { prefixFingerprint } from "../../tokens/refresh-token-fingerprints";
 import { GOOGLE_PROVIDER } from "../../tokens/token-store";
-import { type EventSubject, parseSubject, RISC_EVENT_TYPES, shortEventType } from "./event-types";
+import { effectOf, type Effect } from "./event-effects";
+import { type EventSubject, parseSubject, shortEventType } from "./event-types";
 import type { SecurityEventToken } from "./verify-security-event";
 
 type Tx = Prisma.TransactionClient;
-
-type Effect = { endSessions: boolean; forgetTokens: boolean; reauth: ReauthReason | null };
-
-const NOTHING: Effect = { endSessions: false, forgetTokens: false, reauth: null };
-
-function effectOf(type: string, event: Record<string, unknown>): Effect {
-  switch (type) {
-    case RISC_EVENT_TYPES.sessionsRevoked:
-      return { ...NOTHING, endSessions: true };
-    // Our grant is gone at Google: forget the tokens now so the banner shows before any Gmail call fails.
-    // tokens-revoked means every token, sign-in included, so the sessions it signed in go too.
-    case RISC_EVENT_TYPES.tokensRevoked:
-      return { endSessions: true, forgetTokens: true, reauth: "revoked" };
-    case RISC_EVENT_TYPES.tokenRevoked:
-      return { endSessions: false, forgetTokens: true, reauth: "revoked" };
-    // A disabled Google account's tokens stop working whatever the reason; a hijacked one must also lose the
-    // sessions it opened here (the attacker may hold one).
-    case RISC_EVENT_TYPES.accountDisabled:
-      return { endSessions: event.reason === "hijacking", forgetTokens: true, reauth: "revoked" };
-    // The tokens still work: keep them, but ask the user to consent again before Mailroom reads on.
-    case RISC_EVENT_TYPES.credentialChangeRequired:
-      return { ...NOTHING, reauth: "credential_change_required" };
-    // verification, account-enabled (nothing of ours was turned off) and types we do not know: acknowledged.
-    default:
-      return NOTHING;
-  }
-}
 
 async function findAccountId(tx: Tx, subject: EventSubject, issuer: string): Promise<string | null> {
   if (subject.kind === "account") {

@@ -107,10 +107,10 @@ describe("forged or malformed security event tokens", () => {
     expect(delivery.status).toBe(400);
     expect(answers).toHaveLength(1);
     const body = JSON.parse(answers[0]!.body) as { error: { code: string; message: string } };
-    expect(body).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/security event token/) } });
+    expect(body).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/security event token/) as unknown } });
     expect(await snapshot()).toEqual(before);
     // The forged token's claims never reached the database either: Ada's account still reads mail.
-    expect(before.accounts.find((a) => a.id === ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) });
+    expect(before.accounts.find((a) => a.id === ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) as unknown });
   });
 
   it("a replayed token is acknowledged (202) and has no second effect", async () => {
@@ -153,7 +153,7 @@ describe("genuine security events", () => {
     const { ada, graceAccountId } = await twoAccounts();
     expect(await raise({ email: "ada@example.com", type: "sessions-revoked" })).toMatchObject({ status: 202 });
     expect(await sessionAccounts()).toEqual([graceAccountId]);
-    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) });
+    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) as unknown });
   });
 
   it("tokens-revoked ends the account's sessions and forgets its tokens; the other account is untouched", async () => {
@@ -194,7 +194,7 @@ describe("genuine security events", () => {
   it("account-credential-change-required asks for re-consent and keeps tokens and sessions", async () => {
     const { ada, graceAccountId } = await twoAccounts();
     expect(await raise({ email: "ada@example.com", type: "account-credential-change-required" })).toMatchObject({ status: 202 });
-    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "credential_change_required", refresh_token: expect.any(String) });
+    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "credential_change_required", refresh_token: expect.any(String) as unknown });
     expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
   });
 
