@@ -26,6 +26,7 @@ export type GoogleEndpoints = {
   revoke: string;
   gmailRoot: string;
   gmailBatch: string;
+  riscConfiguration: string;
 };
 
 export type AppConfig = {
@@ -149,6 +150,7 @@ function googleEndpoints(emulatorUrl: string | undefined): GoogleEndpoints {
       revoke: `${emulatorUrl}/revoke`,
       gmailRoot: `${emulatorUrl}/`,
       gmailBatch: `${emulatorUrl}/batch/gmail/v1`,
+      riscConfiguration: `${emulatorUrl}/.well-known/risc-configuration`,
     };
   }
   return {
@@ -157,6 +159,7 @@ function googleEndpoints(emulatorUrl: string | undefined): GoogleEndpoints {
     revoke: "https://oauth2.googleapis.com/revoke",
     gmailRoot: "https://gmail.googleapis.com/",
     gmailBatch: "https://gmail.googleapis.com/batch/gmail/v1",
+    riscConfiguration: "https://accounts.google.com/.well-known/risc-configuration",
   };
 }
 

@@ -10,7 +10,7 @@ export type AppErrorCode =
   | "upstream_unavailable"
   | "misconfigured";
 
-export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected";
+export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected" | "credential_change_required";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -51,4 +51,6 @@ export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
   missing_refresh_token: "Google did not give Mailroom lasting access to your Gmail. Reconnect Gmail to continue.",
   insufficient_scope: "Mailroom was not allowed to read your Gmail. Reconnect Gmail and allow reading your email.",
   disconnected: "You disconnected Gmail from Mailroom. Reconnect Gmail to read your mail here again.",
+  // Google's Cross-Account Protection asked for this account's credentials to be changed (lib/google/risc).
+  credential_change_required: "Google asked for this Google account's credentials to be changed. Reconnect Gmail to confirm it is you.",
 };

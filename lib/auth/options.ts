@@ -12,6 +12,7 @@ import { getDb } from "../db";
 import { logError, logWarn } from "../log";
 import { saveSignInTokens } from "../tokens/token-store";
 import { withHashedSessionTokens } from "./hashed-sessions";
+import { withSessionBinding } from "./session-binding";
 import { SIGN_IN_NOT_ALLOWED } from "./sign-in-errors";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
@@ -36,7 +37,7 @@ function buildAuthOptions(): AuthOptions {
   // @auth/prisma-adapter targets @auth/core's types; with next-auth 4 they differ only nominally.
   const prismaAdapter = PrismaAdapter(getDb()) as unknown as Adapter;
   const adapter: Adapter = {
-    ...withHashedSessionTokens(prismaAdapter),
+    ...withHashedSessionTokens(withSessionBinding(prismaAdapter)),
     // The stock adapter would write Google's tokens in plaintext; store them through the vault instead.
     linkAccount: async (account: AdapterAccount) => {
       await saveSignInTokens(toSignInTokens(account, account.userId));

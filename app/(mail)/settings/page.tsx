@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { disconnectGmail } from "./actions";
+import { SessionsSection } from "./sessions-section";
 import { getAccountStatus } from "@/lib/account/get-account-status";
 import { requireUserPage } from "@/lib/auth/session";
 import { GMAIL_MODIFY_SCOPE, GMAIL_READONLY_SCOPE } from "@/lib/google-scopes";
@@ -49,6 +50,7 @@ export default async function SettingsPage() {
           </form>
         )}
       </section>
+      <SessionsSection userId={user.id} />
     </main>
   );
 }

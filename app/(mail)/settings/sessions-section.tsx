@@ -1,0 +1,37 @@
+import { LocalTime } from "../../_components/local-time";
+import { signOutOtherSessionsAction } from "./session-actions";
+import { listSessions } from "@/lib/accounts/sessions";
+import { currentSessionToken } from "@/lib/auth/session-binding";
+
+/** Settings: every browser signed in as this user, and "Sign out everywhere else". */
+export async function SessionsSection({ userId }: { userId: string }) {
+  const sessions = await listSessions(userId, await currentSessionToken());
+  const others = sessions.filter((session) => !session.current).length;
+  return (
+    <section aria-labelledby="sessions-heading" className="card">
+      <h2 id="sessions-heading">Where you are signed in</h2>
+      <ul className="session-list">
+        {sessions.map((session) => (
+          <li key={session.id} data-testid="session-row" data-current={session.current ? "true" : "false"}>
+            <strong data-testid="session-device">{session.device}</strong>
+            {session.current && <span className="muted"> (this device)</span>}
+            {session.accountEmail && <span className="muted"> — signed in with {session.accountEmail}</span>}
+            <br />
+            <span data-testid="session-last-seen">
+              Last seen <LocalTime iso={session.lastSeenAt.toISOString()} style="full" />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {others > 0 ? (
+        <form action={signOutOtherSessionsAction}>
+          <button type="submit" className="button" data-testid="sign-out-others">
+            Sign out everywhere else
+          </button>
+        </form>
+      ) : (
+        <p className="muted">This is the only browser signed in.</p>
+      )}
+    </section>
+  );
+}
