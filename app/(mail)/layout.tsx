@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountSwitcher } from "../_components/account-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
+import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 
 // Reads the session cookie: never prerendered at build time.
@@ -8,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
+  const accounts = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
     <div className="app-shell">
       <header className="topbar">
@@ -16,6 +19,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
         </Link>
         <span className="spacer" />
         <span className="who">{user.email}</span>
+        {accounts.length > 0 && <AccountSwitcher accounts={accounts} />}
         <Link href="/settings" className="button">
           Settings
         </Link>
