@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
-  const accounts = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
+  // The default (last used) account comes first from the list; the switcher shows them in a stable order.
+  const linked = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
     <div className="app-shell">
       <header className="topbar">
@@ -19,7 +20,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
         </Link>
         <span className="spacer" />
         <span className="who">{user.email}</span>
-        {accounts.length > 0 && <AccountSwitcher accounts={accounts} />}
+        {linked[0] && <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />}
         <Link href="/settings" className="button">
           Settings
         </Link>

@@ -18,12 +18,12 @@ function targetFor(pathname: string, params: URLSearchParams, account: string): 
   return `/inbox?${next}`;
 }
 
-export function AccountSwitcher({ accounts }: { accounts: string[] }) {
+export function AccountSwitcher({ accounts, defaultAccount }: { accounts: string[]; defaultAccount: string }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const router = useRouter();
-  // Without account= a page shows the default account, which the server lists first.
-  const current = params.get("account")?.toLowerCase() ?? accounts[0] ?? "";
+  // Without account= a page shows the default account (the last one used).
+  const current = params.get("account")?.toLowerCase() ?? defaultAccount;
   return (
     <>
       <label htmlFor="account-switcher" className="visually-hidden">
