@@ -19,8 +19,12 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           Mailroom
         </Link>
         <span className="spacer" />
-        <span className="who">{user.email}</span>
-        {linked[0] && <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />}
+        {/* One account: its address. Several: the switcher, which names the one shown. */}
+        {linked.length > 1 && linked[0] ? (
+          <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />
+        ) : (
+          <span className="who">{linked[0] ?? user.email}</span>
+        )}
         <Link href="/settings" className="button">
           Settings
         </Link>
