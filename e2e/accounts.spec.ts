@@ -125,7 +125,7 @@ test("revoking one of two accounts shows only its banner; the other account keep
 
   const grace = await page.request.get("/api/messages?account=grace@example.com");
   expect(grace.status()).toBe(401);
-  expect(await grace.json()).toMatchObject({ error: { code: "reauth_required", reason: "revoked" } });
+  expect(await grace.json()).toMatchObject({ error: { code: "reauth_required", reason: "revoked", reauthorizeUrl: expect.stringContaining("/reconnect?account=grace%40example.com") } });
   const ada = await page.request.get("/api/messages?account=ada@example.com");
   expect(ada.status()).toBe(200);
   await page.goto("/settings");
