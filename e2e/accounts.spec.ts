@@ -39,6 +39,7 @@ test("adds a second Google account and switches between them, keeping the label 
   await addAccount(page, "grace@example.com");
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByTestId("account-card")).toHaveCount(2);
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("mailroom.sign-in-intent");
   await expect(page.locator('[data-testid="account-card"][data-account="grace@example.com"]').getByTestId("connection-state")).toHaveText("connected");
   expect(await sessionUserId(page)).toBe(me);
   expect(storedAccounts().map((row) => [row.email, row.userId])).toEqual([
@@ -102,6 +103,8 @@ test("reconnecting one account but choosing another at Google changes nothing an
   expect(storedAccounts()).toEqual(before);
   expect(await sessionUserId(page)).toBe(me);
   await expect(page.locator('[data-testid="account-card"][data-account="ada@example.com"]').getByTestId("reauth-banner")).toBeVisible();
+  // The intent was spent: it cannot be replayed by a later sign-in from this browser.
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("mailroom.sign-in-intent");
 
   // Choosing the right account reconnects it.
   await page.locator('[data-testid="account-card"][data-account="ada@example.com"]').getByRole("button", { name: "Reconnect Gmail" }).click();

@@ -4,7 +4,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
-import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_TTL_SECONDS, encodeSignInIntent } from "@/lib/accounts/sign-in-intent";
+import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_COOKIE_PATH, SIGN_IN_INTENT_TTL_SECONDS, encodeSignInIntent } from "@/lib/accounts/sign-in-intent";
 import { requireUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { accountEmail } from "@/lib/gmail/message-params";
@@ -34,7 +34,7 @@ export async function prepareSignInIntent(input: SignInIntentInput): Promise<voi
     // Lax: Google's redirect back to our callback is a top-level GET navigation, which carries it.
     sameSite: "lax",
     secure: config.auth.url.startsWith("https:"),
-    path: "/api/auth",
+    path: SIGN_IN_INTENT_COOKIE_PATH,
     maxAge: SIGN_IN_INTENT_TTL_SECONDS,
   });
 }

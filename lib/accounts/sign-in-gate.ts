@@ -10,7 +10,7 @@ import { SIGN_IN_NOT_ALLOWED } from "../auth/sign-in-errors";
 import { linkedUserOf } from "../tokens/token-store";
 import { encodeAccountNotice } from "./account-notice";
 import { decideSignIn } from "./sign-in-decision";
-import { SIGN_IN_INTENT_COOKIE, decodeSignInIntent } from "./sign-in-intent";
+import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_COOKIE_PATH, decodeSignInIntent } from "./sign-in-intent";
 
 type GoogleProfile = { email?: string | null; email_verified?: boolean } | undefined;
 
@@ -25,7 +25,7 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
   const jar = await cookies();
   const rawIntent = jar.get(SIGN_IN_INTENT_COOKIE)?.value;
   // One intent, one use: whatever happens now, it is spent.
-  if (rawIntent !== undefined) jar.delete(SIGN_IN_INTENT_COOKIE);
+  if (rawIntent !== undefined) jar.delete({ name: SIGN_IN_INTENT_COOKIE, path: SIGN_IN_INTENT_COOKIE_PATH });
 
   const userId = await currentUserId();
   const email = (profile?.email ?? "").toLowerCase();

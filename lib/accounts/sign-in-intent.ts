@@ -7,6 +7,8 @@ import { signPayload, verifyPayload } from "./signed-payload";
 export const SIGN_IN_INTENT_COOKIE = "mailroom.sign-in-intent";
 /** Long enough for a consent screen, short enough that a forgotten tab's intent does not linger. */
 export const SIGN_IN_INTENT_TTL_SECONDS = 10 * 60;
+/** Sent only to next-auth's routes, where the callback reads it; deleting it must name the same path. */
+export const SIGN_IN_INTENT_COOKIE_PATH = "/api/auth";
 const PURPOSE = "sign-in-intent";
 
 const intentSchema = z.discriminatedUnion("kind", [
