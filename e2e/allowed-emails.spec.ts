@@ -44,6 +44,14 @@ test("ALLOWED_EMAILS refuses other Google accounts with a clear message and stor
     await expect(page).toHaveURL(/\/inbox/);
     await expect(page.getByTestId("message-row").first()).toBeVisible();
     expect(counts()).toEqual({ users: 1, accounts: 1, sessions: 1 });
+
+    // The list holds for every account linked later too: adding ada@example.com is refused, and says why.
+    await page.goto(`${server.url}/settings`);
+    await page.getByTestId("add-account").click();
+    await answerConsent(page, { email: "ada@example.com" });
+    await expect(page.getByTestId("account-notice")).toHaveText(/ada@example\.com is not allowed on this Mailroom, so it was not added\. Nothing was changed\./);
+    await expect(page.getByTestId("account-card")).toHaveCount(1);
+    expect(counts()).toEqual({ users: 1, accounts: 1, sessions: 1 });
   } finally {
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -49,3 +49,17 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** "Add another Gmail account" on /settings, choosing `email` at Google's account chooser. */
+export async function addAccount(page: Page, email: string): Promise<void> {
+  await page.goto("/settings");
+  await page.getByTestId("add-account").click();
+  await answerConsent(page, { email });
+}
+
+/** The browser suite's database (a SQLite file), for reading what the app stored or clearing it. */
+export function suiteDatabaseFile(): string {
+  const url = required("MAILROOM_E2E_DATABASE_URL");
+  if (!url.startsWith("file:")) throw new Error("the browser suite's database is expected to be a SQLite file");
+  return url.slice("file:".length);
+}

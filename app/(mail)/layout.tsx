@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountSwitcher } from "../_components/account-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
+import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 
 // Reads the session cookie: never prerendered at build time.
@@ -8,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
+  // The default (last used) account comes first from the list; the switcher shows them in a stable order.
+  const linked = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
     <div className="app-shell">
       <header className="topbar">
@@ -15,7 +19,12 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           Mailroom
         </Link>
         <span className="spacer" />
-        <span className="who">{user.email}</span>
+        {/* One account: its address. Several: the switcher, which names the one shown. */}
+        {linked.length > 1 && linked[0] ? (
+          <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />
+        ) : (
+          <span className="who">{linked[0] ?? user.email}</span>
+        )}
         <Link href="/settings" className="button">
           Settings
         </Link>

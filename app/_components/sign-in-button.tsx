@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { type SignInIntentInput, prepareSignInIntent } from "./sign-in-intent-action";
 
 type Props = {
   label: string;
@@ -9,21 +10,31 @@ type Props = {
   callbackUrl?: string;
   /** Pre-selects the Google account on the account chooser (re-consent of a known user). */
   loginHint?: string;
+  /** For a signed-in user: what this trip to Google is for. Without one, Google's answer may only sign in. */
+  intent?: SignInIntentInput;
   className?: string;
+  testId?: string;
 };
 
 /** Starts Google's consent flow. Tokens never pass through the browser: next-auth exchanges the code on the server. */
-export function SignInButton({ label, callbackUrl = "/inbox", loginHint, className = "button button-primary" }: Props) {
+export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent, className = "button button-primary", testId }: Props) {
   const [pending, setPending] = useState(false);
+  const params: Record<string, string> = {};
+  if (loginHint) params.login_hint = loginHint;
+  // Adding an account: let the person pick one, whichever account their browser is signed in to at Google.
+  if (intent?.kind === "add") params.prompt = "select_account consent";
   return (
     <button
       type="button"
       className={className}
+      data-testid={testId}
       aria-busy={pending}
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn("google", { callbackUrl }, loginHint ? { login_hint: loginHint } : undefined).catch(() => setPending(false));
+        void (intent ? prepareSignInIntent(intent) : Promise.resolve())
+          .then(() => signIn("google", { callbackUrl }, Object.keys(params).length > 0 ? params : undefined))
+          .catch(() => setPending(false));
       }}
     >
       {pending ? "Redirecting to Google…" : label}

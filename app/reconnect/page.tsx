@@ -1,25 +1,50 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ErrorState } from "../_components/error-state";
 import { SignInButton } from "../_components/sign-in-button";
+import { accountStatus } from "@/lib/account/get-account-status";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
-import { getAccountStatus } from "@/lib/account/get-account-status";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { AppError } from "@/lib/errors";
 
 // Reads the session cookie: never prerendered at build time.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Reconnect Gmail" };
 
-// The `reauthorizeUrl` of API errors: one click back to Google's consent screen for the same account.
+// The `reauthorizeUrl` of API errors: one click back to Google's consent screen for the same account
+// (`account=EMAIL`, else the default one).
 export default async function ReconnectPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserPage();
-  const status = await getAccountStatus(user);
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, account } = await searchParams;
+  let status;
+  try {
+    status = accountStatus(await resolveAccount({ userId: user.id, account: account === undefined ? undefined : typeof account === "string" ? account : "" }));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <main className="page">
+        <ErrorState title="That account is not one of yours" message={error.message}>
+          <Link href="/settings" className="button">
+            Go to settings
+          </Link>
+        </ErrorState>
+      </main>
+    );
+  }
   return (
     <main className="sign-in">
       <div className="sign-in-card">
         <h1>Reconnect Gmail</h1>
-        <p>{status.reauth?.message ?? "Mailroom's access to your Gmail is working. You can renew it anyway."}</p>
-        <SignInButton label="Reconnect Gmail" callbackUrl={safeCallbackPath(callbackUrl)} loginHint={status.email ?? undefined} />
+        {status.email && <p>Account: {status.email}</p>}
+        <p>{status.reauth?.message ?? "Mailroom's access to this Gmail account is working. You can renew it anyway."}</p>
+        <SignInButton
+          label="Reconnect Gmail"
+          callbackUrl={safeCallbackPath(callbackUrl)}
+          loginHint={status.email ?? undefined}
+          intent={status.email ? { kind: "reconnect", email: status.email } : undefined}
+        />
       </div>
     </main>
   );

@@ -16,7 +16,7 @@ describe("disconnecting Google", () => {
     const linked = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     await control(environment.emulatorUrl, "DELETE", "requests");
 
-    await disconnectGoogle(linked.userId);
+    await disconnectGoogle({ userId: linked.userId });
 
     const { requests } = await control<{ requests: Logged[] }>(environment.emulatorUrl, "GET", "requests");
     const revokes = requests.filter((request) => request.path.startsWith("/revoke"));

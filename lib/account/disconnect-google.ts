@@ -1,13 +1,13 @@
 import "server-only";
-// "Disconnect": revoke Mailroom's grant at Google, then forget the tokens. The user, their sessions and the
-// account link stay, so reconnecting later is one consent away.
+// "Disconnect": revoke Mailroom's grant at Google for one linked account, then forget its tokens. The user,
+// their sessions, the other accounts and this account's link stay, so reconnecting later is one consent away.
+import { type AccountSelector, resolveAccount } from "../accounts/linked-accounts";
 import { logError } from "../log";
 import { revokeGrant } from "../tokens/google-token-endpoint";
-import { clearTokens, findGoogleAccount, openToken } from "../tokens/token-store";
+import { clearTokens, openToken } from "../tokens/token-store";
 
-export async function disconnectGoogle(userId: string): Promise<void> {
-  const account = await findGoogleAccount(userId);
-  if (!account) return;
+export async function disconnectGoogle(selector: AccountSelector): Promise<void> {
+  const account = await resolveAccount(selector);
   const stored = account.refresh_token ?? account.access_token;
   if (stored) {
     try {

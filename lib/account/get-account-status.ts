@@ -1,6 +1,8 @@
 import "server-only";
+import type { Account } from "@/generated/prisma/client";
+import { listLinkedAccounts } from "../accounts/linked-accounts";
 import { REAUTH_MESSAGES, type ReauthReason } from "../errors";
-import { findGoogleAccount, grantsGmailRead } from "../tokens/token-store";
+import { grantsGmailRead } from "../tokens/token-store";
 
 export type AccountStatus = {
   email: string | null;
@@ -9,15 +11,19 @@ export type AccountStatus = {
   reauth: { reason: ReauthReason; message: string; since: string | null } | null;
 };
 
-/** What the user may see about their Google connection: never a token. */
-export async function getAccountStatus(user: { id: string; email: string | null }): Promise<AccountStatus> {
-  const account = await findGoogleAccount(user.id);
-  const scopes = (account?.scope ?? "").split(/\s+/).filter(Boolean);
-  const reason = (account?.reauthReason as ReauthReason | null) ?? (account && !grantsGmailRead(account.scope) ? "insufficient_scope" : null);
+/** What the user may see about one Google connection: never a token. */
+export function accountStatus(account: Account): AccountStatus {
+  const scopes = (account.scope ?? "").split(/\s+/).filter(Boolean);
+  const reason = (account.reauthReason as ReauthReason | null) ?? (!grantsGmailRead(account.scope) ? "insufficient_scope" : null);
   return {
-    email: user.email,
+    email: account.email,
     scopes,
-    connected: Boolean(account?.refresh_token) && !reason,
-    reauth: reason ? { reason, message: REAUTH_MESSAGES[reason], since: account?.reauthAt?.toISOString() ?? null } : null,
+    connected: Boolean(account.refresh_token) && !reason,
+    reauth: reason ? { reason, message: REAUTH_MESSAGES[reason], since: account.reauthAt?.toISOString() ?? null } : null,
   };
+}
+
+/** Every linked account's status, the default account first. */
+export async function getAccountsStatus(userId: string): Promise<AccountStatus[]> {
+  return (await listLinkedAccounts(userId)).map(accountStatus);
 }

@@ -5,7 +5,7 @@ export function safeCallbackPath(value: unknown): string {
   return value;
 }
 
-/** Where an API client should send the user to re-authorize. */
-export function reauthorizeUrl(returnTo = "/inbox"): string {
-  return `/reconnect?${new URLSearchParams({ callbackUrl: safeCallbackPath(returnTo) })}`;
+/** Where an API client should send the user to re-authorize (the account the request named, if it named one). */
+export function reauthorizeUrl(returnTo = "/inbox", account?: string | null): string {
+  return `/reconnect?${new URLSearchParams({ ...(account ? { account } : {}), callbackUrl: safeCallbackPath(returnTo) })}`;
 }

@@ -6,14 +6,14 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Account, AuthOptions } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
-import { getConfig, isEmailAllowed } from "../config";
+import { gateGoogleSignIn } from "../accounts/sign-in-gate";
+import { getConfig } from "../config";
 import { GMAIL_READONLY_SCOPE } from "../google-scopes";
 import { getDb } from "../db";
 import { logError, logWarn } from "../log";
 import { saveSignInTokens } from "../tokens/token-store";
 import { withHashedSessionTokens } from "./hashed-sessions";
 import { withSessionBinding } from "./session-binding";
-import { SIGN_IN_NOT_ALLOWED } from "./sign-in-errors";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
 
@@ -60,16 +60,8 @@ function buildAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      // ALLOWED_EMAILS. next-auth asks this before its adapter creates a user, links an account or stores a
-      // token (core/routes/callback.js), so a refused Google account leaves nothing behind. The Google
-      // profile's address decides, as Google verified it on this sign-in; an address Google says it has not
-      // verified could belong to anyone.
-      signIn: ({ profile }) => {
-        const { allowedEmails } = config.auth;
-        if (!allowedEmails) return true;
-        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
-        return verified && isEmailAllowed(allowedEmails, profile?.email) ? true : `${config.auth.url}/?error=${SIGN_IN_NOT_ALLOWED}`;
-      },
+      // ALLOWED_EMAILS and the linked-accounts rules (lib/accounts/sign-in-gate.ts).
+      signIn: ({ account, profile }) => (account?.provider === "google" ? gateGoogleSignIn(account.providerAccountId, profile) : false),
       // The browser sees who is signed in, never a token.
       session: ({ session, user }) => ({
         expires: session.expires,

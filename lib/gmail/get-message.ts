@@ -24,8 +24,8 @@ export type MessageDetail = {
   attachments: { filename: string; mimeType: string; size: number }[];
 };
 
-export async function getMessage(options: { userId: string; id: string; allowRemoteImages?: boolean }): Promise<MessageDetail> {
-  return withMailbox(options.userId, "message", async (accessToken) => {
+export async function getMessage(options: { userId: string; account?: string | undefined; id: string; allowRemoteImages?: boolean }): Promise<MessageDetail> {
+  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "full" });
     const summary = summarizeMessage(data);
     const content = extractMessageContent(data.payload);

@@ -2,7 +2,8 @@ import "server-only";
 // The user's labels, for the label tabs and for validating a requested label. Labels change rarely, so
 // each account's list is kept for a minute instead of costing a Gmail round trip on every page.
 import { gmailUsersFor } from "./gmail-client";
-import { withMailbox } from "./mailbox-access";
+import { type AccountSelector, withAccount } from "./mailbox-access";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 export type MailLabel = { id: string; name: string; type: "system" | "user" };
 
@@ -21,16 +22,18 @@ export const SYSTEM_LABEL_IDS = new Set(["INBOX", "UNREAD", "STARRED", "SENT", "
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; labels: MailLabel[] }>();
 
-export async function listUserLabels(userId: string): Promise<MailLabel[]> {
-  const hit = cache.get(userId);
+export async function listUserLabels(selector: AccountSelector): Promise<MailLabel[]> {
+  // Keyed by the Google account: each mailbox has its own labels.
+  const account = await resolveAccount(selector);
+  const hit = cache.get(account.id);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.labels;
-  const labels = await withMailbox(userId, "labels", async (accessToken) => {
+  const labels = await withAccount(account, "labels", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).listLabels({ userId: "me" });
     return (data.labels ?? [])
       .filter((label): label is typeof label & { id: string; name: string } => label.type === "user" && Boolean(label.id && label.name))
       .map((label) => ({ id: label.id, name: label.name, type: "user" as const }))
       .sort((a, b) => a.name.localeCompare(b.name));
   });
-  cache.set(userId, { at: Date.now(), labels });
+  cache.set(account.id, { at: Date.now(), labels });
   return labels;
 }

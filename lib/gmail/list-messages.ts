@@ -6,13 +6,15 @@ import { AppError } from "../errors";
 import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
 import { listUserLabels } from "./list-labels";
-import { withMailbox } from "./mailbox-access";
+import { type AccountSelector, withMailbox } from "./mailbox-access";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
 
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
 
 export type ListMessagesOptions = {
   userId: string;
+  /** One of the user's linked accounts by address; the default account when not given. */
+  account?: string | undefined;
   /** A label id, or "ALL" for all mail (Gmail leaves spam and trash out unless asked). */
   label: string;
   q?: string;
@@ -23,17 +25,18 @@ export type ListMessagesOptions = {
 const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
 /** A user label must be one of the user's own; system labels are known without asking Gmail. */
-async function assertKnownLabel(userId: string, label: string): Promise<void> {
+async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
   if (!label.startsWith("Label_")) return;
-  const labels = await listUserLabels(userId);
+  const labels = await listUserLabels(selector);
   if (!labels.some((candidate) => candidate.id === label)) {
     throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
   }
 }
 
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
-  await assertKnownLabel(options.userId, options.label);
-  return withMailbox(options.userId, "page", async (accessToken) => {
+  const selector = { userId: options.userId, account: options.account };
+  await assertKnownLabel(selector, options.label);
+  return withMailbox(selector, "page", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).listMessages({
       userId: "me",
       maxResults: options.pageSize,

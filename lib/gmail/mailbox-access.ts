@@ -1,18 +1,26 @@
 import "server-only";
-// The one door from a signed-in user to their own mailbox: finds the user's Google account and runs the
-// Gmail work with a valid access token (one refresh-and-retry on a rejected token), turning failures into
-// AppErrors. Every read goes through here, so only the signed-in user's own mailbox is ever read.
-import { AppError } from "../errors";
+// The one door from a signed-in user to a mailbox: resolves which of the user's own Google accounts is meant
+// (`account=EMAIL`, else the default) and runs the Gmail work with a valid access token (one refresh-and-retry
+// on a rejected token), turning failures into AppErrors. Every read goes through here, so only a mailbox
+// linked to the signed-in user is ever read.
+import type { Account } from "@/generated/prisma/client";
+import { type AccountSelector, resolveAccount } from "../accounts/linked-accounts";
 import { withGoogleAccess } from "../tokens/google-access";
-import { findGoogleAccount } from "../tokens/token-store";
 import { isUnauthorized, toAppError } from "./gmail-errors";
 
-export async function withMailbox<T>(userId: string, what: Parameters<typeof toAppError>[1], work: (accessToken: string) => Promise<T>): Promise<T> {
-  const account = await findGoogleAccount(userId);
-  if (!account) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+export type { AccountSelector };
+
+type What = Parameters<typeof toAppError>[1];
+
+/** The Gmail work for one already-resolved account (the All accounts view runs one per account). */
+export async function withAccount<T>(account: Account, what: What, work: (accessToken: string) => Promise<T>): Promise<T> {
   try {
     return await withGoogleAccess(account, work, isUnauthorized);
   } catch (error) {
     throw toAppError(error, what);
   }
+}
+
+export async function withMailbox<T>(selector: AccountSelector, what: What, work: (accessToken: string) => Promise<T>): Promise<T> {
+  return withAccount(await resolveAccount(selector), what, work);
 }

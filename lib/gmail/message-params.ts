@@ -20,18 +20,25 @@ export const labelId = z
   .string()
   .refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
 
+/** One of the user's linked Google accounts, by address (resolved against the user's own accounts later). */
+export const accountEmail = z.email("must be an email address").max(320, "is longer than 320 characters");
+
+/** `account=`: an address, or `all` for the merged All accounts view where a page offers it. */
+export const accountParam = z.union([z.literal("all"), accountEmail], { error: "must be one of your accounts' addresses or all" });
+
 export const searchQuery = z
   .string()
   .max(500, "is longer than 500 characters")
   .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "contains control characters");
 
 /** Missing and empty parameters mean "not given"; a parameter given twice is an error, not a guess. */
-function single<T extends z.ZodType>(schema: T) {
+export function single<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 }
 
 export const listQuerySchema = z
   .object({
+    account: single(accountParam),
     label: single(labelId),
     q: single(searchQuery),
     pageToken: single(pageToken),

@@ -27,7 +27,8 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
     const body: Record<string, unknown> = { code: error.code, message: error.message };
     if (error instanceof ReauthRequiredError) {
       body.reason = error.reason;
-      body.reauthorizeUrl = reauthorizeUrl();
+      const account = new URL(request.url).searchParams.get("account");
+      body.reauthorizeUrl = reauthorizeUrl("/inbox", account === "all" ? null : account);
     }
     if (error.status >= 500) logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
     return NextResponse.json({ error: body }, { status: error.status, headers: NO_STORE });

@@ -86,8 +86,13 @@ export async function saveSignInTokens(tokens: SignInTokens): Promise<Account> {
   });
 }
 
-export async function findGoogleAccount(userId: string): Promise<Account | null> {
-  return getDb().account.findFirst({ where: { userId, provider: GOOGLE_PROVIDER }, orderBy: { updatedAt: "desc" } });
+/** The Mailroom user a Google account is linked to, if any. */
+export async function linkedUserOf(providerAccountId: string): Promise<string | null> {
+  const account = await getDb().account.findUnique({
+    where: { provider_providerAccountId: { provider: GOOGLE_PROVIDER, providerAccountId } },
+    select: { userId: true },
+  });
+  return account?.userId ?? null;
 }
 
 export async function markReauthRequired(accountId: string, reason: ReauthReason): Promise<void> {

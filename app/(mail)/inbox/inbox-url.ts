@@ -2,10 +2,11 @@
 // before this one, so "Newer" works from a pasted link and the browser's back and forward need no state.
 import { MAX_PAGE_HISTORY } from "@/lib/gmail/message-params";
 
-export type InboxLocation = { label: string; q?: string; pageToken?: string; prev: string[] };
+export type InboxLocation = { account?: string; label: string; q?: string; pageToken?: string; prev: string[] };
 
-export function inboxHref({ label, q, pageToken, prev }: InboxLocation): string {
+export function inboxHref({ account, label, q, pageToken, prev }: InboxLocation): string {
   const params = new URLSearchParams();
+  if (account) params.set("account", account);
   if (label !== "INBOX") params.set("label", label);
   if (q) params.set("q", q);
   if (pageToken) params.set("pageToken", pageToken);

@@ -11,10 +11,10 @@ function sender(message: MessageSummary): string {
   return message.from.name || message.from.email || "(unknown sender)";
 }
 
-function MessageRow({ message, back }: { message: MessageSummary; back: string }) {
+function MessageRow({ message, back, account }: { message: MessageSummary; back: string; account?: string }) {
   return (
     <li className={message.unread ? "message-row unread" : "message-row"} data-testid="message-row" data-message-id={message.id}>
-      <Link href={`/inbox/${message.id}?${new URLSearchParams({ back })}`} data-row-link className="message-link">
+      <Link href={`/inbox/${message.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`} data-row-link className="message-link">
         <span className="star" aria-label={message.starred ? "Starred" : undefined}>
           {message.starred ? "★" : ""}
         </span>
@@ -67,14 +67,17 @@ function Pagination({ here, page }: { here: InboxLocation; page: MessagePage }) 
   );
 }
 
-/** Streams in after the page shell: one list and one batch at Gmail. */
+/**
+ * Streams in after the page shell: one list and one batch at Gmail. `email` is the account being read (the
+ * one in the URL, or the default), named by the re-authorize banner.
+ */
 export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
   let page: MessagePage;
   try {
-    page = await listMessages({ userId, label: here.label, q: here.q, pageToken: here.pageToken, pageSize: DEFAULT_PAGE_SIZE });
+    page = await listMessages({ userId, account: email ?? undefined, label: here.label, q: here.q, pageToken: here.pageToken, pageSize: DEFAULT_PAGE_SIZE });
   } catch (error) {
     return (
-      <MailboxError error={error} email={email} subject="Those messages" retryHref={inboxHref(here)} backHref="/inbox" backLabel="Go to the inbox" />
+      <MailboxError error={error} email={email} subject="Those messages" retryHref={inboxHref(here)} backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })} backLabel="Go to the inbox" />
     );
   }
 
@@ -103,7 +106,7 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
       <KeyboardList>
         <ul className="message-list" aria-label="Messages">
           {page.messages.map((message) => (
-            <MessageRow key={message.id} message={message} back={back} />
+            <MessageRow key={message.id} message={message} back={back} account={here.account} />
           ))}
         </ul>
       </KeyboardList>

@@ -7,7 +7,9 @@ import { LabelTabs } from "./label-tabs";
 import { MessageList, MessageListSkeleton } from "./message-list";
 import { SearchForm } from "./search-form";
 import type { InboxLocation } from "./inbox-url";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { MAX_PAGE_HISTORY, describeZodError, listQuerySchema, pageToken as pageTokenSchema } from "@/lib/gmail/message-params";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -36,18 +38,43 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </main>
     );
   }
-  const here: InboxLocation = { label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
+  const { account } = parsed.data;
+  if (account === "all") {
+    // The All accounts view (app/(mail)/inbox/all-accounts-list.tsx) is wired here at merge.
+    return (
+      <main className="page">
+        <ErrorState title="All accounts" message="The merged view of all your accounts is not available yet." />
+      </main>
+    );
+  }
+  let email: string | null;
+  try {
+    // An address that is not one of this user's accounts stops here, before anything is read at Google.
+    email = (await resolveAccount({ userId: user.id, account })).email;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <main className="page">
+        <ErrorState title="That account is not one of yours" message={error.message}>
+          <Link href="/inbox" className="button">
+            Go to the inbox
+          </Link>
+        </ErrorState>
+      </main>
+    );
+  }
+  const here: InboxLocation = { account, label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
   return (
     <main className="page inbox">
       <div className="inbox-tools">
-        <SearchForm label={here.label} q={here.q ?? ""} />
+        <SearchForm account={here.account} label={here.label} q={here.q ?? ""} />
       </div>
       <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
-        <LabelTabs userId={user.id} current={here.label} q={here.q} />
+        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} />
       </Suspense>
       {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
       <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
-        <MessageList userId={user.id} email={user.email} here={here} />
+        <MessageList userId={user.id} email={email} here={here} />
       </Suspense>
     </main>
   );

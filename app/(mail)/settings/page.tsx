@@ -1,55 +1,34 @@
 import type { Metadata } from "next";
-import { ReauthBanner } from "../../_components/reauth-banner";
-import { disconnectGmail } from "./actions";
+import { SignInButton } from "../../_components/sign-in-button";
+import { AccountCard } from "./account-card";
 import { SessionsSection } from "./sessions-section";
-import { getAccountStatus } from "@/lib/account/get-account-status";
+import { getAccountsStatus } from "@/lib/account/get-account-status";
+import { accountNoticeMessage, decodeAccountNotice } from "@/lib/accounts/account-notice";
 import { requireUserPage } from "@/lib/auth/session";
-import { GMAIL_MODIFY_SCOPE, GMAIL_READONLY_SCOPE } from "@/lib/google-scopes";
+import { getConfig } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const SCOPE_LABELS: Record<string, string> = {
-  openid: "Sign you in with Google",
-  "https://www.googleapis.com/auth/userinfo.email": "See your email address",
-  "https://www.googleapis.com/auth/userinfo.profile": "See your name and profile picture",
-  [GMAIL_READONLY_SCOPE]: "Read your email messages and settings",
-  [GMAIL_MODIFY_SCOPE]: "Read, organise and delete your email",
-};
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
-  const status = await getAccountStatus(user);
+  const accounts = await getAccountsStatus(user.id);
+  // Why an add or a reconnect was refused; signed by the sign-in callback for this user only.
+  const notice = decodeAccountNotice(getConfig().auth.secret, (await searchParams).notice, user.id);
   return (
     <main className="page">
-      {status.reauth && <ReauthBanner message={status.reauth.message} reason={status.reauth.reason} email={status.email} />}
-      <h1>Settings</h1>
-      <section aria-labelledby="google-heading" className="card">
-        <h2 id="google-heading">Google account</h2>
-        <p>
-          Connected account: <strong>{status.email ?? "unknown"}</strong> —{" "}
-          <span data-testid="connection-state">{status.connected ? "connected" : "not connected"}</span>
+      {notice && (
+        <p className="banner" role="alert" data-testid="account-notice" data-refusal={notice.refusal}>
+          {accountNoticeMessage(notice)}
         </p>
-        <h3>What Mailroom may do</h3>
-        {status.scopes.length > 0 ? (
-          <ul data-testid="granted-scopes">
-            {status.scopes.map((scope) => (
-              <li key={scope}>
-                {SCOPE_LABELS[scope] ?? scope} <code>{scope}</code>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>Nothing: Mailroom holds no Google permission for you.</p>
-        )}
-        {status.connected && (
-          <form action={disconnectGmail}>
-            <p>Disconnecting revokes Mailroom&apos;s access at Google. You stay signed in and can reconnect later.</p>
-            <button type="submit" className="button">
-              Disconnect Gmail
-            </button>
-          </form>
-        )}
-      </section>
+      )}
+      <h1>Settings</h1>
+      <h2>Google accounts</h2>
+      {accounts.map((status, index) => (
+        <AccountCard key={status.email ?? index} status={status} index={index} />
+      ))}
+      <SignInButton label="Add another Gmail account" callbackUrl="/settings" intent={{ kind: "add" }} className="button" testId="add-account" />
       <SessionsSection userId={user.id} />
     </main>
   );

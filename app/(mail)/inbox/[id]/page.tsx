@@ -8,6 +8,7 @@ import { requireUserPage } from "@/lib/auth/session";
 import { type MessageDetail, getMessage } from "@/lib/gmail/get-message";
 import type { Mailbox } from "@/lib/gmail/message-headers";
 import { messageId } from "@/lib/gmail/message-params";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
 
 export const metadata: Metadata = { title: "Message" };
@@ -69,18 +70,23 @@ export default async function MessagePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const allowRemoteImages = query.images === "1";
   const back = backHref(query.back);
+  // Compared with the user's own accounts only; anything else (given twice, a stranger's) is refused below.
+  const requested = query.account === undefined ? undefined : typeof query.account === "string" ? query.account : "";
+  const accountParams: Record<string, string> = requested ? { account: requested } : {};
 
   let message: MessageDetail;
+  let email: string | null = null;
   try {
-    message = await getMessage({ userId: user.id, id: id.data, allowRemoteImages });
+    email = (await resolveAccount({ userId: user.id, account: requested })).email;
+    message = await getMessage({ userId: user.id, account: email ?? undefined, id: id.data, allowRemoteImages });
   } catch (error) {
     return (
       <main className="page">
         <MailboxError
           error={error}
-          email={user.email}
+          email={email}
           subject="This message"
-          retryHref={`/inbox/${id.data}?${new URLSearchParams({ back })}`}
+          retryHref={`/inbox/${id.data}?${new URLSearchParams({ ...accountParams, back })}`}
           backHref={back}
           backLabel="Back to the inbox"
           missingIsNotFound
@@ -89,7 +95,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
     );
   }
 
-  const imagesHref = `/inbox/${message.id}?${new URLSearchParams({ images: "1", back })}`;
+  const imagesHref = `/inbox/${message.id}?${new URLSearchParams({ ...accountParams, images: "1", back })}`;
   return (
     <main className="page message">
       <Link href={back} className="back-link">

@@ -1,0 +1,47 @@
+import { ReauthBanner } from "../../_components/reauth-banner";
+import { disconnectGmail } from "./actions";
+import type { AccountStatus } from "@/lib/account/get-account-status";
+import { GMAIL_MODIFY_SCOPE, GMAIL_READONLY_SCOPE } from "@/lib/google-scopes";
+
+const SCOPE_LABELS: Record<string, string> = {
+  openid: "Sign you in with Google",
+  "https://www.googleapis.com/auth/userinfo.email": "See your email address",
+  "https://www.googleapis.com/auth/userinfo.profile": "See your name and profile picture",
+  [GMAIL_READONLY_SCOPE]: "Read your email messages and settings",
+  [GMAIL_MODIFY_SCOPE]: "Read, organise and delete your email",
+};
+
+/** One linked Google account: its state, what Mailroom may do with it, and a Disconnect of that account only. */
+export function AccountCard({ status, index }: { status: AccountStatus; index: number }) {
+  const headingId = `account-heading-${index}`;
+  return (
+    <section aria-labelledby={headingId} className="card" data-testid="account-card" data-account={status.email ?? undefined}>
+      {status.reauth && <ReauthBanner message={status.reauth.message} reason={status.reauth.reason} email={status.email} />}
+      <h2 id={headingId}>{status.email ?? "Google account"}</h2>
+      <p>
+        State: <span data-testid="connection-state">{status.connected ? "connected" : "not connected"}</span>
+      </p>
+      <h3>What Mailroom may do</h3>
+      {status.scopes.length > 0 ? (
+        <ul data-testid="granted-scopes">
+          {status.scopes.map((scope) => (
+            <li key={scope}>
+              {SCOPE_LABELS[scope] ?? scope} <code>{scope}</code>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Nothing: Mailroom holds no Google permission for this account.</p>
+      )}
+      {status.connected && status.email && (
+        <form action={disconnectGmail}>
+          <input type="hidden" name="account" value={status.email} />
+          <p>Disconnecting revokes Mailroom&apos;s access to this account at Google. Your other accounts keep working.</p>
+          <button type="submit" className="button">
+            Disconnect Gmail
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+// The header's account switcher: a native <select>, so it is keyboard-accessible as browsers make it.
+// Choosing an account goes to its inbox with the label and search kept (from the message's "back" link when
+// a message is open: that message belongs to the account being left).
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+
+export const ALL_ACCOUNTS = "all";
+
+function targetFor(pathname: string, params: URLSearchParams, account: string): string {
+  const source = pathname.startsWith("/inbox/") ? new URLSearchParams((params.get("back") ?? "").split("?")[1] ?? "") : params;
+  const next = new URLSearchParams({ account });
+  if (pathname.startsWith("/inbox")) {
+    for (const key of ["label", "q"]) {
+      const value = source.get(key);
+      if (value) next.set(key, value);
+    }
+  }
+  return `/inbox?${next}`;
+}
+
+export function AccountSwitcher({ accounts, defaultAccount }: { accounts: string[]; defaultAccount: string }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const router = useRouter();
+  // Without account= a page shows the default account (the last one used).
+  const current = params.get("account")?.toLowerCase() ?? defaultAccount;
+  return (
+    <>
+      <label htmlFor="account-switcher" className="visually-hidden">
+        Account
+      </label>
+      <select
+        id="account-switcher"
+        data-testid="account-switcher"
+        className="account-switcher"
+        value={current}
+        onChange={(event) => router.push(targetFor(pathname, new URLSearchParams(params.toString()), event.target.value))}
+      >
+        {accounts.map((email) => (
+          <option key={email} value={email}>
+            {email}
+          </option>
+        ))}
+        {accounts.length > 1 && <option value={ALL_ACCOUNTS}>All accounts</option>}
+      </select>
+    </>
+  );
+}

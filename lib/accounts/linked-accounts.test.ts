@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { signInTokensFrom } from "@/scripts/testing/accounts";
+import { authorizeThroughEmulator, control } from "@/scripts/testing/emulator-client";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { getDb } from "../db";
+import { AppError, ReauthRequiredError } from "../errors";
+import { getMessage } from "../gmail/get-message";
+import { listMessages } from "../gmail/list-messages";
+import { saveSignInTokens } from "../tokens/token-store";
+import { resolveAccount } from "./linked-accounts";
+
+const environment = useIntegrationEnvironment();
+
+type Logged = { method: string; path: string };
+
+/** Links a Google account (through the emulator's real consent) to a Mailroom user, as a sign-in would. */
+async function link(userEmail: string, googleEmail: string): Promise<string> {
+  const user = await getDb().user.upsert({ where: { email: userEmail }, create: { email: userEmail }, update: {} });
+  const tokens = await authorizeThroughEmulator(environment.emulatorUrl, googleEmail);
+  await saveSignInTokens({ ...signInTokensFrom(user.id, tokens), email: googleEmail });
+  return user.id;
+}
+
+async function gmailRequests(): Promise<Logged[]> {
+  const { requests } = await control<{ requests: Logged[] }>(environment.emulatorUrl, "GET", "requests");
+  return requests.filter((request) => request.path.includes("/gmail/") || request.path.startsWith("/batch"));
+}
+
+describe("account= resolution", () => {
+  it("refuses another user's account with a 400 and reads nothing at Gmail", async () => {
+    await link("ada@example.com", "ada@example.com");
+    const mallory = await link("empty@example.com", "empty@example.com");
+    await control(environment.emulatorUrl, "DELETE", "requests");
+
+    const list = listMessages({ userId: mallory, account: "ada@example.com", label: "INBOX", pageSize: 5 });
+    await expect(list).rejects.toBeInstanceOf(AppError);
+    const refusal = (await list.catch((error: unknown) => error)) as AppError;
+    expect([refusal.code, refusal.status]).toEqual(["bad_request", 400]);
+    expect(refusal.message).toContain("not one of your linked Google accounts");
+    await expect(getMessage({ userId: mallory, account: "ADA@example.com", id: "0123456789abcdef" })).rejects.toMatchObject({ status: 400 });
+    expect(await gmailRequests()).toEqual([]);
+  });
+
+  it("reads the chosen account's mailbox, and the last one chosen becomes the default", async () => {
+    const me = await link("ada@example.com", "ada@example.com");
+    await link("ada@example.com", "grace@example.com");
+    // Newest first: grace was linked last, yet nothing was used yet.
+    const ada = await listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 50 });
+    expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
+    const grace = await listMessages({ userId: me, account: "grace@example.com", label: "INBOX", pageSize: 50 });
+    expect((await resolveAccount({ userId: me })).email).toBe("grace@example.com");
+    // Two different mailboxes: no message of one appears in the other.
+    const adaIds = new Set(ada.messages.map((message) => message.id));
+    expect(grace.messages.length).toBeGreaterThan(0);
+    expect(grace.messages.filter((message) => adaIds.has(message.id))).toEqual([]);
+  });
+
+  it("a revoked account needs reconnecting on its own; the other account keeps working", async () => {
+    const me = await link("ada@example.com", "ada@example.com");
+    await link("ada@example.com", "grace@example.com");
+    await control(environment.emulatorUrl, "POST", "revoke", { email: "ada@example.com" });
+    await getDb().account.updateMany({ data: { expires_at: 0 } });
+
+    await expect(listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 5 })).rejects.toBeInstanceOf(ReauthRequiredError);
+    const grace = await listMessages({ userId: me, account: "grace@example.com", label: "INBOX", pageSize: 5 });
+    expect(grace.messages.length).toBeGreaterThan(0);
+    const rows = await getDb().account.findMany({ where: { userId: me }, orderBy: { email: "asc" } });
+    expect(rows.map((row) => [row.email, row.reauthReason])).toEqual([
+      ["ada@example.com", "revoked"],
+      ["grace@example.com", null],
+    ]);
+  });
+});

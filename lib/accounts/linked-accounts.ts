@@ -1,0 +1,37 @@
+import "server-only";
+// A user's linked Google accounts, and `account=EMAIL` resolved to one of them. Every mailbox read names
+// its account through here, so an address that is not one of the signed-in user's accounts is refused before
+// anything is read at Google.
+import { cache } from "react";
+import type { Account } from "@/generated/prisma/client";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { GOOGLE_PROVIDER } from "../tokens/token-store";
+
+/** The user's Google accounts, the default (the last one used) first. One query per request in a render. */
+export const listLinkedAccounts = cache(
+  (userId: string): Promise<Account[]> =>
+    getDb().account.findMany({
+      where: { userId, provider: GOOGLE_PROVIDER },
+      orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+    }),
+);
+
+/** Which account a request reads: an address of one of the user's accounts, or (none given) the default. */
+export type AccountSelector = { userId: string; account?: string | undefined };
+
+export async function resolveAccount({ userId, account: email }: AccountSelector): Promise<Account> {
+  const accounts = await listLinkedAccounts(userId);
+  if (email === undefined) {
+    const fallback = accounts[0];
+    if (!fallback) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
+    return fallback;
+  }
+  const wanted = email.toLowerCase();
+  const index = accounts.findIndex((candidate) => candidate.email === wanted);
+  const chosen = accounts[index];
+  if (!chosen) throw new AppError("bad_request", "Invalid request: account is not one of your linked Google accounts.");
+  // Chosen explicitly: it becomes the default. Only a switch writes, not every request.
+  if (index !== 0) await getDb().account.update({ where: { id: chosen.id }, data: { lastUsedAt: new Date() } });
+  return chosen;
+}

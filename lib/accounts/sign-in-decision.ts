@@ -1,0 +1,31 @@
+// Who may a Google account that Google just returned sign in as, and may it be linked? Pure, so every rule
+// is tested on its own; lib/auth/options.ts feeds it the facts and turns a refusal into a redirect.
+import type { SignInIntent } from "./sign-in-intent";
+
+export type SignInFacts = {
+  /** The Mailroom user signed in in this browser, if any. */
+  currentUserId: string | null;
+  intent: SignInIntent | null;
+  /** The Google account Google answered with. */
+  chosen: { providerAccountId: string; email: string };
+  /** The Mailroom user that Google account is already linked to, if any. */
+  linkedToUserId: string | null;
+};
+
+export type SignInRefusal = "WrongAccount" | "LinkedToAnotherUser" | "NotLinked";
+export type SignInDecision = { allow: true } | { allow: false; refusal: SignInRefusal };
+
+export function decideSignIn({ currentUserId, intent, chosen, linkedToUserId }: SignInFacts): SignInDecision {
+  // Signed out: a linked account signs in as its user; an unknown one becomes a new user.
+  if (!currentUserId) return { allow: true };
+  if (intent?.kind === "reconnect") {
+    // Google may answer with whichever account the person picked: only the one being reconnected counts.
+    if (chosen.providerAccountId !== intent.providerAccountId) return { allow: false, refusal: "WrongAccount" };
+    return linkedToUserId === null || linkedToUserId === currentUserId ? { allow: true } : { allow: false, refusal: "LinkedToAnotherUser" };
+  }
+  if (linkedToUserId === currentUserId) return { allow: true };
+  // Never merge two Mailroom users, whatever the intent.
+  if (linkedToUserId !== null) return { allow: false, refusal: "LinkedToAnotherUser" };
+  // A new Google account joins a signed-in user only through "Add another Gmail account".
+  return intent?.kind === "add" ? { allow: true } : { allow: false, refusal: "NotLinked" };
+}

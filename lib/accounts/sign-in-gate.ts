@@ -1,0 +1,48 @@
+import "server-only";
+// next-auth's `signIn` callback for Google: who is signed in here, what they asked for (the intent cookie),
+// and whom the Google account already belongs to decide whether this sign-in may go on. next-auth asks before
+// its adapter creates a user, links an account or stores a token, so a refusal leaves nothing behind.
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { getConfig, isEmailAllowed } from "../config";
+import { getAuthOptions } from "../auth/options";
+import { SIGN_IN_NOT_ALLOWED } from "../auth/sign-in-errors";
+import { linkedUserOf } from "../tokens/token-store";
+import { encodeAccountNotice } from "./account-notice";
+import { decideSignIn } from "./sign-in-decision";
+import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_COOKIE_PATH, decodeSignInIntent } from "./sign-in-intent";
+
+type GoogleProfile = { email?: string | null; email_verified?: boolean } | undefined;
+
+async function currentUserId(): Promise<string | null> {
+  const session = await getServerSession(getAuthOptions());
+  return (session?.user as { id?: string } | undefined)?.id ?? null;
+}
+
+/** true, or where to send the browser instead (with a message that names the accounts involved). */
+export async function gateGoogleSignIn(providerAccountId: string, profile: GoogleProfile): Promise<true | string> {
+  const config = getConfig();
+  const jar = await cookies();
+  const rawIntent = jar.get(SIGN_IN_INTENT_COOKIE)?.value;
+  // One intent, one use: whatever happens now, it is spent.
+  if (rawIntent !== undefined) jar.delete({ name: SIGN_IN_INTENT_COOKIE, path: SIGN_IN_INTENT_COOKIE_PATH });
+
+  const userId = await currentUserId();
+  const email = (profile?.email ?? "").toLowerCase();
+  const refuse = (notice: Parameters<typeof encodeAccountNotice>[2]) =>
+    userId
+      ? `${config.auth.url}/settings?${new URLSearchParams({ notice: encodeAccountNotice(config.auth.secret, userId, notice) })}`
+      : `${config.auth.url}/?error=${SIGN_IN_NOT_ALLOWED}`;
+
+  // ALLOWED_EMAILS holds for every account, the first and every one added later. The profile's address
+  // decides, as Google verified it on this sign-in; an address Google has not verified could be anyone's.
+  const { allowedEmails } = config.auth;
+  if (allowedEmails && (profile?.email_verified === false || !isEmailAllowed(allowedEmails, email))) {
+    return refuse({ refusal: "NotAllowed", chosen: email || "That Google account" });
+  }
+
+  const intent = decodeSignInIntent(config.auth.secret, rawIntent, userId);
+  const decision = decideSignIn({ currentUserId: userId, intent, chosen: { providerAccountId, email }, linkedToUserId: await linkedUserOf(providerAccountId) });
+  if (decision.allow) return true;
+  return refuse({ refusal: decision.refusal, chosen: email, ...(intent?.kind === "reconnect" ? { expected: intent.email } : {}) });
+}
