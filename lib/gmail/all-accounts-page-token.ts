@@ -9,6 +9,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { allAccountsPageToken } from "./message-params";
 
 /** Where one account's listing stands. */
 export type AccountCursor = {
@@ -28,11 +29,6 @@ export type PageTokenScope = { userId: string; label: string; q?: string };
 export const MAX_GMAIL_LIST_PAGE = 500;
 const MAX_ACCOUNTS = 50;
 
-/**
- * For the query-string validation of `pageToken` when `account=all`: longer than a Gmail token (it holds
- * one per account) but bounded.
- */
-export const allAccountsPageToken = z.string().regex(/^[\w-]{1,6000}\.[\w-]{43}$/, "is not a valid page token");
 
 const payloadSchema = z.object({
   v: z.literal(1),

@@ -16,6 +16,15 @@ export const messageId = z.string().regex(/^[0-9a-f]{16}$/, "must be a Gmail mes
 /** Opaque, but only ever letters, digits and a few URL-safe marks, and bounded. */
 export const pageToken = z.string().regex(/^[\w.~-]{1,256}$/, "is not a valid page token");
 
+/**
+ * The All accounts view's own page token (lib/gmail/all-accounts-page-token.ts): signed, longer than a Gmail
+ * token because it holds one position per account, but bounded.
+ */
+export const allAccountsPageToken = z.string().regex(/^[\w-]{1,6000}\.[\w-]{43}$/, "is not a valid page token");
+
+/** Either kind; which one a request may use depends on its `account` (see listQuerySchema). */
+export const anyPageToken = z.union([pageToken, allAccountsPageToken], { error: "is not a valid page token" });
+
 export const labelId = z
   .string()
   .refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
@@ -36,12 +45,13 @@ export function single<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 }
 
-export const listQuerySchema = z
+/** The fields of a list request; pages extend it, then apply `onlyAllAccountsTokensForAll`. */
+export const listQueryFields = z
   .object({
     account: single(accountParam),
     label: single(labelId),
     q: single(searchQuery),
-    pageToken: single(pageToken),
+    pageToken: single(anyPageToken),
     pageSize: single(
       z
         .string()
@@ -51,6 +61,14 @@ export const listQuerySchema = z
     ),
   })
   .strict();
+
+/** A Gmail page token is for one account; the long signed kind only for `account=all`. */
+export function onlyAllAccountsTokensForAll(query: { account?: string; pageToken?: string }): boolean {
+  return query.account === "all" || !query.pageToken || pageToken.safeParse(query.pageToken).success;
+}
+export const pageTokenMismatch = { path: ["pageToken"], message: "is not a valid page token" };
+
+export const listQuerySchema = listQueryFields.refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
 
 export type ListQuery = { label: string; q?: string; pageToken?: string; pageSize: number };
 

@@ -4,8 +4,9 @@ import { SYSTEM_TABS, listUserLabels } from "@/lib/gmail/list-labels";
 
 /** Inbox, Unread, Starred, Sent, All mail, then the user's own labels. */
 export async function LabelTabs({ userId, account, current, q }: { userId: string; account?: string; current: string; q?: string }) {
-  // The list below reports Gmail failures; the tabs simply fall back to the system labels.
-  const userLabels = await listUserLabels({ userId, account }).catch(() => []);
+  // The list below reports Gmail failures; the tabs simply fall back to the system labels. User labels belong
+  // to one account, so the All accounts view shows the system labels only.
+  const userLabels = account === "all" ? [] : await listUserLabels({ userId, account }).catch(() => []);
   return (
     <nav className="tabs" aria-label="Labels">
       {[...SYSTEM_TABS, ...userLabels].map((label) => (

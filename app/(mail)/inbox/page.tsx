@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { ErrorState } from "../../_components/error-state";
+import { AllAccountsList } from "./all-accounts-list";
 import { LabelTabs } from "./label-tabs";
 import { MessageList, MessageListSkeleton } from "./message-list";
 import { SearchForm } from "./search-form";
@@ -10,17 +11,27 @@ import type { InboxLocation } from "./inbox-url";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { MAX_PAGE_HISTORY, describeZodError, listQuerySchema, pageToken as pageTokenSchema } from "@/lib/gmail/message-params";
+import {
+  MAX_PAGE_HISTORY,
+  anyPageToken,
+  describeZodError,
+  listQueryFields,
+  onlyAllAccountsTokensForAll,
+  pageTokenMismatch,
+} from "@/lib/gmail/message-params";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-const inboxQuerySchema = listQuerySchema.omit({ pageSize: true }).extend({
-  prev: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value.split(",") : []))
-    .pipe(z.array(pageTokenSchema).max(MAX_PAGE_HISTORY)),
-});
+const inboxQuerySchema = listQueryFields
+  .omit({ pageSize: true })
+  .extend({
+    prev: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value.split(",") : []))
+      .pipe(z.array(anyPageToken).max(MAX_PAGE_HISTORY)),
+  })
+  .refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -40,10 +51,17 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   }
   const { account } = parsed.data;
   if (account === "all") {
-    // The All accounts view (app/(mail)/inbox/all-accounts-list.tsx) is wired here at merge.
+    const here: InboxLocation = { account, label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
     return (
-      <main className="page">
-        <ErrorState title="All accounts" message="The merged view of all your accounts is not available yet." />
+      <main className="page inbox">
+        <div className="inbox-tools">
+          <SearchForm account={here.account} label={here.label} q={here.q ?? ""} />
+        </div>
+        {/* User labels belong to one account each: the merged view offers the system labels. */}
+        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} />
+        <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
+          <AllAccountsList userId={user.id} email={user.email} here={here} />
+        </Suspense>
       </main>
     );
   }
