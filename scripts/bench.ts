@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const perPage = { gmailRequests: gmailLog.length, sequentialRoundTrips: sequentialRoundTrips(gmailLog) };
 
     log("Measuring the All accounts page (two linked accounts)…");
-    const allAccounts = measureAllAccountsPage();
+    const allAccounts = await measureAllAccountsPage();
 
     log("Measuring latency at 0 and 50 ms of emulator latency, with the naive baselines…");
     const naiveToken = (await authorizeThroughEmulator(emulator.url, "ada@example.com")).access_token;
