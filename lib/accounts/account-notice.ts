@@ -2,7 +2,7 @@
 // so it travels signed and bound to the user: a crafted link cannot put words of its choosing on our page.
 import { z } from "zod";
 import type { SignInRefusal } from "./sign-in-decision";
-import { signPayload, verifyPayload } from "./signed-payload";
+import { signPayload, verifyPayload } from "../signed-payload";
 
 const PURPOSE = "account-notice";
 const NOTICE_TTL_SECONDS = 10 * 60;

@@ -2,7 +2,7 @@
 // "reconnect account X"). It survives the round trip as a short-lived signed cookie bound to the user, and
 // the sign-in callback reads it to decide whether the Google account that comes back may be linked.
 import { z } from "zod";
-import { signPayload, verifyPayload } from "./signed-payload";
+import { signPayload, verifyPayload } from "../signed-payload";
 
 export const SIGN_IN_INTENT_COOKIE = "mailroom.sign-in-intent";
 /** Long enough for a consent screen, short enough that a forgotten tab's intent does not linger. */

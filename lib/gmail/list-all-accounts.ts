@@ -25,6 +25,7 @@ import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
 import { isUnauthorized, toAppError } from "./gmail-errors";
 import { type AccountListing, mergeNewestFirst } from "./list-all-accounts-merge";
+import { SUMMARY_HEADERS } from "./list-messages";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
 
 export type AllAccountsMessage = MessageSummary & {
@@ -50,9 +51,6 @@ export type ListAllAccountsOptions = {
   pageToken?: string;
   pageSize: number;
 };
-
-/** The same headers the single-account inbox asks for (list-messages). */
-const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
 type Listed = { account: Account; cursor: AccountCursor; listedIds: string[]; nextPageToken?: string; resultSizeEstimate: number };
 type Failed = { account: Account; error: AppError };

@@ -22,7 +22,8 @@ export type ListMessagesOptions = {
   pageSize: number;
 };
 
-const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
+/** The headers an inbox row shows; every listing asks Gmail for these and no more. */
+export const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
 /** A user label must be one of the user's own; system labels are known without asking Gmail. */
 async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {

@@ -20,7 +20,7 @@ export const pageToken = z.string().regex(/^[\w.~-]{1,256}$/, "is not a valid pa
  * The All accounts view's own page token (lib/gmail/all-accounts-page-token.ts): signed, longer than a Gmail
  * token because it holds one position per account, but bounded.
  */
-export const allAccountsPageToken = z.string().regex(/^[\w-]{1,6000}\.[\w-]{43}$/, "is not a valid page token");
+export const allAccountsPageToken = z.string().regex(/^[\w-]{1,4000}\.[\w-]{43}$/, "is not a valid page token");
 
 /** Either kind; which one a request may use depends on its `account` (see listQuerySchema). */
 export const anyPageToken = z.union([pageToken, allAccountsPageToken], { error: "is not a valid page token" });

@@ -1,3 +1,4 @@
+import "server-only";
 // Small HMAC-signed payloads that make a round trip through the browser (a cookie, a URL) and must come back
 // unchanged. The key is derived from NEXTAUTH_SECRET and the payload's purpose, so a value signed for one use
 // (a sign-in intent) is never accepted for another (a notice), and rotating the secret voids them all.
