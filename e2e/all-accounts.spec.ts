@@ -1,0 +1,68 @@
+import Database from "better-sqlite3";
+import { SEED_FIXTURES } from "../emulator/seed";
+import { addAccount, expect, signIn, suiteDatabaseFile, test } from "./fixtures";
+
+type Logged = { t: number; ms: number; path: string };
+
+test.beforeEach(() => {
+  // Nobody known to Mailroom yet: the user links both accounts in the test.
+  const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
+  try {
+    db.exec('DELETE FROM "Session"; DELETE FROM "Account"; DELETE FROM "User";');
+  } finally {
+    db.close();
+  }
+});
+
+test("All accounts pages through both inboxes newest first, every message once, two Gmail round trips a page", async ({ page, emulator }) => {
+  test.setTimeout(120_000);
+  await signIn(page, { email: "ada@example.com" });
+  await addAccount(page, "grace@example.com");
+
+  await page.goto("/inbox");
+  await page.getByTestId("account-switcher").selectOption("all");
+  await expect(page).toHaveURL(/account=all/);
+
+  const seen: { id: string; account: string; date: string }[] = [];
+  let pages = 0;
+  for (;;) {
+    await expect(page.getByTestId("message-row").first()).toBeVisible();
+    const rows = await page.getByTestId("message-row").evaluateAll((elements) =>
+      elements.map((row) => ({
+        id: row.getAttribute("data-message-id") ?? "",
+        account: row.getAttribute("data-account") ?? "",
+        date: row.querySelector("time")?.getAttribute("datetime") ?? "",
+      })),
+    );
+    seen.push(...rows);
+    pages += 1;
+    const older = page.getByTestId("next-page");
+    if ((await older.getAttribute("aria-disabled")) === "true") break;
+
+    // The next page, with the emulator's log cleared: what it records is this page's Gmail traffic.
+    await emulator.control("DELETE", "requests");
+    await older.click();
+    await expect(page).toHaveURL(/pageToken=/);
+    await expect(page.getByTestId("message-row").first()).toBeVisible();
+    const { requests } = (await emulator.control("GET", "requests")) as { requests: Logged[] };
+    const gmail = requests.filter((request) => request.path.startsWith("/gmail/v1/users/me/messages?") || request.path.startsWith("/batch/"));
+    expect(gmail.filter((request) => request.path.startsWith("/gmail/")), "one list per account").toHaveLength(2);
+    expect(gmail.filter((request) => request.path.startsWith("/batch/")).length, "batches for both accounts").toBeGreaterThanOrEqual(1);
+    // Every list started before any batch did: two sequential round trips, the accounts side by side.
+    const lastListStart = Math.max(...gmail.filter((r) => r.path.startsWith("/gmail/")).map((r) => r.t));
+    const firstBatchStart = Math.min(...gmail.filter((r) => r.path.startsWith("/batch/")).map((r) => r.t));
+    expect(lastListStart).toBeLessThanOrEqual(firstBatchStart);
+  }
+
+  // No duplicate, no gap: exactly the two inboxes, each message once.
+  const keys = seen.map((row) => `${row.account}/${row.id}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(seen.filter((row) => row.account === "ada@example.com")).toHaveLength(SEED_FIXTURES.ada.inbox);
+  expect(seen.filter((row) => row.account === "grace@example.com")).toHaveLength(SEED_FIXTURES.grace.inbox);
+  expect(new Set(seen.map((row) => row.account))).toEqual(new Set(["ada@example.com", "grace@example.com"]));
+  expect(pages).toBeGreaterThan(1);
+  // Newest first across accounts and pages.
+  const dates = seen.map((row) => Date.parse(row.date)).filter((value) => !Number.isNaN(value));
+  expect(dates.length).toBe(seen.length);
+  for (let index = 1; index < dates.length; index += 1) expect(dates[index]).toBeLessThanOrEqual(dates[index - 1]!);
+});
