@@ -23,15 +23,19 @@ async function sessionUserId(page: Page): Promise<string> {
 type Logged = { path: string };
 const gmailRequests = (requests: Logged[]) => requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch"));
 
-// Each test starts with nobody known to Mailroom: which user a Google account belongs to is what is tested.
-test.beforeEach(() => {
+function forgetEveryone(): void {
   const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
   try {
     db.exec('DELETE FROM "Session"; DELETE FROM "Account"; DELETE FROM "User";');
   } finally {
     db.close();
   }
-});
+}
+
+// Each test starts with nobody known to Mailroom (which user a Google account belongs to is what is tested),
+// and leaves nobody behind for the specs that follow.
+test.beforeEach(forgetEveryone);
+test.afterEach(forgetEveryone);
 
 test("adds a second Google account and switches between them, keeping the label and the search", async ({ page, emulator: _ }) => {
   await signIn(page, { email: "ada@example.com" });
