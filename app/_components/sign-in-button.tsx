@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { type SignInIntentInput, prepareSignInIntent } from "./sign-in-intent-action";
 
 type Props = {
@@ -17,8 +17,13 @@ type Props = {
 };
 
 /** Starts Google's consent flow. Tokens never pass through the browser: next-auth exchanges the code on the server. */
+const noSubscription = () => () => undefined;
+
 export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent, className = "button button-primary", testId }: Props) {
   const [pending, setPending] = useState(false);
+  // False in the server's HTML, true once React runs here: a click before hydration would be lost silently,
+  // so the button stays disabled until it can act.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const params: Record<string, string> = {};
   if (loginHint) params.login_hint = loginHint;
   // Adding an account: let the person pick one, whichever account their browser is signed in to at Google.
@@ -29,7 +34,7 @@ export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent,
       className={className}
       data-testid={testId}
       aria-busy={pending}
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={() => {
         setPending(true);
         void (intent ? prepareSignInIntent(intent) : Promise.resolve())
