@@ -2,14 +2,23 @@ import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { addAccount, answerConsent, expect, signIn, suiteDatabaseFile, test } from "./fixtures";
 
-type StoredAccount = { userId: string; email: string; refresh_token: string | null; access_token: string | null; reauthReason: string | null; updatedAt: string };
+type StoredAccount = {
+  userId: string;
+  email: string;
+  refresh_token: string | null;
+  access_token: string | null;
+  reauthReason: string | null;
+  updatedAt: string;
+};
 
 /** The Account rows as the database holds them (tokens sealed), by address. */
 function storedAccounts(): StoredAccount[] {
   const db = new Database(suiteDatabaseFile(), { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare<[], StoredAccount>('SELECT "userId", "email", "refresh_token", "access_token", "reauthReason", "updatedAt" FROM "Account" ORDER BY "email"')
+      .prepare<[], StoredAccount>(
+        'SELECT "userId", "email", "refresh_token", "access_token", "reauthReason", "updatedAt" FROM "Account" ORDER BY "email"',
+      )
       .all();
   } finally {
     db.close();
@@ -21,7 +30,8 @@ async function sessionUserId(page: Page): Promise<string> {
 }
 
 type Logged = { path: string };
-const gmailRequests = (requests: Logged[]) => requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch"));
+const gmailRequests = (requests: Logged[]) =>
+  requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch"));
 
 function forgetEveryone(): void {
   const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
@@ -44,7 +54,9 @@ test("adds a second Google account and switches between them, keeping the label 
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByTestId("account-card")).toHaveCount(2);
   expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("mailroom.sign-in-intent");
-  await expect(page.locator('[data-testid="account-card"][data-account="grace@example.com"]').getByTestId("connection-state")).toHaveText("connected");
+  await expect(page.locator('[data-testid="account-card"][data-account="grace@example.com"]').getByTestId("connection-state")).toHaveText(
+    "connected",
+  );
   expect(await sessionUserId(page)).toBe(me);
   expect(storedAccounts().map((row) => [row.email, row.userId])).toEqual([
     ["ada@example.com", me],
@@ -111,7 +123,10 @@ test("reconnecting one account but choosing another at Google changes nothing an
   expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("mailroom.sign-in-intent");
 
   // Choosing the right account reconnects it.
-  await page.locator('[data-testid="account-card"][data-account="ada@example.com"]').getByRole("button", { name: "Reconnect Gmail" }).click();
+  await page
+    .locator('[data-testid="account-card"][data-account="ada@example.com"]')
+    .getByRole("button", { name: "Reconnect Gmail" })
+    .click();
   await answerConsent(page, { email: "ada@example.com" });
   await expect(page.getByTestId("reauth-banner")).toHaveCount(0);
   await page.goto("/inbox?account=ada%40example.com");
@@ -132,12 +147,20 @@ test("revoking one of two accounts shows only its banner; the other account keep
 
   const grace = await page.request.get("/api/messages?account=grace@example.com");
   expect(grace.status()).toBe(401);
-  expect(await grace.json()).toMatchObject({ error: { code: "reauth_required", reason: "revoked", reauthorizeUrl: expect.stringContaining("/reconnect?account=grace%40example.com") } });
+  expect(await grace.json()).toMatchObject({
+    error: {
+      code: "reauth_required",
+      reason: "revoked",
+      reauthorizeUrl: expect.stringContaining("/reconnect?account=grace%40example.com"),
+    },
+  });
   const ada = await page.request.get("/api/messages?account=ada@example.com");
   expect(ada.status()).toBe(200);
   await page.goto("/settings");
   await expect(page.getByTestId("reauth-banner")).toHaveCount(1);
-  await expect(page.locator('[data-testid="account-card"][data-account="ada@example.com"]').getByTestId("connection-state")).toHaveText("connected");
+  await expect(page.locator('[data-testid="account-card"][data-account="ada@example.com"]').getByTestId("connection-state")).toHaveText(
+    "connected",
+  );
 });
 
 test("a Google account already linked to another Mailroom user is refused, and its mail stays out of reach", async ({ page, emulator }) => {
@@ -151,7 +174,9 @@ test("a Google account already linked to another Mailroom user is refused, and i
   const before = storedAccounts();
 
   await addAccount(page, "grace@example.com");
-  await expect(page.getByTestId("account-notice")).toHaveText(/grace@example\.com is already linked to another Mailroom user, so it was not added here\. Nothing was changed\./);
+  await expect(page.getByTestId("account-notice")).toHaveText(
+    /grace@example\.com is already linked to another Mailroom user, so it was not added here\. Nothing was changed\./,
+  );
   expect(storedAccounts()).toEqual(before);
   expect(await sessionUserId(page)).toBe(me);
   await expect(page.getByTestId("account-card")).toHaveCount(1);
@@ -160,7 +185,9 @@ test("a Google account already linked to another Mailroom user is refused, and i
   await emulator.control("DELETE", "requests");
   const api = await page.request.get("/api/messages?account=grace@example.com");
   expect(api.status()).toBe(400);
-  expect(await api.json()).toEqual({ error: { code: "bad_request", message: expect.stringContaining("not one of your linked Google accounts") } });
+  expect(await api.json()).toEqual({
+    error: { code: "bad_request", message: expect.stringContaining("not one of your linked Google accounts") },
+  });
   const message = await page.request.get("/api/messages/0123456789abcdef?account=grace@example.com");
   expect(message.status()).toBe(400);
   await page.goto("/inbox?account=grace%40example.com");
@@ -179,7 +206,9 @@ test("a signed-in user coming back from Google with an unlinked account and no i
 
   await staleTab.getByRole("button", { name: "Sign in with Google" }).click();
   await answerConsent(staleTab, { email: "grace@example.com" });
-  await expect(staleTab.getByTestId("account-notice")).toHaveText(/grace@example\.com is not one of your linked accounts, so nothing was changed\./);
+  await expect(staleTab.getByTestId("account-notice")).toHaveText(
+    /grace@example\.com is not one of your linked accounts, so nothing was changed\./,
+  );
   expect(storedAccounts()).toEqual(before);
   expect(await sessionUserId(page)).toBe(me);
   await expect(staleTab.getByTestId("account-card")).toHaveCount(1);

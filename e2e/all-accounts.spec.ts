@@ -18,7 +18,10 @@ function forgetEveryone(): void {
 test.beforeEach(forgetEveryone);
 test.afterEach(forgetEveryone);
 
-test("All accounts pages through both inboxes newest first, every message once, two Gmail round trips a page", async ({ page, emulator }) => {
+test("All accounts pages through both inboxes newest first, every message once, two Gmail round trips a page", async ({
+  page,
+  emulator,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, { email: "ada@example.com" });
   await addAccount(page, "grace@example.com");
@@ -54,7 +57,9 @@ test("All accounts pages through both inboxes newest first, every message once, 
       return requests.filter((request) => request.path.startsWith("/gmail/v1/users/me/messages?") || request.path.startsWith("/batch/"));
     };
     // One list per account that still has mail to show (Grace's smaller inbox runs out first), then batches.
-    await expect.poll(async () => (await gmailTraffic()).filter((request) => request.path.startsWith("/batch/")).length).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => (await gmailTraffic()).filter((request) => request.path.startsWith("/batch/")).length)
+      .toBeGreaterThanOrEqual(1);
     const gmail = await gmailTraffic();
     const lists = gmail.filter((request) => request.path.startsWith("/gmail/")).length;
     expect(lists).toBeGreaterThanOrEqual(1);

@@ -12,7 +12,10 @@ test("ALLOWED_EMAILS refuses other Google accounts with a clear message and stor
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-allowed-"));
   const file = path.join(dataDir, "mailroom.db");
-  const env = { ...productionEnv({ databaseUrl: `file:${file}`, dataDir, emulatorUrl: emulator.url }), ALLOWED_EMAILS: "Grace@Example.com, @example.org" };
+  const env = {
+    ...productionEnv({ databaseUrl: `file:${file}`, dataDir, emulatorUrl: emulator.url }),
+    ALLOWED_EMAILS: "Grace@Example.com, @example.org",
+  };
   let server: AppServer | undefined;
   const counts = () => {
     const db = new Database(file, { readonly: true });
@@ -49,7 +52,9 @@ test("ALLOWED_EMAILS refuses other Google accounts with a clear message and stor
     await page.goto(`${server.url}/settings`);
     await page.getByTestId("add-account").click();
     await answerConsent(page, { email: "ada@example.com" });
-    await expect(page.getByTestId("account-notice")).toHaveText(/ada@example\.com is not allowed on this Mailroom, so it was not added\. Nothing was changed\./);
+    await expect(page.getByTestId("account-notice")).toHaveText(
+      /ada@example\.com is not allowed on this Mailroom, so it was not added\. Nothing was changed\./,
+    );
     await expect(page.getByTestId("account-card")).toHaveCount(1);
     expect(counts()).toEqual({ users: 1, accounts: 1, sessions: 1 });
   } finally {

@@ -12,7 +12,36 @@ function* seededRandom(seed: number): Generator<number> {
 
 const random = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random.next().value! * items.length)]!;
-const junkCharacters = ["<", ">", '"', "'", "`", " ", "%", "&", "#", "/", "\\", "{", "}", "|", "^", "é", "ש", "😀", "\u200f", ";", "$", "(", ")", "*", "!", "@", "+", "="];
+const junkCharacters = [
+  "<",
+  ">",
+  '"',
+  "'",
+  "`",
+  " ",
+  "%",
+  "&",
+  "#",
+  "/",
+  "\\",
+  "{",
+  "}",
+  "|",
+  "^",
+  "é",
+  "ש",
+  "😀",
+  "\u200f",
+  ";",
+  "$",
+  "(",
+  ")",
+  "*",
+  "!",
+  "@",
+  "+",
+  "=",
+];
 const controlCharacters = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f"];
 
 function junk(length: number, alphabet: readonly string[] = junkCharacters): string {
@@ -37,10 +66,32 @@ function malformedCases(): { path: string; expectStatus: number[] }[] {
   for (let index = 0; index < 30; index += 1) list(`pageToken=${Math.floor(random.next().value! * 1e15)}`);
 
   // pageSize: out of range, not a whole number, given twice.
-  for (const value of ["0", "-1", "101", "1000", "1e2", "1.5", "abc", " 5", "5 ", "0x10", "25abc", "999999999999", "NaN", "Infinity", "+5", "٣", "5%00", "[]", "{}", "null", "true"]) {
+  for (const value of [
+    "0",
+    "-1",
+    "101",
+    "1000",
+    "1e2",
+    "1.5",
+    "abc",
+    " 5",
+    "5 ",
+    "0x10",
+    "25abc",
+    "999999999999",
+    "NaN",
+    "Infinity",
+    "+5",
+    "٣",
+    "5%00",
+    "[]",
+    "{}",
+    "null",
+    "true",
+  ]) {
     list(`pageSize=${encode(value)}`);
   }
-  for (let generated = 0; generated < 40; ) {
+  for (let generated = 0; generated < 40;) {
     const value = junk(1 + (generated % 6), ["-", "1", ".", "e", "x", "9", " ", "0"]);
     if (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100) continue; // a valid size
     list(`pageSize=${encode(value)}&label=INBOX`);
@@ -49,7 +100,22 @@ function malformedCases(): { path: string; expectStatus: number[] }[] {
   list("pageSize=10&pageSize=20");
 
   // label: not a label id, not the user's own label, given twice.
-  for (const value of ["inbox", "Inbox", "Label_", "Label_abc", "Label_-1", "../INBOX", "INBOX,SENT", "INBOX SENT", "CATEGORY_", "label_1", "ALLMAIL", "Label_1 ", "Label_999", "Label_123456789"]) {
+  for (const value of [
+    "inbox",
+    "Inbox",
+    "Label_",
+    "Label_abc",
+    "Label_-1",
+    "../INBOX",
+    "INBOX,SENT",
+    "INBOX SENT",
+    "CATEGORY_",
+    "label_1",
+    "ALLMAIL",
+    "Label_1 ",
+    "Label_999",
+    "Label_123456789",
+  ]) {
     list(`label=${encode(value)}`);
   }
   for (let index = 0; index < 60; index += 1) list(`label=${encode(junk(1 + (index % 15)))}`);
@@ -61,7 +127,19 @@ function malformedCases(): { path: string; expectStatus: number[] }[] {
   // id: not 16 lowercase hex digits, or well-formed but not in this mailbox.
   // Paths with "/" or ".." in them are resolved by the client before they reach the id route: 404 then.
   const id = (value: string, expectStatus = [400, 404]) => cases.push({ path: `/api/messages/${encode(value)}`, expectStatus });
-  for (const value of ["1", "ffff", "FFFFFFFFFFFFFFFF", "1a1f598f7b5f5d6", "1a1f598f7b5f5d6f0", "1a1f598f7b5f5d6g", "..", "..%2F..%2Fetc", "%00", "null", "undefined"]) {
+  for (const value of [
+    "1",
+    "ffff",
+    "FFFFFFFFFFFFFFFF",
+    "1a1f598f7b5f5d6",
+    "1a1f598f7b5f5d6f0",
+    "1a1f598f7b5f5d6g",
+    "..",
+    "..%2F..%2Fetc",
+    "%00",
+    "null",
+    "undefined",
+  ]) {
     id(value);
   }
   for (let index = 0; index < 120; index += 1) id(junk(1 + (index % 20), [...junkCharacters, "a", "f", "0", "9", "G", "Z"]));

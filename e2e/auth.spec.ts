@@ -9,7 +9,9 @@ function requestLog(emulator: Emulator): Promise<Logged[]> {
 }
 
 function liveGrants(emulator: Emulator, email: string): Promise<{ clientId: string; liveRefreshTokens: number }[]> {
-  return emulator.control("GET", `grants?email=${encodeURIComponent(email)}`).then((body) => (body as { grants: { clientId: string; liveRefreshTokens: number }[] }).grants);
+  return emulator
+    .control("GET", `grants?email=${encodeURIComponent(email)}`)
+    .then((body) => (body as { grants: { clientId: string; liveRefreshTokens: number }[] }).grants);
 }
 
 /** The Session table's token column as the database holds it (the suite's database is a SQLite file). */
@@ -18,7 +20,10 @@ function storedSessionTokens(): string[] {
   if (!url.startsWith("file:")) throw new Error("the browser suite's database is expected to be a SQLite file");
   const db = new Database(url.slice("file:".length), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[], { sessionToken: string }>('SELECT "sessionToken" FROM "Session"').all().map((row) => row.sessionToken);
+    return db
+      .prepare<[], { sessionToken: string }>('SELECT "sessionToken" FROM "Session"')
+      .all()
+      .map((row) => row.sessionToken);
   } finally {
     db.close();
   }
@@ -72,7 +77,9 @@ test("revoked access shows the banner, and reconnecting returns to the same page
   // The API says the same, in the contract's envelope.
   const api = await page.request.get("/api/messages");
   expect(api.status()).toBe(401);
-  expect(await api.json()).toMatchObject({ error: { code: "reauth_required", reason: "revoked", reauthorizeUrl: expect.stringContaining("/reconnect") } });
+  expect(await api.json()).toMatchObject({
+    error: { code: "reauth_required", reason: "revoked", reauthorizeUrl: expect.stringContaining("/reconnect") },
+  });
 
   await emulator.control("DELETE", "requests");
   await banner.getByRole("button", { name: "Reconnect Gmail" }).click();

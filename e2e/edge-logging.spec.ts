@@ -21,7 +21,11 @@ function logLines(app: AppServer): LogLine[] {
     .map((line) => JSON.parse(line) as LogLine);
 }
 
-async function withInstance(emulatorUrl: string, extraEnv: Record<string, string>, run: (app: AppServer, databaseFile: string) => Promise<void>): Promise<void> {
+async function withInstance(
+  emulatorUrl: string,
+  extraEnv: Record<string, string>,
+  run: (app: AppServer, databaseFile: string) => Promise<void>,
+): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-edge-log-"));
   const databaseFile = path.join(dataDir, "mailroom.db");
   const env = { ...productionEnv({ databaseUrl: `file:${databaseFile}`, dataDir, emulatorUrl }), ...extraEnv };
@@ -80,9 +84,13 @@ test("an unexpected failure's 500 names the request id that the response header 
     expect(body.error.code).toBe("internal");
     expect(body.error.message).toContain(`Reference: ${requestId}`);
 
-    await expect.poll(() => logLines(app).filter((line) => line.requestId === requestId).map((line) => line.event)).toEqual(
-      expect.arrayContaining(["api.unexpected", "http.request"]),
-    );
+    await expect
+      .poll(() =>
+        logLines(app)
+          .filter((line) => line.requestId === requestId)
+          .map((line) => line.event),
+      )
+      .toEqual(expect.arrayContaining(["api.unexpected", "http.request"]));
     expect(logLines(app).find((line) => line.requestId === requestId && line.event === "api.unexpected")?.level).toBe("error");
 
     // A page reading the same row fails to render: Next reports it through onRequestError to the same logger,

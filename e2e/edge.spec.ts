@@ -55,7 +55,8 @@ test("every response carries a fresh request id made by the server, not the one 
   expect(new Set(ids).size).toBe(ids.length);
 });
 
-const directives = (policy: string) => new Map(policy.split(/;\s*/).map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split(/;\s*/).map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)] as const));
 
 test("pages carry a strict Content-Security-Policy with a fresh nonce that the page's scripts use", async ({ appUrl }) => {
   const nonces: string[] = [];
@@ -107,7 +108,10 @@ test("signing in, reading the inbox and an HTML message with its images shown vi
 test("HSTS is sent when the app's public URL is https", async ({ emulator }) => {
   test.setTimeout(90_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-edge-"));
-  const env = { ...productionEnv({ databaseUrl: `file:${path.join(dataDir, "mailroom.db")}`, dataDir, emulatorUrl: emulator.url }), NEXTAUTH_URL: "https://mail.example.test" };
+  const env = {
+    ...productionEnv({ databaseUrl: `file:${path.join(dataDir, "mailroom.db")}`, dataDir, emulatorUrl: emulator.url }),
+    NEXTAUTH_URL: "https://mail.example.test",
+  };
   try {
     await prepareDatabase(env);
     const app = await startAppServer({ port: await findFreePort(), mode: "start", env });

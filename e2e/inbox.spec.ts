@@ -7,12 +7,19 @@ const ada = SEED_FIXTURES.ada;
 async function rowsOnPage(page: Page): Promise<{ id: string; date: string }[]> {
   await expect(page.getByTestId("message-row").first()).toBeVisible();
   return page.getByTestId("message-row").evaluateAll((rows) =>
-    rows.map((row) => ({ id: row.getAttribute("data-message-id") ?? "", date: row.querySelector("time")?.getAttribute("datetime") ?? "" })),
+    rows.map((row) => ({
+      id: row.getAttribute("data-message-id") ?? "",
+      date: row.querySelector("time")?.getAttribute("datetime") ?? "",
+    })),
   );
 }
 
 async function firstRowId(page: Page): Promise<string | null> {
-  return page.getByTestId("message-row").first().getAttribute("data-message-id", { timeout: 1_000 }).catch(() => null);
+  return page
+    .getByTestId("message-row")
+    .first()
+    .getAttribute("data-message-id", { timeout: 1_000 })
+    .catch(() => null);
 }
 
 /** Acts (a click, back, forward) and waits until the list shows another page. */
@@ -71,7 +78,9 @@ test("search and label tabs narrow the list", async ({ page }) => {
   await expect(threadRows).toHaveCount(ada.thread.length);
   for (const text of await threadRows.locator(".subject").allTextContents()) expect(text).toContain(ada.thread.subject);
 
-  const firstSender = (await (await page.request.get("/api/messages?pageSize=1")).json()) as { messages: { from: { email: string; name: string } }[] };
+  const firstSender = (await (await page.request.get("/api/messages?pageSize=1")).json()) as {
+    messages: { from: { email: string; name: string } }[];
+  };
   const sender = firstSender.messages[0]!.from;
   await page.goto(`/inbox?label=ALL&q=${encodeURIComponent(`from:${sender.email}`)}`);
   const senderRows = await page.getByTestId("message-row").locator(".from").allTextContents();
@@ -81,7 +90,10 @@ test("search and label tabs narrow the list", async ({ page }) => {
   await page.goto("/inbox");
   await page.getByRole("navigation", { name: "Labels" }).getByRole("link", { name: "Starred" }).click();
   await expect(page).toHaveURL(/label=STARRED/);
-  await expect(page.getByRole("navigation", { name: "Labels" }).getByRole("link", { name: "Starred" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Labels" }).getByRole("link", { name: "Starred" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByTestId("message-row")).toHaveCount(ada.starred);
   await expect(page.getByTestId("message-row").locator(".star", { hasText: "★" })).toHaveCount(ada.starred);
 

@@ -37,7 +37,11 @@ async function sharedDatabase(dataDir: string): Promise<{ url: string; run: (sql
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), run: (sql) => admin(sql, url.toString()), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    run: (sql) => admin(sql, url.toString()),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 test("two instances share sessions, refresh once between them, and both see a revocation", async ({ emulator }) => {
@@ -60,7 +64,8 @@ test("two instances share sessions, refresh once between them, and both see a re
 
     // 100 concurrent requests over both instances meet an expired access token: one refresh in all.
     await database.run(`UPDATE "Account" SET "expires_at" = ${Math.floor(Date.now() / 1000) - 60}`);
-    const grants = async () => ((await emulator.control("GET", "stats")) as { grants: { refresh_token?: number } }).grants.refresh_token ?? 0;
+    const grants = async () =>
+      ((await emulator.control("GET", "stats")) as { grants: { refresh_token?: number } }).grants.refresh_token ?? 0;
     const before = await grants();
     const statuses = await Promise.all(
       Array.from({ length: 100 }, (_, index) =>

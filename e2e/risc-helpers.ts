@@ -21,7 +21,9 @@ export type AccountState = { reauthReason: string | null; hasRefreshToken: boole
 export function accountState(email: string): AccountState {
   return readDatabase((db) => {
     const row = db
-      .prepare<[string], { id: string; reauthReason: string | null; refresh_token: string | null }>('SELECT "id", "reauthReason", "refresh_token" FROM "Account" WHERE "email" = ?')
+      .prepare<[string], { id: string; reauthReason: string | null; refresh_token: string | null }>(
+        'SELECT "id", "reauthReason", "refresh_token" FROM "Account" WHERE "email" = ?',
+      )
       .get(email);
     if (!row) throw new Error(`no account ${email}`);
     const { n } = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM "Session" WHERE "accountId" = ?').get(row.id)!;

@@ -31,7 +31,11 @@ async function expectReadingMail(page: Page): Promise<void> {
 test.afterEach(closeBrowsers);
 
 test.describe("Cross-Account Protection", () => {
-  test("sessions-revoked signs out every browser signed in with that Google account, and nothing else", async ({ browser, appUrl, emulator }) => {
+  test("sessions-revoked signs out every browser signed in with that Google account, and nothing else", async ({
+    browser,
+    appUrl,
+    emulator,
+  }) => {
     const ada1 = await browserSignedInAs(browser, appUrl, ADA);
     const ada2 = await browserSignedInAs(browser, appUrl, ADA);
     const grace = await browserSignedInAs(browser, appUrl, GRACE);
@@ -61,7 +65,11 @@ test.describe("Cross-Account Protection", () => {
   });
 
   for (const tokenIdentifierAlg of ["prefix", "hash_base64_sha512_sha512"]) {
-    test(`token-revoked (${tokenIdentifierAlg}) shows that account's banner at once; its browser stays signed in`, async ({ browser, appUrl, emulator }) => {
+    test(`token-revoked (${tokenIdentifierAlg}) shows that account's banner at once; its browser stays signed in`, async ({
+      browser,
+      appUrl,
+      emulator,
+    }) => {
       const ada = await browserSignedInAs(browser, appUrl, ADA);
       const grace = await browserSignedInAs(browser, appUrl, GRACE);
       const adaBefore = accountState(ADA);
@@ -74,7 +82,9 @@ test.describe("Cross-Account Protection", () => {
       await expect(ada.getByTestId("reauth-banner")).toHaveAttribute("data-reason", "revoked");
       // Reported, not asserted (no timing assertions in tests): risc/events call → banner after a reload.
       const ms = (at: number) => Math.round(at - started);
-      console.log(`risc ${tokenIdentifierAlg}: delivered and applied (202) after ${ms(delivered)} ms, banner after ${ms(performance.now())} ms`);
+      console.log(
+        `risc ${tokenIdentifierAlg}: delivered and applied (202) after ${ms(delivered)} ms, banner after ${ms(performance.now())} ms`,
+      );
 
       expect(accountState(ADA)).toEqual({ reauthReason: "revoked", hasRefreshToken: false, sessions: adaBefore.sessions });
       await expectReadingMail(grace);
@@ -145,12 +155,30 @@ test.describe("Cross-Account Protection", () => {
     expect(accountState(ADA)).toEqual(adaBefore);
   });
 
-  test("forged tokens answer 400 and change nothing; a replay is acknowledged without a second effect", async ({ browser, appUrl, emulator }) => {
+  test("forged tokens answer 400 and change nothing; a replay is acknowledged without a second effect", async ({
+    browser,
+    appUrl,
+    emulator,
+  }) => {
     const ada = await browserSignedInAs(browser, appUrl, ADA);
     const adaBefore = accountState(ADA);
-    const forgeries = ["wrong-key", "unknown-kid", "embedded-jwk", "wrong-audience", "wrong-issuer", "google-issuer", "alg-none", "missing-signature", "hs256", "tampered-payload", "not-a-jwt"];
+    const forgeries = [
+      "wrong-key",
+      "unknown-kid",
+      "embedded-jwk",
+      "wrong-audience",
+      "wrong-issuer",
+      "google-issuer",
+      "alg-none",
+      "missing-signature",
+      "hs256",
+      "tampered-payload",
+      "not-a-jwt",
+    ];
     for (const forge of forgeries) {
-      expect(await raise(emulator, { email: ADA, type: "account-disabled", reason: "hijacking", forge }), forge).toMatchObject({ status: 400 });
+      expect(await raise(emulator, { email: ADA, type: "account-disabled", reason: "hijacking", forge }), forge).toMatchObject({
+        status: 400,
+      });
     }
     await expectReadingMail(ada);
     expect(accountState(ADA)).toEqual(adaBefore);

@@ -4,7 +4,11 @@ import { browserSignedInAs, closeBrowsers } from "./risc-helpers";
 
 test.afterEach(closeBrowsers);
 
-test("two browsers signed in: each is listed with its device and last seen; signing out the others ends the other one", async ({ browser, appUrl, emulator: _ }) => {
+test("two browsers signed in: each is listed with its device and last seen; signing out the others ends the other one", async ({
+  browser,
+  appUrl,
+  emulator: _,
+}) => {
   const first = await browserSignedInAs(browser, appUrl, "grace@example.com");
   const second = await browserSignedInAs(browser, appUrl, "grace@example.com");
 

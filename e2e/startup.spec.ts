@@ -52,7 +52,12 @@ test("health names the emulator, and says so when it stops answering", async ({ 
     await server.close();
   }
   // Nothing listens on a fresh free port: the app still serves (ok follows the database), Google is unreachable.
-  const silent = await startAppServer({ port: await findFreePort(), mode: "start", env: validEnv(`http://127.0.0.1:${await findFreePort()}`), timeoutMs: 30_000 });
+  const silent = await startAppServer({
+    port: await findFreePort(),
+    mode: "start",
+    env: validEnv(`http://127.0.0.1:${await findFreePort()}`),
+    timeoutMs: 30_000,
+  });
   try {
     expect(await (await fetch(`${silent.url}/api/health`)).json()).toEqual({ ok: true, database: "ok", google: "unreachable" });
   } finally {

@@ -37,7 +37,10 @@ export async function benchEmulator(url: string): Promise<EmulatorBench> {
     const batch = await sendBatch(
       url,
       tokens.access_token,
-      messages.map((m) => ({ method: "GET", path: `/gmail/v1/users/me/messages/${m.id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date` })),
+      messages.map((m) => ({
+        method: "GET",
+        path: `/gmail/v1/users/me/messages/${m.id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`,
+      })),
     );
     if (batch.parts.length !== messages.length) throw new Error("batch returned the wrong number of parts");
     if (round >= WARM_UP) samples.push(performance.now() - started);
@@ -58,7 +61,11 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  */
 export async function measureEmulatorStart(): Promise<number> {
   const started = performance.now();
-  const child = spawn("npm", ["run", "-s", "emulator", "--", "--port", "0"], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("npm", ["run", "-s", "emulator", "--", "--port", "0"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exit = once(child, "exit");
   try {
     let output = "";
@@ -68,7 +75,14 @@ export async function measureEmulatorStart(): Promise<number> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const url = /listening on (\S+)/.exec(output)?.[1];
-      if (url !== undefined && (await fetch(`${url}/__emulator/health`).then((r) => r.ok, () => false))) return performance.now() - started;
+      if (
+        url !== undefined &&
+        (await fetch(`${url}/__emulator/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      )
+        return performance.now() - started;
       if (child.exitCode !== null) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -41,7 +41,8 @@ async function runHandler(handler: () => EmuResponse | Promise<EmuResponse>): Pr
 /** Each endpoint family fails in its own format: OAuth JSON, an HTML page, or the googleapis envelope. */
 function faultResponse(path: string, status: number): EmuResponse {
   if (OAUTH_JSON_PATHS.some((p) => path === p)) return oauthErrorForStatus(status);
-  if (path.startsWith("/o/oauth2/")) return errorPage(status, status >= 500 ? "server_error" : "invalid_request", "The emulator injected this failure.");
+  if (path.startsWith("/o/oauth2/"))
+    return errorPage(status, status >= 500 ? "server_error" : "invalid_request", "The emulator injected this failure.");
   return errorForStatus(status);
 }
 

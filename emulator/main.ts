@@ -4,7 +4,11 @@ import { startEmulator } from "./server";
 /** CLI: `npm run emulator -- --port 4010 --host 127.0.0.1 --latency 0`. */
 function readFlags(): { port: number; host: string; latencyMs: number } {
   const { values } = parseArgs({
-    options: { port: { type: "string", default: "4010" }, host: { type: "string", default: "127.0.0.1" }, latency: { type: "string", default: "0" } },
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      latency: { type: "string", default: "0" },
+    },
   });
   const port = Number(values.port);
   const latencyMs = Number(values.latency);

@@ -2,7 +2,15 @@ import { Mailbox } from "./gmail/mailbox";
 import { buildMessageContent, type MessageContent } from "./gmail/message-content";
 import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "./oauth/clients";
 import { ADA, EMPTY, GRACE } from "./seed/accounts";
-import { ATTACHMENT_FILES, HEBREW_BODY, LATIN1_BODY, REMOTE_IMAGE_URL, type SpecialKey, THREAD_LENGTH, THREAD_SUBJECT } from "./seed/ada-specials";
+import {
+  ATTACHMENT_FILES,
+  HEBREW_BODY,
+  LATIN1_BODY,
+  REMOTE_IMAGE_URL,
+  type SpecialKey,
+  THREAD_LENGTH,
+  THREAD_SUBJECT,
+} from "./seed/ada-specials";
 import { type AdaSlotInfo, buildAdaMailbox, buildEmptyMailbox, buildGraceMailbox } from "./seed/mailboxes";
 import type { SeedMailbox, SeedMessage } from "./seed/types";
 import { UserDirectory } from "./users";

@@ -117,7 +117,15 @@ async function readRequest(req: IncomingMessage, fallbackOrigin: () => string): 
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   // URLs the emulator hands out (discovery, picture) use the host the client reached it by.
   const origin = req.headers.host ? `http://${req.headers.host}` : fallbackOrigin();
-  return { method: req.method ?? "GET", path: parsed.pathname, pathWithQuery: rawUrl, query: parsed.searchParams, headers, body: Buffer.concat(chunks), origin };
+  return {
+    method: req.method ?? "GET",
+    path: parsed.pathname,
+    pathWithQuery: rawUrl,
+    query: parsed.searchParams,
+    headers,
+    body: Buffer.concat(chunks),
+    origin,
+  };
 }
 
 function writeResponse(res: ServerResponse, response: EmuResponse): void {

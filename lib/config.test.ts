@@ -69,7 +69,9 @@ describe("parseConfig", () => {
   it.each(["http://mail.example.com", "http://10.0.0.5:3000", "http://127.0.0.1.example.com", "http://localhost.example.com"])(
     "refuses plain-http NEXTAUTH_URL %s in production",
     (url) => {
-      expect(() => parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "true", NEXTAUTH_URL: url }))).toThrowError(/NEXTAUTH_URL must use https/);
+      expect(() => parseConfig(environment({ ...production, ALLOW_GOOGLE_EMULATOR: "true", NEXTAUTH_URL: url }))).toThrowError(
+        /NEXTAUTH_URL must use https/,
+      );
     },
   );
 

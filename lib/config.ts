@@ -57,14 +57,20 @@ const absoluteHttpUrl = z
 const databaseUrl = z
   .string()
   .trim()
-  .refine((value) => /^file:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), "must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+  .refine(
+    (value) => /^file:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value),
+    "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+  );
 
 const tokenKeyRing = z
   .string()
   .trim()
   .transform((value, context): TokenKey[] => {
     const keys: TokenKey[] = [];
-    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    for (const entry of value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
       const key = match?.[2] ? Buffer.from(match[2], "base64") : undefined;
       if (!match?.[1] || !key || key.length !== 32) {
@@ -93,11 +99,17 @@ const DOMAIN = /^@[^\s@,]+\.[^\s@,]+$/;
 const allowedEmails = z.string().transform((value, context): AllowedEmails => {
   const addresses = new Set<string>();
   const domains = new Set<string>();
-  for (const entry of value.split(",").map((part) => part.trim().toLowerCase()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean)) {
     if (DOMAIN.test(entry)) domains.add(entry.slice(1));
     else if (ADDRESS.test(entry)) addresses.add(entry);
     else {
-      context.addIssue({ code: "custom", message: `has "${entry}", which is neither an address (ada@example.com) nor a domain (@example.com)` });
+      context.addIssue({
+        code: "custom",
+        message: `has "${entry}", which is neither an address (ada@example.com) nor a domain (@example.com)`,
+      });
       return z.NEVER;
     }
   }
@@ -134,7 +146,13 @@ const environmentSchema = z.object({
   NEXTAUTH_URL: optional.pipe(absoluteHttpUrl.optional()),
   NEXTAUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   MAILROOM_DATA_DIR: optional,
-  PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").transform(Number).optional()),
+  PORT: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number")
+      .transform(Number)
+      .optional(),
+  ),
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error").default("info")),
 });
 
@@ -187,10 +205,17 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
   // The emulator hands out tokens to anyone who clicks a name: a production server must never trust it by
   // accident (a stray variable), only when the operator says so (tests, demos).
   if (production && env.GOOGLE_EMULATOR_URL && !env.GOOGLE_CLIENT_ID && !env.ALLOW_GOOGLE_EMULATOR) {
-    throw new ConfigError("GOOGLE_EMULATOR_URL is set in production: set ALLOW_GOOGLE_EMULATOR=true to use the Google emulator on purpose, or configure GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET");
+    throw new ConfigError(
+      "GOOGLE_EMULATOR_URL is set in production: set ALLOW_GOOGLE_EMULATOR=true to use the Google emulator on purpose, or configure GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
+    );
   }
   // Session cookies and OAuth codes would cross the network in clear text.
-  if (production && env.NEXTAUTH_URL && new URL(env.NEXTAUTH_URL).protocol === "http:" && !isLoopbackHost(new URL(env.NEXTAUTH_URL).hostname)) {
+  if (
+    production &&
+    env.NEXTAUTH_URL &&
+    new URL(env.NEXTAUTH_URL).protocol === "http:" &&
+    !isLoopbackHost(new URL(env.NEXTAUTH_URL).hostname)
+  ) {
     throw new ConfigError("NEXTAUTH_URL must use https in production (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])");
   }
   const devSecrets = needsDevSecrets ? loadDevelopmentSecrets(dataDir) : undefined;

@@ -2,13 +2,7 @@
 // an upstream error text. Route handlers map AppError to HTTP; anything else becomes a generic 500.
 
 export type AppErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "reauth_required"
-  | "not_found"
-  | "rate_limited"
-  | "upstream_unavailable"
-  | "misconfigured";
+  "bad_request" | "unauthenticated" | "reauth_required" | "not_found" | "rate_limited" | "upstream_unavailable" | "misconfigured";
 
 export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected" | "credential_change_required";
 

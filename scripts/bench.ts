@@ -24,7 +24,9 @@ import { authorizeThroughEmulator, control, stats } from "./testing/emulator-cli
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
-const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({
+  options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } },
+});
 const asJson = flags.json;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const SAMPLES = 30;
@@ -81,7 +83,8 @@ async function main(): Promise<void> {
       return response.json() as Promise<{ messages?: { id: string }[] }>;
     };
     const listPage = () => gmailGet("/gmail/v1/users/me/messages?maxResults=25&labelIds=INBOX");
-    const getMetadata = (id: string) => gmailGet(`/gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`);
+    const getMetadata = (id: string) =>
+      gmailGet(`/gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`);
     const naiveSequential = async () => {
       for (const { id } of (await listPage()).messages ?? []) await getMetadata(id);
     };
@@ -111,9 +114,14 @@ async function main(): Promise<void> {
       await expire();
       const before = (await stats(emulator.url)).grants.refresh_token ?? 0;
       const statuses = await Promise.all(
-        Array.from({ length: 50 }, () => fetch(`${app.url}/api/messages`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status))),
+        Array.from({ length: 50 }, () =>
+          fetch(`${app.url}/api/messages`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status)),
+        ),
       );
-      return { refreshGrants: ((await stats(emulator.url)).grants.refresh_token ?? 0) - before, ok: statuses.filter((s) => s === 200).length };
+      return {
+        refreshGrants: ((await stats(emulator.url)).grants.refresh_token ?? 0) - before,
+        ok: statuses.filter((s) => s === 200).length,
+      };
     };
     const storedExpiry = await refreshGrantsUnder50(() => {
       db.prepare("UPDATE Account SET expires_at = ?").run(Math.floor(Date.now() / 1000) - 10);
@@ -134,13 +142,23 @@ async function main(): Promise<void> {
 
     log(`Loading two instances sharing the database for ${LOAD_SECONDS} s…`);
     const second = await startAppServer({ port: await findFreePort(), mode: "start", env });
-    let twoInstances: { requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number; rssMbPeak: number; rssMbPeakPerInstance: number[] };
+    let twoInstances: {
+      requestsPerSecond: number;
+      latencyP50Ms: number;
+      latencyP99Ms: number;
+      non2xx: number;
+      rssMbPeak: number;
+      rssMbPeakPerInstance: number[];
+    };
     try {
-      for (let warm = 0; warm < 10; warm += 1) await fetch(`${second.url}/api/messages`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+      for (let warm = 0; warm < 10; warm += 1)
+        await fetch(`${second.url}/api/messages`, { headers: { cookie } }).then((r) => r.arrayBuffer());
       const pairSamples: [number, number][] = [];
       const pairSampler = setInterval(() => pairSamples.push([rssMb(app.process.pid!), rssMb(second.process.pid!)]), 1000);
       const loads = await Promise.all(
-        [app, second].map((instance) => autocannon({ url: `${instance.url}/api/messages`, headers: { cookie }, connections: 5, duration: LOAD_SECONDS })),
+        [app, second].map((instance) =>
+          autocannon({ url: `${instance.url}/api/messages`, headers: { cookie }, connections: 5, duration: LOAD_SECONDS }),
+        ),
       );
       clearInterval(pairSampler);
       twoInstances = {
@@ -156,7 +174,12 @@ async function main(): Promise<void> {
     }
 
     const result = {
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
       perPage,
       allAccounts: allAccounts.result,
       latencyMs: latency,
@@ -187,19 +210,28 @@ async function main(): Promise<void> {
       ["Gmail requests per inbox page", String(perPage.gmailRequests)],
       ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
       ...allAccounts.rows,
-      ...Object.entries(latency).map(([name, value]): [string, string] => [`${name.replace("@", " @ ")} p50 / p95`, `${value.p50} / ${value.p95} ms`]),
+      ...Object.entries(latency).map(([name, value]): [string, string] => [
+        `${name.replace("@", " @ ")} p50 / p95`,
+        `${value.p50} / ${value.p95} ms`,
+      ]),
       ["speed-up vs naive sequential @ 50 ms (p50)", `${result.speedupVsNaiveSequentialAt50ms}×`],
       ["api @ 50 ms p50 vs budget 2.5 × 50 + 40", `${result.budgetAt50ms.p50} ms (limit ${result.budgetAt50ms.limit} ms)`],
       ["refresh grants, 50 concurrent, stored token expired", `${storedExpiry.refreshGrants} (${storedExpiry.ok}/50 answered 200)`],
       ["refresh grants, 50 concurrent, Google expired it early", `${revokedEarly.refreshGrants} (${revokedEarly.ok}/50 answered 200)`],
-      ["emulator: list + 50-part batch p50 / p95", `${round1(emulatorBench.listPlusBatchMs.p50)} / ${round1(emulatorBench.listPlusBatchMs.p95)} ms`],
+      [
+        "emulator: list + 50-part batch p50 / p95",
+        `${round1(emulatorBench.listPlusBatchMs.p50)} / ${round1(emulatorBench.listPlusBatchMs.p95)} ms`,
+      ],
       ...startAndRecovery.rows,
       [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
       ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
       ["heap flags (npm start's policy)", `${app.heap.flags.join(" ") || "none"} (${app.heap.reason})`],
       ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],
       ["load on two instances (5 + 5 connections), req/s", String(twoInstances.requestsPerSecond)],
-      ["two instances: latency p50 / p99", `${twoInstances.latencyP50Ms} / ${twoInstances.latencyP99Ms} ms (non-2xx ${twoInstances.non2xx})`],
+      [
+        "two instances: latency p50 / p99",
+        `${twoInstances.latencyP50Ms} / ${twoInstances.latencyP99Ms} ms (non-2xx ${twoInstances.non2xx})`,
+      ],
       ["two instances: RSS peak per instance / both", `${twoInstances.rssMbPeakPerInstance.join(" / ")} / ${twoInstances.rssMbPeak} MB`],
     ];
     const width = Math.max(...rows.map(([name]) => name.length));

@@ -28,7 +28,11 @@ function prisma(args: string[]): string {
 }
 
 function migrationFolders(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((entry) => /^\d{14}_/.test(entry)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((entry) => /^\d{14}_/.test(entry))
+        .sort()
+    : [];
 }
 
 const changes = (sql: string) => /\b(CREATE|ALTER|DROP)\b/i.test(sql);
@@ -53,7 +57,8 @@ for (const [dir, sql, provider] of [
   const folder = path.join(dir, folderName);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, "migration.sql"), sql);
-  if (!existsSync(path.join(dir, "migration_lock.toml"))) writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
+  if (!existsSync(path.join(dir, "migration_lock.toml")))
+    writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
   console.log(`Created ${folder}/migration.sql`);
 }
 copyFileSync(POSTGRES_SCHEMA, path.join(POSTGRES_MIGRATIONS, folderName, SNAPSHOT));

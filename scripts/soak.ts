@@ -22,9 +22,17 @@ const WORKERS = 8;
 // Memory is compared between the first and last 10 s of the measured window, after a warm-up under the same
 // load: V8 and Next grow their heaps to a working size first, which is not a leak.
 const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP_SECONDS ?? 15);
-const SEARCHES = ["is:unread", "from:grace", '"launch plan"', "has:attachment", "subject:invoice", "label:work", "newer_than:30d", "-in:inbox"];
+const SEARCHES = [
+  "is:unread",
+  "from:grace",
+  '"launch plan"',
+  "has:attachment",
+  "subject:invoice",
+  "label:work",
+  "newer_than:30d",
+  "-in:inbox",
+];
 const LABELS = ["INBOX", "UNREAD", "STARRED", "ALL", "Label_1", "Label_3"];
-
 
 const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length));
 
@@ -48,10 +56,14 @@ const databaseUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.e
 const emulator = await startEmulatorProcess(await findFreePort());
 const env = productionEnv({ databaseUrl, dataDir, emulatorUrl: emulator.url });
 await prepareDatabase(env);
-const instances = await Promise.all([await findFreePort(), await findFreePort()].map((port) => startAppServer({ port, mode: "start", env })));
+const instances = await Promise.all(
+  [await findFreePort(), await findFreePort()].map((port) => startAppServer({ port, mode: "start", env })),
+);
 try {
   const cookie = await signInOverHttp(instances[0]!.url, emulator.url, "ada@example.com");
-  const firstPage = (await (await fetch(`${instances[0]!.url}/api/messages?pageSize=100&label=ALL`, { headers: { cookie } })).json()) as { messages: { id: string }[] };
+  const firstPage = (await (await fetch(`${instances[0]!.url}/api/messages?pageSize=100&label=ALL`, { headers: { cookie } })).json()) as {
+    messages: { id: string }[];
+  };
   const ids = firstPage.messages.map((message) => message.id);
   const grantsBefore = (await stats(emulator.url)).grants.refresh_token ?? 0;
 
@@ -65,11 +77,18 @@ try {
   const chaos = setInterval(() => {
     const second = Math.floor((Date.now() - started) / 1000);
     // A burst of 429 with Retry-After every 10 s, and access tokens killed early every 15 s.
-    if (second % 10 === 5) void control(emulator.url, "POST", "faults", { match: { path: "/gmail/v1/users/me/messages/" }, status: 429, retryAfter: 1, count: 40 });
+    if (second % 10 === 5)
+      void control(emulator.url, "POST", "faults", {
+        match: { path: "/gmail/v1/users/me/messages/" },
+        status: 429,
+        retryAfter: 1,
+        count: 40,
+      });
     if (second % 15 === 7) void control(emulator.url, "POST", "expire", { email: "ada@example.com" });
   }, 1000);
   const sampler = setInterval(() => {
-    if (Date.now() >= started) memory.push({ at: Date.now() - started, mb: instances.reduce((sum, app) => sum + rssMb(app.process.pid!), 0) });
+    if (Date.now() >= started)
+      memory.push({ at: Date.now() - started, mb: instances.reduce((sum, app) => sum + rssMb(app.process.pid!), 0) });
   }, 1000);
 
   let counter = 0;
@@ -88,7 +107,8 @@ try {
         const begin = performance.now();
         const response = await fetch(`${app.url}${url}`, { headers: { cookie } }).catch(() => null);
         await response?.arrayBuffer();
-        if (Date.now() >= started) results.push({ kind, status: response?.status ?? 0, ms: performance.now() - begin, at: Date.now() - started });
+        if (Date.now() >= started)
+          results.push({ kind, status: response?.status ?? 0, ms: performance.now() - begin, at: Date.now() - started });
       }
     }),
   );
@@ -111,10 +131,22 @@ try {
     database: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     requests: results.length,
     successRate: Math.round((succeeded / results.length) * 10000) / 100,
-    statuses: Object.fromEntries([...new Set(results.map((result) => result.status))].map((status) => [status, results.filter((r) => r.status === status).length])),
+    statuses: Object.fromEntries(
+      [...new Set(results.map((result) => result.status))].map((status) => [status, results.filter((r) => r.status === status).length]),
+    ),
     ourServerErrors: ourErrors,
-    p50Ms: Math.round(percentile(results.map((r) => r.ms), 50)),
-    p95Ms: Math.round(percentile(results.map((r) => r.ms), 95)),
+    p50Ms: Math.round(
+      percentile(
+        results.map((r) => r.ms),
+        50,
+      ),
+    ),
+    p95Ms: Math.round(
+      percentile(
+        results.map((r) => r.ms),
+        95,
+      ),
+    ),
     refreshGrants: ((await stats(emulator.url)).grants.refresh_token ?? 0) - grantsBefore,
     tokensEncryptedAndUsable: tokensSafe,
     rssMbBothInstances: { first10s: mean(first), last10s: mean(last) },

@@ -7,11 +7,15 @@ const steps: [string, string[]][] = [
   ["prisma clients", ["npm", "run", "postinstall", "--silent"]],
   ["types", ["npx", "tsc", "--noEmit", "-p", "."]],
   ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
+  ["format (prettier)", ["npx", "prettier", "--check", "."]],
   ["schema drift", ["npx", "tsx", "scripts/prisma/check-drift.ts"]],
   ["unit and integration (vitest)", ["npx", "vitest", "run"]],
   // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
   ...(process.env.MAILROOM_TEST_POSTGRES_URL
-    ? ([["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts"]]] as [string, string[]][])
+    ? ([["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts"]]] as [
+        string,
+        string[],
+      ][])
     : []),
   ["production build", ["npx", "next", "build"]],
   ["browser e2e (playwright)", ["npx", "playwright", "test"]],

@@ -22,7 +22,11 @@ function format(date: Date, style: "list" | "full"): string {
 /** A date in the viewer's own locale and time zone, which only the browser knows. */
 export function LocalTime({ iso, style = "list" }: Props) {
   // The server renders a neutral date; the browser, which knows the viewer's zone, renders the real one.
-  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   if (!iso) return <span className="muted">no date</span>;
   const text = inBrowser ? format(new Date(iso), style) : null;
   return (

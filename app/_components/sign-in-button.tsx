@@ -23,7 +23,11 @@ export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent,
   const [pending, setPending] = useState(false);
   // False in the server's HTML, true once React runs here: a click before hydration would be lost silently,
   // so the button stays disabled until it can act.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const params: Record<string, string> = {};
   if (loginHint) params.login_hint = loginHint;
   // Adding an account: let the person pick one, whichever account their browser is signed in to at Google.

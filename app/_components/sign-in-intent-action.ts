@@ -4,7 +4,12 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
-import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_COOKIE_PATH, SIGN_IN_INTENT_TTL_SECONDS, encodeSignInIntent } from "@/lib/accounts/sign-in-intent";
+import {
+  SIGN_IN_INTENT_COOKIE,
+  SIGN_IN_INTENT_COOKIE_PATH,
+  SIGN_IN_INTENT_TTL_SECONDS,
+  encodeSignInIntent,
+} from "@/lib/accounts/sign-in-intent";
 import { requireUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { accountEmail } from "@/lib/gmail/message-params";

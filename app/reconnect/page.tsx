@@ -20,7 +20,9 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
   const { callbackUrl, account } = await searchParams;
   let status;
   try {
-    status = accountStatus(await resolveAccount({ userId: user.id, account: account === undefined ? undefined : typeof account === "string" ? account : "" }));
+    status = accountStatus(
+      await resolveAccount({ userId: user.id, account: account === undefined ? undefined : typeof account === "string" ? account : "" }),
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return (

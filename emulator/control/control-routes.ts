@@ -32,53 +32,124 @@ export function buildControlRouter(state: EmulatorState): Router {
     jsonResponse(200, {
       users: state.users.list().map((a) => {
         const mailbox = state.users.mailbox(a.email);
-        return { email: a.email, name: a.name, sub: a.sub, messagesTotal: mailbox?.messageCount ?? 0, threadsTotal: mailbox?.threadCount ?? 0 };
+        return {
+          email: a.email,
+          name: a.name,
+          sub: a.sub,
+          messagesTotal: mailbox?.messageCount ?? 0,
+          threadsTotal: mailbox?.threadCount ?? 0,
+        };
       }),
     }),
   );
-  router.add("POST", `${BASE}/users`, withBody((m) => m.addUserSchema, (body) => {
-    const added = addUser(state.users, body);
-    return typeof added === "string" ? problem(409, added) : jsonResponse(201, added);
-  }));
-  router.add("POST", `${BASE}/clients`, withBody((m) => m.addClientSchema, (body) => {
-    state.clients.register({ clientId: body.client_id, clientSecret: body.client_secret, name: body.name ?? body.client_id, redirectUris: body.redirect_uris, devCallback: false });
-    return ok({ client_id: body.client_id });
-  }));
-  router.add("POST", `${BASE}/revoke`, withBody((m) => m.revokeSchema, (body) => {
-    if (!state.users.find(body.email)) return problem(404, `No such user: ${body.email}`);
-    return ok({ revoked: state.tokens.revokeGrant(body.email) });
-  }));
+  router.add(
+    "POST",
+    `${BASE}/users`,
+    withBody(
+      (m) => m.addUserSchema,
+      (body) => {
+        const added = addUser(state.users, body);
+        return typeof added === "string" ? problem(409, added) : jsonResponse(201, added);
+      },
+    ),
+  );
+  router.add(
+    "POST",
+    `${BASE}/clients`,
+    withBody(
+      (m) => m.addClientSchema,
+      (body) => {
+        state.clients.register({
+          clientId: body.client_id,
+          clientSecret: body.client_secret,
+          name: body.name ?? body.client_id,
+          redirectUris: body.redirect_uris,
+          devCallback: false,
+        });
+        return ok({ client_id: body.client_id });
+      },
+    ),
+  );
+  router.add(
+    "POST",
+    `${BASE}/revoke`,
+    withBody(
+      (m) => m.revokeSchema,
+      (body) => {
+        if (!state.users.find(body.email)) return problem(404, `No such user: ${body.email}`);
+        return ok({ revoked: state.tokens.revokeGrant(body.email) });
+      },
+    ),
+  );
   router.add("GET", `${BASE}/grants`, (req) => {
     const email = req.query.get("email");
     if (!email) return problem(400, "Missing query parameter: email");
     return jsonResponse(200, { grants: state.tokens.grantsOf(email) });
   });
-  router.add("POST", `${BASE}/expire`, withBody((m) => m.expireSchema, (body) => ok({ expired: state.tokens.expireAccessTokens(body.email) })));
-  router.add("POST", `${BASE}/consent`, withBody((m) => m.consentSchema, (body) => {
-    if (body.autoApprove === false) {
-      state.consent = undefined;
-      return ok({ consent: null });
-    }
-    if (body.email !== undefined && !state.users.find(body.email)) return problem(404, `No such user: ${body.email}`);
-    state.consent = { ...(body.email !== undefined ? { email: body.email } : {}), ...(body.grantScopes ? { grantScopes: body.grantScopes } : {}) };
-    return ok({ consent: state.consent });
-  }));
+  router.add(
+    "POST",
+    `${BASE}/expire`,
+    withBody(
+      (m) => m.expireSchema,
+      (body) => ok({ expired: state.tokens.expireAccessTokens(body.email) }),
+    ),
+  );
+  router.add(
+    "POST",
+    `${BASE}/consent`,
+    withBody(
+      (m) => m.consentSchema,
+      (body) => {
+        if (body.autoApprove === false) {
+          state.consent = undefined;
+          return ok({ consent: null });
+        }
+        if (body.email !== undefined && !state.users.find(body.email)) return problem(404, `No such user: ${body.email}`);
+        state.consent = {
+          ...(body.email !== undefined ? { email: body.email } : {}),
+          ...(body.grantScopes ? { grantScopes: body.grantScopes } : {}),
+        };
+        return ok({ consent: state.consent });
+      },
+    ),
+  );
   router.add("GET", `${BASE}/faults`, () => jsonResponse(200, { faults: state.faults.list() }));
-  router.add("POST", `${BASE}/faults`, withBody((m) => m.faultSchema, (body) => jsonResponse(201, { ok: true, id: state.faults.add(body) })));
+  router.add(
+    "POST",
+    `${BASE}/faults`,
+    withBody(
+      (m) => m.faultSchema,
+      (body) => jsonResponse(201, { ok: true, id: state.faults.add(body) }),
+    ),
+  );
   router.add("DELETE", `${BASE}/faults`, () => {
     state.faults.clear();
     return ok();
   });
-  router.add("POST", `${BASE}/latency`, withBody((m) => m.latencySchema, (body) => {
-    state.latencyMs = body.ms;
-    return ok({ latencyMs: body.ms });
-  }));
-  router.add("POST", `${BASE}/messages`, withBody((m) => m.insertMessageSchema, (body) => {
-    const mailbox = state.users.mailbox(body.email);
-    if (!mailbox) return problem(404, `No such user: ${body.email}`);
-    const inserted = insertRawMessage(mailbox, body);
-    return typeof inserted === "string" ? problem(400, inserted) : jsonResponse(201, inserted);
-  }));
+  router.add(
+    "POST",
+    `${BASE}/latency`,
+    withBody(
+      (m) => m.latencySchema,
+      (body) => {
+        state.latencyMs = body.ms;
+        return ok({ latencyMs: body.ms });
+      },
+    ),
+  );
+  router.add(
+    "POST",
+    `${BASE}/messages`,
+    withBody(
+      (m) => m.insertMessageSchema,
+      (body) => {
+        const mailbox = state.users.mailbox(body.email);
+        if (!mailbox) return problem(404, `No such user: ${body.email}`);
+        const inserted = insertRawMessage(mailbox, body);
+        return typeof inserted === "string" ? problem(400, inserted) : jsonResponse(201, inserted);
+      },
+    ),
+  );
   router.add("GET", `${BASE}/requests`, () => jsonResponse(200, { requests: state.log.requests() }));
   router.add("DELETE", `${BASE}/requests`, () => {
     state.log.clearRequests();
@@ -97,7 +168,10 @@ function problem(status: number, message: string): EmuResponse {
 }
 
 /** Validates the JSON body with zod; an empty body counts as `{}` so optional-only bodies may be omitted. */
-function withBody<S extends z.ZodType>(pick: (m: SchemaModule) => S, handler: (body: z.output<S>) => EmuResponse): (req: EmuRequest) => Promise<EmuResponse> {
+function withBody<S extends z.ZodType>(
+  pick: (m: SchemaModule) => S,
+  handler: (body: z.output<S>) => EmuResponse,
+): (req: EmuRequest) => Promise<EmuResponse> {
   return async (req) => {
     const raw = req.body.length === 0 ? {} : readJsonBody(req);
     if (raw === undefined) return problem(400, "Body must be JSON");

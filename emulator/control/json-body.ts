@@ -20,7 +20,8 @@ export function jsonBodyHandler<M, S extends z.ZodType>(
     const raw = req.body.length === 0 ? {} : readJsonBody(req);
     if (raw === undefined) return controlProblem(400, "Body must be JSON");
     const parsed = pick(await load()).safeParse(raw);
-    if (!parsed.success) return controlProblem(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      return controlProblem(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
     return handler(parsed.data, req);
   };
 }

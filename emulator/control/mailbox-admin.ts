@@ -35,7 +35,10 @@ export interface NewUserInput {
 }
 
 /** Adds an account with a mailbox: empty, N generated everyday messages (seeded), or the given raw ones. */
-export function addUser(users: UserDirectory, input: NewUserInput): { email: string; name: string; sub: string; messagesTotal: number } | string {
+export function addUser(
+  users: UserDirectory,
+  input: NewUserInput,
+): { email: string; name: string; sub: string; messagesTotal: number } | string {
   if (users.find(input.email)) return `User already exists: ${input.email}`;
   const name = input.name ?? input.email.split("@")[0] ?? input.email;
   const account = { email: input.email, name, ...splitName(name), sub: subFor(input.email) };
@@ -46,7 +49,13 @@ export function addUser(users: UserDirectory, input: NewUserInput): { email: str
       const internalDate = SEED_ANCHOR - slot * 5 * 3_600_000 - (seed % 3_600_000);
       const filler = fillerMessage({ name, email: input.email }, seed, slot, internalDate, true, 0.2);
       const labelIds = filler.labelIds.filter((l) => mailbox.hasLabel(l));
-      mailbox.insert({ content: (id) => buildMessageContent(filler.raw, id), internalDate, labelIds, idSalt: `${input.email}:${slot}`, recordHistory: false });
+      mailbox.insert({
+        content: (id) => buildMessageContent(filler.raw, id),
+        internalDate,
+        labelIds,
+        idSalt: `${input.email}:${slot}`,
+        recordHistory: false,
+      });
     }
   } else {
     for (const message of input.messages ?? []) {

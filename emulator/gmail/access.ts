@@ -27,7 +27,13 @@ export interface GmailCaller {
  * Gmail's checks, in Gmail's order: credentials (401), scope (403 insufficient scopes), then the userId
  * (403 "Delegation denied"). `operation` names the method in the 403's ErrorInfo.
  */
-export function authorizeGmail(state: EmulatorState, req: EmuRequest, userId: string, level: AccessLevel, operation: string): GmailCaller | EmuResponse {
+export function authorizeGmail(
+  state: EmulatorState,
+  req: EmuRequest,
+  userId: string,
+  level: AccessLevel,
+  operation: string,
+): GmailCaller | EmuResponse {
   const token = readBearerToken(req);
   if (token === undefined) return missingCredentials();
   const record = token === "" ? undefined : state.tokens.validAccessToken(token);

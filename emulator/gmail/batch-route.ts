@@ -17,7 +17,8 @@ export function registerBatchRoute(router: Router, dispatchPart: PartDispatcher)
     const parts = parseBatchRequest(req.headers["content-type"], req.body);
     if (typeof parts === "string") return invalidArgument(parts);
     if (parts.length === 0) return invalidArgument("A batch request must contain at least one part.");
-    if (parts.length > MAX_BATCH_PARTS) return invalidArgument(`Too many requests in batch: ${parts.length}. A batch may contain at most ${MAX_BATCH_PARTS}.`);
+    if (parts.length > MAX_BATCH_PARTS)
+      return invalidArgument(`Too many requests in batch: ${parts.length}. A batch may contain at most ${MAX_BATCH_PARTS}.`);
     const inherited: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(req.headers)) if (!name.startsWith("content-")) inherited[name] = value;
     // Dispatch starts every part synchronously, in order, so fault rolls are reproducible.
@@ -36,7 +37,9 @@ export function registerBatchRoute(router: Router, dispatchPart: PartDispatcher)
         });
       }),
     );
-    const { boundary, body } = serializeBatchResponse(parts.map((part, i) => ({ contentId: part.contentId, response: responses[i] ?? notFound() })));
+    const { boundary, body } = serializeBatchResponse(
+      parts.map((part, i) => ({ contentId: part.contentId, response: responses[i] ?? notFound() })),
+    );
     return {
       status: 200,
       headers: { "content-type": `multipart/mixed; boundary=${boundary}`, vary: "Origin, X-Origin, Referer" },

@@ -57,7 +57,10 @@ function responseContentId(contentId: string | undefined): string {
 }
 
 /** Serialises part responses in request order, each with its own status line, CRLF line endings. */
-export function serializeBatchResponse(parts: { contentId: string | undefined; response: EmuResponse }[]): { boundary: string; body: Buffer } {
+export function serializeBatchResponse(parts: { contentId: string | undefined; response: EmuResponse }[]): {
+  boundary: string;
+  body: Buffer;
+} {
   const boundary = `batch_${randomBytes(15).toString("base64url").replace(/[-_]/g, "A")}`;
   const chunks: Buffer[] = [];
   for (const { contentId, response } of parts) {
@@ -71,7 +74,11 @@ export function serializeBatchResponse(parts: { contentId: string | undefined; r
       "",
       "",
     ].join("\r\n");
-    chunks.push(Buffer.from(head, "utf8"), typeof response.body === "string" ? Buffer.from(response.body, "utf8") : response.body, Buffer.from("\r\n"));
+    chunks.push(
+      Buffer.from(head, "utf8"),
+      typeof response.body === "string" ? Buffer.from(response.body, "utf8") : response.body,
+      Buffer.from("\r\n"),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { boundary, body: Buffer.concat(chunks) };

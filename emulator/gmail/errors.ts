@@ -40,9 +40,7 @@ export function invalidCredentials(): EmuResponse {
     status: 401,
     message:
       "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
-    errors: [
-      { message: "Invalid Credentials", domain: "global", reason: "authError", location: "Authorization", locationType: "header" },
-    ],
+    errors: [{ message: "Invalid Credentials", domain: "global", reason: "authError", location: "Authorization", locationType: "header" }],
     statusName: "UNAUTHENTICATED",
     headers: { "www-authenticate": WWW_AUTHENTICATE },
   });
@@ -53,9 +51,7 @@ export function missingCredentials(): EmuResponse {
     status: 401,
     message:
       "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
-    errors: [
-      { message: "Login Required.", domain: "global", reason: "required", location: "Authorization", locationType: "header" },
-    ],
+    errors: [{ message: "Login Required.", domain: "global", reason: "required", location: "Authorization", locationType: "header" }],
     statusName: "UNAUTHENTICATED",
     headers: { "www-authenticate": 'Bearer realm="https://accounts.google.com/"' },
   });

@@ -6,7 +6,11 @@ export type MessageFormat = "minimal" | "metadata" | "full" | "raw";
 export const MESSAGE_FORMATS: readonly MessageFormat[] = ["minimal", "metadata", "full", "raw"];
 
 /** The Message resource in Gmail's field order (wire spec §5.3); labelIds is omitted when empty. */
-export function formatMessage(message: StoredMessage, format: MessageFormat, metadataHeaders: readonly string[] = []): Record<string, unknown> {
+export function formatMessage(
+  message: StoredMessage,
+  format: MessageFormat,
+  metadataHeaders: readonly string[] = [],
+): Record<string, unknown> {
   const json: Record<string, unknown> = { id: message.id, threadId: message.threadId };
   if (message.labelIds.length > 0) json.labelIds = message.labelIds;
   json.snippet = message.content.parsed.snippet;

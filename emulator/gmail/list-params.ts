@@ -14,7 +14,10 @@ export interface ListParams {
 
 /** Parses the shared list parameters of messages.list and threads.list, answering 400 as Gmail does. */
 export function parseListParams(query: URLSearchParams, mailbox: Mailbox, kind: "messages" | "threads"): ListParams | EmuResponse {
-  const labelIds = query.getAll("labelIds").flatMap((v) => v.split(",")).filter((v) => v !== "");
+  const labelIds = query
+    .getAll("labelIds")
+    .flatMap((v) => v.split(","))
+    .filter((v) => v !== "");
   for (const label of labelIds) if (!mailbox.hasLabel(label)) return invalidArgument(`Invalid label: ${label}`);
   const maxParam = query.get("maxResults");
   let max = 100;

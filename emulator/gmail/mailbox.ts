@@ -54,7 +54,10 @@ export class Mailbox {
   private nextLabelNumber = 1;
   readonly history: HistoryLog;
 
-  constructor(readonly email: string, startHistoryId: number) {
+  constructor(
+    readonly email: string,
+    startHistoryId: number,
+  ) {
     this.history = new HistoryLog(startHistoryId);
   }
 

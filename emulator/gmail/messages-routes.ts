@@ -27,7 +27,8 @@ function listMessages(state: EmulatorState, req: EmuRequest, p: Params): EmuResp
   const result = caller.mailbox.listMessages({ ...params, now: Date.now() });
   const body: Record<string, unknown> = {};
   if (result.items.length > 0) body.messages = result.items.map((m) => ({ id: m.id, threadId: m.threadId }));
-  if (result.nextBefore !== undefined) body.nextPageToken = encodePageToken(`${caller.mailbox.email}:messages`, BigInt(`0x${result.nextBefore}`));
+  if (result.nextBefore !== undefined)
+    body.nextPageToken = encodePageToken(`${caller.mailbox.email}:messages`, BigInt(`0x${result.nextBefore}`));
   body.resultSizeEstimate = result.total;
   return gmailOk(body, req.query);
 }

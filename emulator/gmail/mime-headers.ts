@@ -153,9 +153,7 @@ function joinExtended(segments: { index: number; value: string; encoded: boolean
         text = m[2] ?? "";
       }
     }
-    const binary = segment.encoded
-      ? text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-      : text;
+    const binary = segment.encoded ? text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
     bytes.push(bytesOf(binary));
   });
   return decodeCharset(Buffer.concat(bytes), charset);

@@ -9,7 +9,8 @@ const data = (part: MessagePart | undefined) => Buffer.from(part?.body.data ?? "
 
 describe("parseMessage", () => {
   it("parses a simple message into a root payload with base64url data", () => {
-    const raw = "From: Grace <grace@example.com>\r\nSubject: Hi\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHello Ada,\r\nit's done.\r\n";
+    const raw =
+      "From: Grace <grace@example.com>\r\nSubject: Hi\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHello Ada,\r\nit's done.\r\n";
     const parsed = parse(raw);
     expect(parsed.payload.partId).toBe("");
     expect(parsed.payload.mimeType).toBe("text/plain");
@@ -68,7 +69,7 @@ describe("parseMessage", () => {
       "--inner--",
       "--outer",
       'Content-Type: application/pdf; name="report.pdf"',
-      "Content-Disposition: attachment; filename=\"report.pdf\"",
+      'Content-Disposition: attachment; filename="report.pdf"',
       "Content-Transfer-Encoding: base64",
       "",
       Buffer.from("%PDF-1.4 fake").toString("base64"),
@@ -104,14 +105,19 @@ describe("parseMessage", () => {
 
   it("keeps body bytes in their charset but decodes them for the snippet", () => {
     const body = Buffer.from([0xf9, 0xec, 0xe5, 0xed, 0x20, 0xf2, 0xe3, 0xe4]); // "שלום עדה"
-    const raw = Buffer.concat([Buffer.from("Subject: x\r\nContent-Type: text/plain; charset=windows-1255\r\nContent-Transfer-Encoding: 8bit\r\n\r\n", "latin1"), body]);
+    const raw = Buffer.concat([
+      Buffer.from("Subject: x\r\nContent-Type: text/plain; charset=windows-1255\r\nContent-Transfer-Encoding: 8bit\r\n\r\n", "latin1"),
+      body,
+    ]);
     const parsed = parse(raw);
     expect(data(parsed.payload)).toEqual(body);
     expect(parsed.snippet).toBe("שלום עדה");
   });
 
   it("reads an ISO-8859-1 quoted-printable body", () => {
-    const parsed = parse("Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nCh=E8re Ada, Z=FCrich\n");
+    const parsed = parse(
+      "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\nCh=E8re Ada, Z=FCrich\n",
+    );
     expect([...data(parsed.payload)]).toContain(0xe8);
     expect(parsed.bodyText).toBe("Chère Ada, Zürich\n");
   });

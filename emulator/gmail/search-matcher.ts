@@ -39,7 +39,12 @@ export function normaliseLabelName(name: string): string {
 }
 
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKC")
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  );
 }
 
 export function matchesQuery(node: SearchNode, message: SearchableMessage, context: MatchContext): boolean {

@@ -13,8 +13,22 @@ export type SearchNode =
 
 const TEXT_FIELDS = new Set<string>(["subject", "from", "to", "cc", "bcc", "deliveredto"]);
 const OPERATORS = new Set<string>([
-  "is", "in", "label", "category", "has", "filename", "after", "before", "older", "newer",
-  "older_than", "newer_than", "larger", "smaller", "size", "rfc822msgid",
+  "is",
+  "in",
+  "label",
+  "category",
+  "has",
+  "filename",
+  "after",
+  "before",
+  "older",
+  "newer",
+  "older_than",
+  "newer_than",
+  "larger",
+  "smaller",
+  "size",
+  "rfc822msgid",
 ]);
 
 /** Characters that end a bare word. */

@@ -31,7 +31,8 @@ function listThreads(state: EmulatorState, req: EmuRequest, p: Params): EmuRespo
   });
   const body: Record<string, unknown> = {};
   if (threads.length > 0) body.threads = threads;
-  if (result.nextBefore !== undefined) body.nextPageToken = encodePageToken(`${caller.mailbox.email}:threads`, BigInt(`0x${result.nextBefore}`));
+  if (result.nextBefore !== undefined)
+    body.nextPageToken = encodePageToken(`${caller.mailbox.email}:threads`, BigInt(`0x${result.nextBefore}`));
   body.resultSizeEstimate = result.total;
   return gmailOk(body, req.query);
 }

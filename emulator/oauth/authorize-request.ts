@@ -27,7 +27,10 @@ export type AuthRequestResult = { ok: true; request: AuthRequest } | { ok: false
  * (the redirect target is not trusted yet); other malformed requests get an error page too.
  */
 export function parseAuthRequest(query: URLSearchParams, clients: ClientRegistry): AuthRequestResult {
-  const fail = (status: number, code: string, detail: string): AuthRequestResult => ({ ok: false, response: errorPage(status, code, detail) });
+  const fail = (status: number, code: string, detail: string): AuthRequestResult => ({
+    ok: false,
+    response: errorPage(status, code, detail),
+  });
   const clientId = query.get("client_id");
   if (!clientId) return fail(400, "invalid_request", "Missing required parameter: client_id");
   const client = clients.get(clientId);
@@ -43,21 +46,25 @@ export function parseAuthRequest(query: URLSearchParams, clients: ClientRegistry
   }
   const responseType = query.get("response_type");
   if (!responseType) return fail(400, "invalid_request", "Required parameter is missing: response_type");
-  if (responseType !== "code") return fail(400, "unsupported_response_type", `The emulator supports response_type=code only (got ${responseType}).`);
+  if (responseType !== "code")
+    return fail(400, "unsupported_response_type", `The emulator supports response_type=code only (got ${responseType}).`);
   const scopeParam = query.get("scope");
   if (!scopeParam || scopeParam.trim() === "") return fail(400, "invalid_request", "Missing required parameter: scope");
   const { canonical, shortForms } = parseScopeParam(scopeParam);
   const unknown = canonical.filter((s) => !isKnownScope(s));
   if (unknown.length > 0) return fail(400, "invalid_scope", `Some requested scopes were invalid. {invalid=[${unknown.join(", ")}]}`);
-  if (query.has("approval_prompt") && query.has("prompt")) return fail(400, "invalid_request", "Conflict params: approval_prompt and prompt");
+  if (query.has("approval_prompt") && query.has("prompt"))
+    return fail(400, "invalid_request", "Conflict params: approval_prompt and prompt");
   const prompt = new Set((query.get("prompt") ?? "").split(/\s+/).filter((p) => p !== ""));
   if (query.get("approval_prompt") === "force") prompt.add("consent");
-  if (prompt.has("none") && prompt.size > 1) return fail(400, "invalid_request", "Invalid parameter value for prompt: none cannot be combined with other values");
+  if (prompt.has("none") && prompt.size > 1)
+    return fail(400, "invalid_request", "Invalid parameter value for prompt: none cannot be combined with other values");
   const accessType = query.get("access_type") ?? "online";
   if (accessType !== "online" && accessType !== "offline") return fail(400, "invalid_request", `Invalid access_type: ${accessType}`);
   const challenge = query.get("code_challenge") ?? undefined;
   const method = query.get("code_challenge_method") ?? (challenge ? "plain" : undefined);
-  if (method !== undefined && method !== "S256" && method !== "plain") return fail(400, "invalid_request", `Invalid code_challenge_method: ${method}`);
+  if (method !== undefined && method !== "S256" && method !== "plain")
+    return fail(400, "invalid_request", `Invalid code_challenge_method: ${method}`);
   if (method !== undefined && !challenge) return fail(400, "invalid_request", "Missing code_challenge");
 
   const request: AuthRequest = {

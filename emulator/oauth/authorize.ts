@@ -94,7 +94,13 @@ function coveredByGrant(state: EmulatorState, request: AuthRequest, account: Acc
  * Issues the code. A refresh token will come with it only for offline access when the consent screen was
  * actually shown and approved (first consent or prompt=consent), exactly Google's rule.
  */
-function completeAuthorization(state: EmulatorState, request: AuthRequest, account: Account, approved: string[], consentShown: boolean): EmuResponse {
+function completeAuthorization(
+  state: EmulatorState,
+  request: AuthRequest,
+  account: Account,
+  approved: string[],
+  consentShown: boolean,
+): EmuResponse {
   const clientId = request.client.clientId;
   if (consentShown) state.tokens.addToGrant(account.email, clientId, approved);
   const grant = state.tokens.grant(account.email, clientId);
@@ -105,7 +111,9 @@ function completeAuthorization(state: EmulatorState, request: AuthRequest, accou
     redirectUri: request.redirectUri,
     scopes,
     ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
-    ...(request.codeChallenge !== undefined ? { codeChallenge: request.codeChallenge, codeChallengeMethod: request.codeChallengeMethod ?? "plain" } : {}),
+    ...(request.codeChallenge !== undefined
+      ? { codeChallenge: request.codeChallenge, codeChallengeMethod: request.codeChallengeMethod ?? "plain" }
+      : {}),
     issueRefreshToken: request.accessType === "offline" && consentShown,
     accessType: request.accessType,
   });

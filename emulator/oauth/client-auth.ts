@@ -10,7 +10,11 @@ export function authenticateClient(req: EmuRequest, params: Map<string, string>,
   const basic = parseBasic(req.headers.authorization);
   const postedSecret = params.get("client_secret");
   if (basic && postedSecret !== undefined) {
-    return oauthError(400, "invalid_request", "Multiple client authentication methods were used. Use either HTTP Basic or client_secret in the body.");
+    return oauthError(
+      400,
+      "invalid_request",
+      "Multiple client authentication methods were used. Use either HTTP Basic or client_secret in the body.",
+    );
   }
   const clientId = basic?.id ?? params.get("client_id");
   if (!clientId) return oauthError(400, "invalid_request", "Could not determine client ID from request.");

@@ -13,7 +13,10 @@ export function signRs256(header: Record<string, unknown>, claims: Record<string
 }
 
 /** Verifies an RS256 JWT against one public key (the emulator's, or a service account's); header and claims, or undefined. */
-export function verifyJwt(keys: Pick<SigningKeys, "publicKey">, token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
+export function verifyJwt(
+  keys: Pick<SigningKeys, "publicKey">,
+  token: string,
+): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
   const [h, p, s] = token.split(".");
   if (h === undefined || p === undefined || s === undefined) return undefined;
   try {

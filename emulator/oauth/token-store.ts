@@ -148,7 +148,8 @@ export class TokenStore {
       .map((grant) => ({
         clientId: grant.clientId,
         scopes: [...grant.scopes].sort(),
-        liveRefreshTokens: [...this.refreshTokens.values()].filter((r) => same(r.email) && r.clientId === grant.clientId && !r.revoked).length,
+        liveRefreshTokens: [...this.refreshTokens.values()].filter((r) => same(r.email) && r.clientId === grant.clientId && !r.revoked)
+          .length,
       }));
   }
 

@@ -50,7 +50,14 @@ async function exchangeCode(state: EmulatorState, req: EmuRequest, params: Map<s
   const access = state.tokens.issueAccessToken(account.email, client.clientId, record.scopes, record.accessType);
   const refresh = record.issueRefreshToken ? state.tokens.issueRefreshToken(account.email, client.clientId, record.scopes) : undefined;
   state.log.countGrant("authorization_code");
-  return tokenResponse(state, req, { client, account, scopes: record.scopes, accessToken: access.token, refreshToken: refresh?.token, nonce: record.nonce });
+  return tokenResponse(state, req, {
+    client,
+    account,
+    scopes: record.scopes,
+    accessToken: access.token,
+    refreshToken: refresh?.token,
+    nonce: record.nonce,
+  });
 }
 
 async function refreshGrant(state: EmulatorState, req: EmuRequest, params: Map<string, string>, client: OAuthClient): Promise<EmuResponse> {
@@ -65,7 +72,14 @@ async function refreshGrant(state: EmulatorState, req: EmuRequest, params: Map<s
   if (!account) return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
   const access = state.tokens.issueAccessToken(account.email, client.clientId, record.scopes, "offline");
   state.log.countGrant("refresh_token");
-  return tokenResponse(state, req, { client, account, scopes: record.scopes, accessToken: access.token, refreshToken: undefined, nonce: undefined });
+  return tokenResponse(state, req, {
+    client,
+    account,
+    scopes: record.scopes,
+    accessToken: access.token,
+    refreshToken: undefined,
+    nonce: undefined,
+  });
 }
 
 interface TokenResponseInput {

@@ -98,7 +98,12 @@ async function idTokenInfo(state: EmulatorState, idToken: string): Promise<EmuRe
 function avatar(state: EmulatorState, picture: string): EmuResponse {
   const sub = picture.split("=")[0] ?? "";
   const account = state.users.list().find((a) => a.sub === sub);
-  const initials = (account?.name ?? "?").split(/\s+/).map((w) => w[0] ?? "").join("").slice(0, 2).toUpperCase();
+  const initials = (account?.name ?? "?")
+    .split(/\s+/)
+    .map((w) => w[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="48" fill="#0b57d0"/><text x="48" y="60" font-family="sans-serif" font-size="36" text-anchor="middle" fill="#fff">${initials.replace(/[<&>"]/g, "")}</text></svg>`;
   return textResponse(200, svg, "image/svg+xml");
 }

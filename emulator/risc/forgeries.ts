@@ -85,7 +85,10 @@ export async function forgeSet(kind: Exclude<ForgeKind, "replay">, claims: Recor
 
 function escalate(claims: Record<string, unknown>): Record<string, unknown> {
   const events = Object.fromEntries(
-    Object.entries(claims.events as Record<string, Record<string, unknown>>).map(([uri, event]) => [uri, { ...event, reason: "hijacking" }]),
+    Object.entries(claims.events as Record<string, Record<string, unknown>>).map(([uri, event]) => [
+      uri,
+      { ...event, reason: "hijacking" },
+    ]),
   );
   return { ...claims, jti: newJti(), events };
 }
@@ -93,7 +96,9 @@ function escalate(claims: Record<string, unknown>): Record<string, unknown> {
 /** A fresh RSA key that is in no JWKS the emulator publishes, with a kid of Google's shape. */
 async function attackerKey() {
   const { privateKey, publicKey } = await generateKeyPairAsync("rsa", { modulusLength: 2048 });
-  const kid = createHash("sha1").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  const kid = createHash("sha1")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex");
   const { n, e } = publicKey.export({ format: "jwk" });
   return { privateKey, kid, jwk: { kty: "RSA", alg: "RS256", use: "sig", kid, n, e } };
 }

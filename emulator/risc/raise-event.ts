@@ -111,7 +111,8 @@ function attributeProblem(event: EventName, input: RiscEventInput): string | und
  * grant of the user; re-enabling does not bring them back. The other events change nothing on Google's side.
  */
 function applyEvent(tokens: TokenStore, event: EventName, email: string, clients: readonly string[]): number {
-  if (event === "tokens-revoked" || event === "token-revoked") return clients.reduce((n, client) => n + tokens.revokeGrant(email, client), 0);
+  if (event === "tokens-revoked" || event === "token-revoked")
+    return clients.reduce((n, client) => n + tokens.revokeGrant(email, client), 0);
   if (event === "account-disabled") return tokens.revokeGrant(email);
   return 0;
 }

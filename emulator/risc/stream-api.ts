@@ -19,36 +19,65 @@ export function registerRiscStreamApiRoutes(router: Router, state: EmulatorState
   const withStream = (handler: (stream: StreamConfig, req: EmuRequest) => EmuResponse | Promise<EmuResponse>) =>
     guarded((req) => (state.risc.stream ? handler(state.risc.stream, req) : riscError(404, "Project has no RISC configuration.")));
 
-  router.add("POST", "/v1beta/stream:update", guarded((req) => {
-    const parsed = parseStreamUpdate(readJsonBody(req));
-    if ("status" in parsed) return parsed;
-    const previous = state.risc.stream;
-    state.risc.stream = { ...DELIVERY_DEFAULTS, status: "enabled", ...previous, url: parsed.url, eventsRequested: parsed.eventsRequested };
-    return jsonResponse(200, streamView(state.risc.stream));
-  }));
-  router.add("GET", "/v1beta/stream", withStream((stream) => jsonResponse(200, streamView(stream))));
-  router.add("POST", "/v1beta/stream/status:update", withStream((stream, req) => {
-    const status = field(readJsonBody(req), "status");
-    if (status !== "enabled" && status !== "disabled") return riscError(400, "Stream configuration must contain status field.");
-    stream.status = status;
-    return jsonResponse(200, { status });
-  }));
-  router.add("GET", "/v1beta/stream/status", withStream((stream) => jsonResponse(200, { status: stream.status })));
-  router.add("POST", "/v1beta/stream:verify", withStream(async (_stream, req) => {
-    const verifyState = field(readJsonBody(req), "state");
-    const { raiseSecurityEvent } = await import("./raise-event");
-    await raiseSecurityEvent(state, {
-      type: "verification",
-      ...(typeof verifyState === "string" ? { state: verifyState } : {}),
-      tokenIdentifierAlg: "hash_base64_sha512_sha512",
-      apply: true,
-    });
-    return jsonResponse(200, {});
-  }));
+  router.add(
+    "POST",
+    "/v1beta/stream:update",
+    guarded((req) => {
+      const parsed = parseStreamUpdate(readJsonBody(req));
+      if ("status" in parsed) return parsed;
+      const previous = state.risc.stream;
+      state.risc.stream = {
+        ...DELIVERY_DEFAULTS,
+        status: "enabled",
+        ...previous,
+        url: parsed.url,
+        eventsRequested: parsed.eventsRequested,
+      };
+      return jsonResponse(200, streamView(state.risc.stream));
+    }),
+  );
+  router.add(
+    "GET",
+    "/v1beta/stream",
+    withStream((stream) => jsonResponse(200, streamView(stream))),
+  );
+  router.add(
+    "POST",
+    "/v1beta/stream/status:update",
+    withStream((stream, req) => {
+      const status = field(readJsonBody(req), "status");
+      if (status !== "enabled" && status !== "disabled") return riscError(400, "Stream configuration must contain status field.");
+      stream.status = status;
+      return jsonResponse(200, { status });
+    }),
+  );
+  router.add(
+    "GET",
+    "/v1beta/stream/status",
+    withStream((stream) => jsonResponse(200, { status: stream.status })),
+  );
+  router.add(
+    "POST",
+    "/v1beta/stream:verify",
+    withStream(async (_stream, req) => {
+      const verifyState = field(readJsonBody(req), "state");
+      const { raiseSecurityEvent } = await import("./raise-event");
+      await raiseSecurityEvent(state, {
+        type: "verification",
+        ...(typeof verifyState === "string" ? { state: verifyState } : {}),
+        tokenIdentifierAlg: "hash_base64_sha512_sha512",
+        apply: true,
+      });
+      return jsonResponse(200, {});
+    }),
+  );
 }
 
 function streamView(stream: StreamConfig) {
-  return { delivery: { delivery_method: PUSH_DELIVERY_METHOD, url: stream.url }, events_requested: stream.eventsRequested.map((n) => EVENT_TYPES[n]) };
+  return {
+    delivery: { delivery_method: PUSH_DELIVERY_METHOD, url: stream.url },
+    events_requested: stream.eventsRequested.map((n) => EVENT_TYPES[n]),
+  };
 }
 
 function parseStreamUpdate(body: unknown): { url: string; eventsRequested: EventName[] } | EmuResponse {

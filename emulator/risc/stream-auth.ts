@@ -26,7 +26,8 @@ export function authenticateServiceAccount(req: EmuRequest, state: EmulatorState
   const kid = headerKid(token);
   const account = kid === undefined ? undefined : state.risc.serviceAccounts.find(kid);
   const verified = account ? verifyJwt(account, token) : undefined;
-  if (!account || !verified || verified.header.alg !== "RS256" || !claimsValid(verified.claims, account.email)) return riscError(401, "Unauthorized.");
+  if (!account || !verified || verified.header.alg !== "RS256" || !claimsValid(verified.claims, account.email))
+    return riscError(401, "Unauthorized.");
   if (!account.riscAdmin) return riscError(403, "Service account needs permission to access your RISC configuration");
   return account;
 }

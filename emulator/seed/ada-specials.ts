@@ -1,5 +1,15 @@
 import { ADA, PEOPLE } from "./accounts";
-import { address, attachmentLeaf, composeMessage, encodeWords, htmlLeaf, type MimeNode, rfc2822Date, textLeaf, windows1255 } from "./compose";
+import {
+  address,
+  attachmentLeaf,
+  composeMessage,
+  encodeWords,
+  htmlLeaf,
+  type MimeNode,
+  rfc2822Date,
+  textLeaf,
+  windows1255,
+} from "./compose";
 import { tinyPdf } from "./files";
 
 /** The messages that exercise a client's edge cases; tests find them through SEED_FIXTURES. */
@@ -21,7 +31,8 @@ const HEBREW_SUBJECT = "שלום עדה, סיכום הפגישה";
 export const HEBREW_BODY = "שלום עדה,\nתודה על הפגישה היום. מצורף סיכום קצר של הנקודות שדיברנו עליהן.\nבברכה,\nדנה\n";
 const EMOJI_SUBJECT = "🎉 Launch party on Friday! 🚀";
 const LATIN1_SUBJECT = "Rendez-vous à Zürich";
-export const LATIN1_BODY = "Chère Ada,\n\nLe café près de la gare à Zürich, vendredi à 15 h ? Ce serait très agréable.\nGrüße et à bientôt,\nClaire\n";
+export const LATIN1_BODY =
+  "Chère Ada,\n\nLe café près de la gare à Zürich, vendredi à 15 h ? Ce serait très agréable.\nGrüße et à bientôt,\nClaire\n";
 export const ATTACHMENT_FILES = [
   { filename: "quarterly-report.pdf", mimeType: "application/pdf", data: tinyPdf("Quarterly report: Q3") },
   { filename: "notes.txt", mimeType: "text/plain", data: Buffer.from("Meeting notes\n- ship the engine\n- order more gears\n", "utf8") },
@@ -51,7 +62,11 @@ export function specialMessage(key: SpecialKey, internalDate: number): SpecialMe
         boundary: "digest-alt",
         parts: [textLeaf("Weekly engine digest\n\nThree stories you might have missed.\n"), htmlLeaf(html)],
       };
-      return { raw: composeMessage(headers(address("Engines Weekly", "digest@news.example"), subject, "special-html"), root), labelIds: ["UNREAD", "CATEGORY_UPDATES", "INBOX"], subject };
+      return {
+        raw: composeMessage(headers(address("Engines Weekly", "digest@news.example"), subject, "special-html"), root),
+        labelIds: ["UNREAD", "CATEGORY_UPDATES", "INBOX"],
+        subject,
+      };
     }
     case "attachments": {
       const subject = "Quarterly report and meeting notes";
@@ -59,27 +74,60 @@ export function specialMessage(key: SpecialKey, internalDate: number): SpecialMe
         kind: "multipart",
         subtype: "mixed",
         boundary: "report-mixed",
-        parts: [textLeaf("Hi Ada,\n\nThe quarterly report (PDF) and my meeting notes are attached.\n\nCharles\n"), ...ATTACHMENT_FILES.map((f) => attachmentLeaf(f.filename, f.mimeType, f.data))],
+        parts: [
+          textLeaf("Hi Ada,\n\nThe quarterly report (PDF) and my meeting notes are attached.\n\nCharles\n"),
+          ...ATTACHMENT_FILES.map((f) => attachmentLeaf(f.filename, f.mimeType, f.data)),
+        ],
       };
-      return { raw: composeMessage(headers(address(PEOPLE.charles.name, PEOPLE.charles.email), subject, "special-attachments"), root), labelIds: ["STARRED", "IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"], subject };
+      return {
+        raw: composeMessage(headers(address(PEOPLE.charles.name, PEOPLE.charles.email), subject, "special-attachments"), root),
+        labelIds: ["STARRED", "IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"],
+        subject,
+      };
     }
     case "hebrew": {
-      const root: MimeNode = { kind: "leaf", contentType: "text/plain; charset=windows-1255", transferEncoding: "8bit", body: windows1255(HEBREW_BODY) };
+      const root: MimeNode = {
+        kind: "leaf",
+        contentType: "text/plain; charset=windows-1255",
+        transferEncoding: "8bit",
+        body: windows1255(HEBREW_BODY),
+      };
       const subjectHeader = encodeWords(HEBREW_SUBJECT, "windows-1255", windows1255);
-      return { raw: composeMessage(headers(address(PEOPLE.dana.name, PEOPLE.dana.email), subjectHeader, "special-hebrew"), root), labelIds: ["UNREAD", "CATEGORY_PERSONAL", "INBOX"], subject: HEBREW_SUBJECT };
+      return {
+        raw: composeMessage(headers(address(PEOPLE.dana.name, PEOPLE.dana.email), subjectHeader, "special-hebrew"), root),
+        labelIds: ["UNREAD", "CATEGORY_PERSONAL", "INBOX"],
+        subject: HEBREW_SUBJECT,
+      };
     }
     case "emoji": {
       const root = textLeaf("Cake, lemonade and a demo of the engine. 🎂🍋⚙️ Bring friends!\n", "UTF-8", "8bit");
-      return { raw: composeMessage(headers(address(PEOPLE.mary.name, PEOPLE.mary.email), encodeWords(EMOJI_SUBJECT), "special-emoji"), root), labelIds: ["STARRED", "CATEGORY_PERSONAL", "INBOX"], subject: EMOJI_SUBJECT };
+      return {
+        raw: composeMessage(headers(address(PEOPLE.mary.name, PEOPLE.mary.email), encodeWords(EMOJI_SUBJECT), "special-emoji"), root),
+        labelIds: ["STARRED", "CATEGORY_PERSONAL", "INBOX"],
+        subject: EMOJI_SUBJECT,
+      };
     }
     case "emptySubject": {
       const root = textLeaf("Sent from my phone. Call me when you land & let's talk.\n", "UTF-8", "7bit");
-      return { raw: composeMessage(headers(address(PEOPLE.grace.name, PEOPLE.grace.email), "", "special-empty-subject"), root), labelIds: ["CATEGORY_PERSONAL", "INBOX"], subject: "" };
+      return {
+        raw: composeMessage(headers(address(PEOPLE.grace.name, PEOPLE.grace.email), "", "special-empty-subject"), root),
+        labelIds: ["CATEGORY_PERSONAL", "INBOX"],
+        subject: "",
+      };
     }
     case "latin1": {
-      const root: MimeNode = { kind: "leaf", contentType: "text/plain; charset=ISO-8859-1", transferEncoding: "quoted-printable", body: Buffer.from(LATIN1_BODY, "latin1") };
+      const root: MimeNode = {
+        kind: "leaf",
+        contentType: "text/plain; charset=ISO-8859-1",
+        transferEncoding: "quoted-printable",
+        body: Buffer.from(LATIN1_BODY, "latin1"),
+      };
       const subjectHeader = "=?ISO-8859-1?Q?Rendez-vous_=E0_Z=FCrich?=";
-      return { raw: composeMessage(headers(address(PEOPLE.claire.name, PEOPLE.claire.email), subjectHeader, "special-latin1"), root), labelIds: ["CATEGORY_PERSONAL", "INBOX"], subject: LATIN1_SUBJECT };
+      return {
+        raw: composeMessage(headers(address(PEOPLE.claire.name, PEOPLE.claire.email), subjectHeader, "special-latin1"), root),
+        labelIds: ["CATEGORY_PERSONAL", "INBOX"],
+        subject: LATIN1_SUBJECT,
+      };
     }
   }
 }
@@ -123,6 +171,10 @@ export function threadMessage(index: number, internalDate: number): SpecialMessa
   ];
   if (index > 0) headers.push(["In-Reply-To", ids[ids.length - 1] ?? ""], ["References", ids.join(" ")]);
   const text = `${THREAD_LINES[index] ?? ""}\n\n${person.name.split(" ")[0] ?? ""}\n`;
-  const labelIds = fromAda ? ["SENT"] : index === THREAD_LENGTH - 1 ? ["UNREAD", "IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"] : ["IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"];
+  const labelIds = fromAda
+    ? ["SENT"]
+    : index === THREAD_LENGTH - 1
+      ? ["UNREAD", "IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"]
+      : ["IMPORTANT", "CATEGORY_PERSONAL", "Work", "INBOX"];
   return { raw: composeMessage(headers, textLeaf(text)), labelIds, subject };
 }

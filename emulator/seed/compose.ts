@@ -24,9 +24,7 @@ export function composeMessage(headers: [string, string][], root: MimeNode): Buf
 
 function renderNode(node: MimeNode): Buffer {
   if (node.kind === "multipart") {
-    const chunks: Buffer[] = [
-      Buffer.from(`Content-Type: multipart/${node.subtype}; boundary="${node.boundary}"${CRLF}${CRLF}`, "latin1"),
-    ];
+    const chunks: Buffer[] = [Buffer.from(`Content-Type: multipart/${node.subtype}; boundary="${node.boundary}"${CRLF}${CRLF}`, "latin1")];
     for (const part of node.parts) {
       chunks.push(Buffer.from(`--${node.boundary}${CRLF}`, "latin1"), renderNode(part), Buffer.from(CRLF, "latin1"));
     }
@@ -64,7 +62,7 @@ function encodeQuotedPrintable(bytes: Buffer): string {
       const code = line.charCodeAt(i);
       const last = i === line.length - 1;
       const literal = (code >= 33 && code <= 126 && code !== 61) || ((code === 32 || code === 9) && !last);
-      const token = literal ? line[i] ?? "" : `=${code.toString(16).toUpperCase().padStart(2, "0")}`;
+      const token = literal ? (line[i] ?? "") : `=${code.toString(16).toUpperCase().padStart(2, "0")}`;
       if (width + token.length > 75) {
         encoded += `=${CRLF}`;
         width = 0;

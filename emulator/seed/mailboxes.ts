@@ -10,7 +10,14 @@ const ADA_TOTAL = 240;
 const GRACE_TOTAL = 30;
 
 /** Slot 0 is the newest message. Special messages sit near the top so the first inbox page shows them. */
-const SPECIAL_SLOTS: Record<number, SpecialKey> = { 1: "htmlWithScript", 2: "attachments", 4: "hebrew", 6: "emoji", 8: "emptySubject", 10: "latin1" };
+const SPECIAL_SLOTS: Record<number, SpecialKey> = {
+  1: "htmlWithScript",
+  2: "attachments",
+  4: "hebrew",
+  6: "emoji",
+  8: "emptySubject",
+  10: "latin1",
+};
 /** The long thread, newest reply first (slot 0 = the newest message in the mailbox). */
 const THREAD_SLOTS = [0, 5, 13, 21, 30, 44, 58, 73, 90, 110, 135, 160];
 const SPAM_SLOTS = new Set([15, 37, 62, 99, 128, 171, 199, 226]);
@@ -94,7 +101,15 @@ export function buildAdaMailbox(): { mailbox: SeedMailbox; slots: AdaSlotInfo[] 
 }
 
 const SENT_TO = [PEOPLE.grace, PEOPLE.charles, PEOPLE.mary, PEOPLE.ida];
-const SENT_SUBJECTS = ["Notes on the Bernoulli program", "Re: Tea on Friday?", "Operation cards, revised", "Invoice question", "Dinner plans", "Draft for the translation", "Thanks for yesterday"];
+const SENT_SUBJECTS = [
+  "Notes on the Bernoulli program",
+  "Re: Tea on Friday?",
+  "Operation cards, revised",
+  "Invoice question",
+  "Dinner plans",
+  "Draft for the translation",
+  "Thanks for yesterday",
+];
 
 function sentByAda(slot: number, internalDate: number): { raw: Buffer; labelIds: string[] } {
   const recipient = SENT_TO[slot % SENT_TO.length] ?? PEOPLE.grace;

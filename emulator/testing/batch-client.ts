@@ -13,7 +13,11 @@ export interface BatchResponsePart {
   body: unknown;
 }
 
-export async function sendBatch(baseUrl: string, accessToken: string, parts: readonly BatchRequestPart[]): Promise<{ status: number; parts: BatchResponsePart[] }> {
+export async function sendBatch(
+  baseUrl: string,
+  accessToken: string,
+  parts: readonly BatchRequestPart[],
+): Promise<{ status: number; parts: BatchResponsePart[] }> {
   const boundary = `batch_test_${Math.random().toString(36).slice(2)}`;
   const chunks = parts.map((part, i) => {
     const lines = [`--${boundary}`, "Content-Type: application/http", `Content-ID: <item${i + 1}>`, "", `${part.method} ${part.path}`];

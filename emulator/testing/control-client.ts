@@ -61,7 +61,10 @@ export function authorizeUrl(baseUrl: string, options: AuthorizeOptions = {}): s
  * The automation stays on afterwards, answering as `email`.
  */
 export async function authorizeWithoutBrowser(baseUrl: string, options: AuthorizeOptions = {}): Promise<URLSearchParams> {
-  await control(baseUrl, "POST", "consent", { email: options.email ?? "ada@example.com", ...(options.grantScopes ? { grantScopes: options.grantScopes } : {}) });
+  await control(baseUrl, "POST", "consent", {
+    email: options.email ?? "ada@example.com",
+    ...(options.grantScopes ? { grantScopes: options.grantScopes } : {}),
+  });
   const response = await fetch(authorizeUrl(baseUrl, options), { redirect: "manual" });
   const location = response.headers.get("location");
   if (response.status !== 302 || !location) throw new Error(`authorize answered ${response.status}`);

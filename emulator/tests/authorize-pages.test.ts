@@ -8,7 +8,10 @@ const ada = SEED_FIXTURES.accounts.ada;
 
 /** Text content of an HTML fragment, whitespace collapsed: roughly what a screen reader announces. */
 function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function hiddenFlow(html: string): string {
@@ -26,7 +29,10 @@ async function postForm(path: string, fields: [string, string][]) {
 /** Chooser → pick Ada → consent page HTML. */
 async function reachConsent(options: Parameters<typeof authorizeUrl>[1] = {}): Promise<string> {
   const chooser = await fetchManual(authorizeUrl(emulator.url, options));
-  const picked = await postForm("/o/oauth2/v2/auth/chooser", [["flow", hiddenFlow(chooser.text)], ["account", ada.email]]);
+  const picked = await postForm("/o/oauth2/v2/auth/chooser", [
+    ["flow", hiddenFlow(chooser.text)],
+    ["account", ada.email],
+  ]);
   expect(picked.status).toBe(303);
   return (await fetchManual(`${emulator.url}${picked.location ?? ""}`)).text;
 }
@@ -45,8 +51,17 @@ describe("authorization pages (what a browser user sees)", () => {
   it("shows a consent screen with one ticked checkbox per scope, labelled, plus Allow and Cancel", async () => {
     const html = await reachConsent();
     expect(textOf(/<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "")).toBe("Mailroom wants access to your Google Account");
-    const boxes = [...html.matchAll(/<input type="checkbox" id="([^"]+)" name="scope" value="([^"]+)" checked>\s*<label for="([^"]+)">([^<]+)<\/label>/g)];
-    expect(boxes.map((b) => b[2])).toEqual(["openid", "https://www.googleapis.com/auth/userinfo.email", "https://www.googleapis.com/auth/userinfo.profile", GMAIL_READONLY]);
+    const boxes = [
+      ...html.matchAll(
+        /<input type="checkbox" id="([^"]+)" name="scope" value="([^"]+)" checked>\s*<label for="([^"]+)">([^<]+)<\/label>/g,
+      ),
+    ];
+    expect(boxes.map((b) => b[2])).toEqual([
+      "openid",
+      "https://www.googleapis.com/auth/userinfo.email",
+      "https://www.googleapis.com/auth/userinfo.profile",
+      GMAIL_READONLY,
+    ]);
     for (const box of boxes) expect(box[1]).toBe(box[3]);
     expect(boxes.find((b) => b[2] === GMAIL_READONLY)?.[4]).toBe("Read your email messages and settings");
     expect(html).toMatch(/<button type="submit"[^>]*value="allow">Allow<\/button>/);
@@ -74,12 +89,23 @@ describe("authorization pages (what a browser user sees)", () => {
     expect(tokens.scope.split(" ")).not.toContain(GMAIL_READONLY);
     expect(tokens.refresh_token).toBeDefined();
     // The finished flow cannot be replayed.
-    expect((await postForm("/o/oauth2/v2/auth/consent", [["flow", hiddenFlow(html)], ["action", "allow"]])).status).toBe(400);
+    expect(
+      (
+        await postForm("/o/oauth2/v2/auth/consent", [
+          ["flow", hiddenFlow(html)],
+          ["action", "allow"],
+        ])
+      ).status,
+    ).toBe(400);
   });
 
   it("redirects with access_denied and the state when the user cancels", async () => {
     const html = await reachConsent();
-    const cancelled = await postForm("/o/oauth2/v2/auth/consent", [["flow", hiddenFlow(html)], ["scope", "openid"], ["action", "cancel"]]);
+    const cancelled = await postForm("/o/oauth2/v2/auth/consent", [
+      ["flow", hiddenFlow(html)],
+      ["scope", "openid"],
+      ["action", "cancel"],
+    ]);
     expect(cancelled.status).toBe(302);
     expect(cancelled.location).toBe(`${DEV_CLIENT.redirectUri}?error=access_denied&state=test-state`);
   });
@@ -108,8 +134,12 @@ describe("authorization pages (what a browser user sees)", () => {
   });
 
   it("handles prompt=none without UI", async () => {
-    expect((await fetchManual(authorizeUrl(emulator.url, { prompt: "none" }))).location).toBe(`${DEV_CLIENT.redirectUri}?error=account_selection_required&state=test-state`);
-    expect((await fetchManual(authorizeUrl(emulator.url, { prompt: "none", email: ada.email }))).location).toBe(`${DEV_CLIENT.redirectUri}?error=consent_required&state=test-state`);
+    expect((await fetchManual(authorizeUrl(emulator.url, { prompt: "none" }))).location).toBe(
+      `${DEV_CLIENT.redirectUri}?error=account_selection_required&state=test-state`,
+    );
+    expect((await fetchManual(authorizeUrl(emulator.url, { prompt: "none", email: ada.email }))).location).toBe(
+      `${DEV_CLIENT.redirectUri}?error=consent_required&state=test-state`,
+    );
   });
 
   it("refuses unregistered redirect URIs and unknown clients with an error page and no redirect", async () => {
@@ -142,10 +172,14 @@ describe("authorization pages (what a browser user sees)", () => {
       redirect_uris: ["http://localhost:7000/cb"],
       name: '<script>alert("x")</script>',
     });
-    const chooser = await fetchManual(authorizeUrl(emulator.url, { extra: { client_id: "xss.apps.googleusercontent.com", redirect_uri: "http://localhost:7000/cb" } }));
+    const chooser = await fetchManual(
+      authorizeUrl(emulator.url, { extra: { client_id: "xss.apps.googleusercontent.com", redirect_uri: "http://localhost:7000/cb" } }),
+    );
     expect(chooser.text).not.toContain('<script>alert("x")</script>');
     expect(chooser.text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
-    const bad = await fetchManual(authorizeUrl(emulator.url, { extra: { redirect_uri: 'http://localhost:1/"><img src=x onerror=alert(1)>' } }));
+    const bad = await fetchManual(
+      authorizeUrl(emulator.url, { extra: { redirect_uri: 'http://localhost:1/"><img src=x onerror=alert(1)>' } }),
+    );
     expect(bad.text).not.toContain("<img src=x");
   });
 });

@@ -7,11 +7,16 @@ import { useEmulator } from "./harness";
 const emulator = useEmulator();
 
 async function inboxPage(token: string, size = 50): Promise<string[]> {
-  const response = await fetch(`${emulator.url}/gmail/v1/users/me/messages?labelIds=INBOX&maxResults=${size}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${emulator.url}/gmail/v1/users/me/messages?labelIds=INBOX&maxResults=${size}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await response.json()) as { messages: { id: string }[] }).messages.map((m) => m.id);
 }
 
-const metadataGet = (id: string): BatchRequestPart => ({ method: "GET", path: `/gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=Subject&metadataHeaders=From` });
+const metadataGet = (id: string): BatchRequestPart => ({
+  method: "GET",
+  path: `/gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=Subject&metadataHeaders=From`,
+});
 
 interface LoggedRequest {
   method: string;
@@ -52,7 +57,9 @@ describe("batch endpoint /batch/gmail/v1", () => {
     for (const [i, part] of batch.parts.entries()) {
       if (failed.includes(i)) {
         expect(part.headers["retry-after"]).toBe("7");
-        expect(part.body).toMatchObject({ error: { code: 429, status: "RESOURCE_EXHAUSTED", errors: [{ reason: "rateLimitExceeded", domain: "usageLimits" }] } });
+        expect(part.body).toMatchObject({
+          error: { code: 429, status: "RESOURCE_EXHAUSTED", errors: [{ reason: "rateLimitExceeded", domain: "usageLimits" }] },
+        });
       } else {
         expect(part.status).toBe(200);
         expect(part.headers["retry-after"]).toBeUndefined();
@@ -62,7 +69,9 @@ describe("batch endpoint /batch/gmail/v1", () => {
     const log = await control<{ requests: LoggedRequest[] }>(emulator.url, "GET", "requests");
     const logged = log.requests.find((r) => r.path === "/batch/gmail/v1");
     expect(logged?.parts?.map((p) => p.status)).toEqual(batch.parts.map((p) => p.status));
-    expect(logged?.parts?.[0]?.path).toBe(`/gmail/v1/users/me/messages/${ids[0] ?? ""}?format=metadata&metadataHeaders=Subject&metadataHeaders=From`);
+    expect(logged?.parts?.[0]?.path).toBe(
+      `/gmail/v1/users/me/messages/${ids[0] ?? ""}?format=metadata&metadataHeaders=Subject&metadataHeaders=From`,
+    );
 
     // The same sequence after a reset fails the same parts.
     await control(emulator.url, "POST", "reset");
@@ -113,11 +122,23 @@ describe("batch endpoint /batch/gmail/v1", () => {
 
   it("refuses more than 100 parts and bodies that are not multipart", async () => {
     const { access_token: token } = await obtainTokens(emulator.url);
-    const tooMany = await sendBatch(emulator.url, token, Array.from({ length: 101 }, () => metadataGet(SEED_FIXTURES.ada.special.emoji.id)));
+    const tooMany = await sendBatch(
+      emulator.url,
+      token,
+      Array.from({ length: 101 }, () => metadataGet(SEED_FIXTURES.ada.special.emoji.id)),
+    );
     expect(tooMany.status).toBe(400);
-    const hundred = await sendBatch(emulator.url, token, Array.from({ length: 100 }, () => metadataGet(SEED_FIXTURES.ada.special.emoji.id)));
+    const hundred = await sendBatch(
+      emulator.url,
+      token,
+      Array.from({ length: 100 }, () => metadataGet(SEED_FIXTURES.ada.special.emoji.id)),
+    );
     expect(hundred.parts).toHaveLength(100);
-    const notMultipart = await fetch(`${emulator.url}/batch/gmail/v1`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const notMultipart = await fetch(`${emulator.url}/batch/gmail/v1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(notMultipart.status).toBe(400);
     expect(((await notMultipart.json()) as { error: { status: string } }).error.status).toBe("INVALID_ARGUMENT");
   });

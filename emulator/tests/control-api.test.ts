@@ -42,7 +42,9 @@ describe("control API /__emulator/", () => {
     expect(await control<Grants>(emulator.url, "GET", `grants?email=${ada}`)).toEqual({ grants: [] });
     const tokens = await obtainTokens(emulator.url);
     const { grants } = await control<Grants>(emulator.url, "GET", `grants?email=${ada}`);
-    expect(grants).toEqual([{ clientId: "mailroom-dev.apps.googleusercontent.com", scopes: expect.arrayContaining(["openid"]) as unknown, liveRefreshTokens: 1 }]);
+    expect(grants).toEqual([
+      { clientId: "mailroom-dev.apps.googleusercontent.com", scopes: expect.arrayContaining(["openid"]) as unknown, liveRefreshTokens: 1 },
+    ]);
     const revoked = await fetch(`${emulator.url}/revoke`, { method: "POST", body: new URLSearchParams({ token: tokens.refresh_token! }) });
     expect(revoked.status).toBe(200);
     expect(await control<Grants>(emulator.url, "GET", `grants?email=${ada}`)).toEqual({ grants: [] });
@@ -62,7 +64,11 @@ describe("control API /__emulator/", () => {
       "One more thing.",
       "",
     ].join("\r\n");
-    const plain = await control<{ id: string; threadId: string }>(emulator.url, "POST", "messages", { email: ada, raw, internalDate: SEED_FIXTURES.ada.newestInternalDate + 1000 });
+    const plain = await control<{ id: string; threadId: string }>(emulator.url, "POST", "messages", {
+      email: ada,
+      raw,
+      internalDate: SEED_FIXTURES.ada.newestInternalDate + 1000,
+    });
     expect(plain.id).toMatch(/^[0-9a-f]{16}$/);
     expect(plain.threadId).toBe(SEED_FIXTURES.ada.thread.id);
     const full = (await gmail.users.messages.get({ userId: "me", id: plain.id })).data;
@@ -90,24 +96,44 @@ describe("control API /__emulator/", () => {
   });
 
   it("adds users with generated or raw messages, and refuses duplicates", async () => {
-    const added = await control<{ email: string; sub: string; messagesTotal: number }>(emulator.url, "POST", "users", { email: "new@example.com", name: "New Person", messages: 12, seed: 7 });
+    const added = await control<{ email: string; sub: string; messagesTotal: number }>(emulator.url, "POST", "users", {
+      email: "new@example.com",
+      name: "New Person",
+      messages: 12,
+      seed: 7,
+    });
     expect(added).toMatchObject({ email: "new@example.com", messagesTotal: 12 });
     const tokens = await obtainTokens(emulator.url, { email: "new@example.com" });
     const gmail = gmailWithToken(emulator.url, tokens.access_token);
     expect((await gmail.users.messages.list({ userId: "me" })).data.messages).toHaveLength(12);
     const claims = JSON.parse(Buffer.from(tokens.id_token?.split(".")[1] ?? "", "base64url").toString()) as { sub: string; name: string };
     expect(claims).toMatchObject({ sub: added.sub, name: "New Person" });
-    const withRaw = await control<{ messagesTotal: number }>(emulator.url, "POST", "users", { email: "raw@example.com", messages: [{ raw: "Subject: a\r\n\r\nb" }] });
+    const withRaw = await control<{ messagesTotal: number }>(emulator.url, "POST", "users", {
+      email: "raw@example.com",
+      messages: [{ raw: "Subject: a\r\n\r\nb" }],
+    });
     expect(withRaw.messagesTotal).toBe(1);
     await expect(control(emulator.url, "POST", "users", { email: ada })).rejects.toThrow(/409/);
     await expect(control(emulator.url, "POST", "users", { email: "not-an-email" })).rejects.toThrow(/400/);
   });
 
   it("registers clients with exact redirect URIs", async () => {
-    await control(emulator.url, "POST", "clients", { client_id: "other.apps.googleusercontent.com", client_secret: "s", redirect_uris: ["http://localhost:5555/oauth/cb"] });
-    const allowed = await fetchManual(authorizeUrl(emulator.url, { extra: { client_id: "other.apps.googleusercontent.com", redirect_uri: "http://localhost:5555/oauth/cb" } }));
+    await control(emulator.url, "POST", "clients", {
+      client_id: "other.apps.googleusercontent.com",
+      client_secret: "s",
+      redirect_uris: ["http://localhost:5555/oauth/cb"],
+    });
+    const allowed = await fetchManual(
+      authorizeUrl(emulator.url, {
+        extra: { client_id: "other.apps.googleusercontent.com", redirect_uri: "http://localhost:5555/oauth/cb" },
+      }),
+    );
     expect(allowed.status).toBe(200);
-    const other = await fetchManual(authorizeUrl(emulator.url, { extra: { client_id: "other.apps.googleusercontent.com", redirect_uri: "http://localhost:5556/oauth/cb" } }));
+    const other = await fetchManual(
+      authorizeUrl(emulator.url, {
+        extra: { client_id: "other.apps.googleusercontent.com", redirect_uri: "http://localhost:5556/oauth/cb" },
+      }),
+    );
     expect(other.text).toContain("Error 400: redirect_uri_mismatch");
   });
 
@@ -181,7 +207,11 @@ describe("control API /__emulator/", () => {
     await control(emulator.url, "POST", "latency", { ms: 50 });
     await control(emulator.url, "POST", "reset");
     await expect(gmail.users.getProfile({ userId: "me" })).rejects.toMatchObject({ status: 401 });
-    expect(await control(emulator.url, "GET", "stats")).toEqual({ endpoints: { "GET /gmail/v1/users/me/profile": 1 }, grants: { authorization_code: 0, refresh_token: 0 }, peakConcurrent: 1 });
+    expect(await control(emulator.url, "GET", "stats")).toEqual({
+      endpoints: { "GET /gmail/v1/users/me/profile": 1 },
+      grants: { authorization_code: 0, refresh_token: 0 },
+      peakConcurrent: 1,
+    });
     const fresh = gmailWithToken(emulator.url, (await obtainTokens(emulator.url)).access_token);
     expect((await fresh.users.messages.get({ userId: "me", id, format: "minimal" })).data.labelIds).toContain("UNREAD");
     const { requests } = await control<{ requests: Logged[] }>(emulator.url, "GET", "requests");

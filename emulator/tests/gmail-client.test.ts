@@ -14,7 +14,12 @@ describe("@googleapis/gmail against the emulator", () => {
     const sizes: number[] = [];
     let pageToken: string | undefined;
     do {
-      const { data } = await client.users.messages.list({ userId: "me", maxResults: 37, includeSpamTrash: true, ...(pageToken ? { pageToken } : {}) });
+      const { data } = await client.users.messages.list({
+        userId: "me",
+        maxResults: 37,
+        includeSpamTrash: true,
+        ...(pageToken ? { pageToken } : {}),
+      });
       expect(data.resultSizeEstimate).toBe(fixtures.messagesTotal);
       sizes.push(data.messages?.length ?? 0);
       ids.push(...(data.messages ?? []).map((m) => m.id ?? ""));
@@ -63,7 +68,9 @@ describe("@googleapis/gmail against the emulator", () => {
     expect(full.payload?.mimeType).toBe("multipart/mixed");
     expect(full.payload?.partId).toBe("");
     const files = allParts(full.payload).filter((p) => p.filename);
-    expect(files.map((p) => ({ filename: p.filename, mimeType: p.mimeType, size: p.body?.size }))).toEqual(fixtures.special.attachments.files);
+    expect(files.map((p) => ({ filename: p.filename, mimeType: p.mimeType, size: p.body?.size }))).toEqual(
+      fixtures.special.attachments.files,
+    );
     for (const file of files) {
       expect(file.body?.attachmentId).toBeTruthy();
       expect(file.body?.data).toBeUndefined();
@@ -81,7 +88,9 @@ describe("@googleapis/gmail against the emulator", () => {
     expect(rawBytes.toString("latin1")).toContain(`Subject: ${fixtures.special.attachments.subject}`);
     // raw and full agree: the text part's bytes are the raw message's decoded body.
     const textPart = allParts(full.payload).find((p) => p.mimeType === "text/plain" && !p.filename);
-    expect(decodeBase64Url(textPart?.body?.data).toString("utf8")).toContain("The quarterly report (PDF) and my meeting notes are attached.");
+    expect(decodeBase64Url(textPart?.body?.data).toString("utf8")).toContain(
+      "The quarterly report (PDF) and my meeting notes are attached.",
+    );
   });
 
   it("shows headers decoded, bodies in their own charset, and snippets HTML-escaped", async () => {
@@ -90,9 +99,13 @@ describe("@googleapis/gmail against the emulator", () => {
     const hebrew = (await client.users.messages.get({ userId: "me", id: special.hebrew.id })).data;
     expect(header(hebrew, "Subject")).toBe(special.hebrew.subject);
     expect(header(hebrew, "Content-Type")).toBe("text/plain; charset=windows-1255");
-    expect(new TextDecoder("windows-1255").decode(decodeBase64Url(hebrew.payload?.body?.data)).replace(/\r\n/g, "\n")).toBe(special.hebrew.body);
+    expect(new TextDecoder("windows-1255").decode(decodeBase64Url(hebrew.payload?.body?.data)).replace(/\r\n/g, "\n")).toBe(
+      special.hebrew.body,
+    );
     expect(hebrew.snippet?.startsWith("שלום עדה")).toBe(true);
-    const rawHebrew = decodeBase64Url((await client.users.messages.get({ userId: "me", id: special.hebrew.id, format: "raw" })).data.raw).toString("latin1");
+    const rawHebrew = decodeBase64Url(
+      (await client.users.messages.get({ userId: "me", id: special.hebrew.id, format: "raw" })).data.raw,
+    ).toString("latin1");
     expect(rawHebrew).toContain("Subject: =?windows-1255?B?");
 
     const latin1 = (await client.users.messages.get({ userId: "me", id: special.latin1.id })).data;
@@ -117,7 +130,9 @@ describe("@googleapis/gmail against the emulator", () => {
 
   it("reads threads, labels and the profile", async () => {
     const client = await gmailClient(emulator.url);
-    const thread = (await client.users.threads.get({ userId: "me", id: fixtures.thread.id, format: "metadata", metadataHeaders: ["Subject"] })).data;
+    const thread = (
+      await client.users.threads.get({ userId: "me", id: fixtures.thread.id, format: "metadata", metadataHeaders: ["Subject"] })
+    ).data;
     expect(thread.messages?.map((m) => m.id)).toEqual(fixtures.thread.messageIds);
     expect(thread.messages).toHaveLength(fixtures.thread.length);
     expect(fixtures.thread.length).toBeGreaterThanOrEqual(10);
@@ -135,14 +150,22 @@ describe("@googleapis/gmail against the emulator", () => {
     expect(work.messagesTotal).toBe(fixtures.labelCounts[fixtures.labels.work]);
 
     const profile = (await client.users.getProfile({ userId: "me" })).data;
-    expect(profile).toMatchObject({ emailAddress: SEED_FIXTURES.accounts.ada.email, messagesTotal: 240, threadsTotal: fixtures.threadsTotal });
+    expect(profile).toMatchObject({
+      emailAddress: SEED_FIXTURES.accounts.ada.email,
+      messagesTotal: 240,
+      threadsTotal: fixtures.threadsTotal,
+    });
   });
 
   it("modifies labels with gmail.modify and records it in history", async () => {
     const client = await gmailClient(emulator.url, { scope: `openid email ${GMAIL_MODIFY}` });
     const start = (await client.users.getProfile({ userId: "me" })).data.historyId ?? "";
     const id = fixtures.special.htmlWithScript.id;
-    const modified = await client.users.messages.modify({ userId: "me", id, requestBody: { removeLabelIds: ["UNREAD"], addLabelIds: ["STARRED"] } });
+    const modified = await client.users.messages.modify({
+      userId: "me",
+      id,
+      requestBody: { removeLabelIds: ["UNREAD"], addLabelIds: ["STARRED"] },
+    });
     expect(modified.data.labelIds).not.toContain("UNREAD");
     expect(modified.data.labelIds).toContain("STARRED");
     expect(await listAll(client, { q: "is:unread" })).toHaveLength(fixtures.unread - 1);

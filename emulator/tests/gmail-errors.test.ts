@@ -18,7 +18,9 @@ describe("Gmail errors arrive in Google's envelope", () => {
           error: {
             code: 401,
             message: expect.stringContaining("Request had invalid authentication credentials.") as unknown,
-            errors: [{ message: "Invalid Credentials", domain: "global", reason: "authError", location: "Authorization", locationType: "header" }],
+            errors: [
+              { message: "Invalid Credentials", domain: "global", reason: "authError", location: "Authorization", locationType: "header" },
+            ],
             status: "UNAUTHENTICATED",
           },
         },
@@ -66,9 +68,15 @@ describe("Gmail errors arrive in Google's envelope", () => {
       },
     });
     const readonly = await gmailClient(emulator.url);
-    await expect(readonly.users.messages.modify({ userId: "me", id: someId, requestBody: { removeLabelIds: ["UNREAD"] } })).rejects.toMatchObject({
+    await expect(
+      readonly.users.messages.modify({ userId: "me", id: someId, requestBody: { removeLabelIds: ["UNREAD"] } }),
+    ).rejects.toMatchObject({
       status: 403,
-      response: { data: { error: { status: "PERMISSION_DENIED", details: [{ metadata: { method: "caribou.api.proto.MailboxService.ModifyMessage" } }] } } },
+      response: {
+        data: {
+          error: { status: "PERMISSION_DENIED", details: [{ metadata: { method: "caribou.api.proto.MailboxService.ModifyMessage" } }] },
+        },
+      },
     });
   });
 
@@ -84,10 +92,24 @@ describe("Gmail errors arrive in Google's envelope", () => {
 
   it("404 for an unknown id, 400 for a malformed id, a forged pageToken, a bad label or format", async () => {
     const client = await gmailClient(emulator.url);
-    const notFound = { status: 404, response: { data: { error: { code: 404, message: "Requested entity was not found.", errors: [{ reason: "notFound", domain: "global" }], status: "NOT_FOUND" } } } };
+    const notFound = {
+      status: 404,
+      response: {
+        data: {
+          error: {
+            code: 404,
+            message: "Requested entity was not found.",
+            errors: [{ reason: "notFound", domain: "global" }],
+            status: "NOT_FOUND",
+          },
+        },
+      },
+    };
     await expect(client.users.messages.get({ userId: "me", id: "0123456789abcdef" })).rejects.toMatchObject(notFound);
     await expect(client.users.threads.get({ userId: "me", id: "0123456789abcdef" })).rejects.toMatchObject(notFound);
-    await expect(client.users.messages.attachments.get({ userId: "me", messageId: someId, id: "ANGjdJnope" })).rejects.toMatchObject(notFound);
+    await expect(client.users.messages.attachments.get({ userId: "me", messageId: someId, id: "ANGjdJnope" })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(client.users.messages.get({ userId: "me", id: "not-an-id" })).rejects.toMatchObject({
       status: 400,
       response: { data: { error: { message: "Invalid id value", status: "INVALID_ARGUMENT", errors: [{ reason: "invalidArgument" }] } } },
@@ -101,16 +123,22 @@ describe("Gmail errors arrive in Google's envelope", () => {
     await expect(client.users.messages.get({ userId: "me", id: someId, format: "html" })).rejects.toMatchObject({ status: 400 });
     // A page token is bound to its user and its list kind.
     const page = await client.users.threads.list({ userId: "me", maxResults: 5 });
-    await expect(client.users.messages.list({ userId: "me", pageToken: page.data.nextPageToken ?? "" })).rejects.toMatchObject({ status: 400 });
+    await expect(client.users.messages.list({ userId: "me", pageToken: page.data.nextPageToken ?? "" })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it("403 Delegation denied for another user's mailbox; the own address works as userId", async () => {
     const client = await gmailClient(emulator.url);
     await expect(client.users.getProfile({ userId: SEED_FIXTURES.accounts.grace.email })).rejects.toMatchObject({
       status: 403,
-      response: { data: { error: { message: `Delegation denied for ${SEED_FIXTURES.accounts.grace.email}`, status: "PERMISSION_DENIED" } } },
+      response: {
+        data: { error: { message: `Delegation denied for ${SEED_FIXTURES.accounts.grace.email}`, status: "PERMISSION_DENIED" } },
+      },
     });
-    expect((await client.users.getProfile({ userId: SEED_FIXTURES.accounts.ada.email })).data.emailAddress).toBe(SEED_FIXTURES.accounts.ada.email);
+    expect((await client.users.getProfile({ userId: SEED_FIXTURES.accounts.ada.email })).data.emailAddress).toBe(
+      SEED_FIXTURES.accounts.ada.email,
+    );
   });
 
   it("each user sees only their own mailbox", async () => {
@@ -118,7 +146,10 @@ describe("Gmail errors arrive in Google's envelope", () => {
     const grace = gmailWithToken(emulator.url, tokens.access_token);
     expect((await grace.users.getProfile({ userId: "me" })).data.messagesTotal).toBe(SEED_FIXTURES.grace.messagesTotal);
     await expect(grace.users.messages.get({ userId: "me", id: someId })).rejects.toMatchObject({ status: 404 });
-    const empty = gmailWithToken(emulator.url, (await obtainTokens(emulator.url, { email: SEED_FIXTURES.accounts.empty.email })).access_token);
+    const empty = gmailWithToken(
+      emulator.url,
+      (await obtainTokens(emulator.url, { email: SEED_FIXTURES.accounts.empty.email })).access_token,
+    );
     expect((await empty.users.messages.list({ userId: "me" })).data).toEqual({ resultSizeEstimate: 0 });
   });
 });

@@ -32,7 +32,12 @@ beforeAll(async () => {
   const ids = await listAll(client, { includeSpamTrash: true });
   all = await Promise.all(
     ids.map(async (id) => {
-      const { data } = await client.users.messages.get({ userId: "me", id, format: "metadata", metadataHeaders: ["From", "To", "Cc", "Subject", "Message-ID"] });
+      const { data } = await client.users.messages.get({
+        userId: "me",
+        id,
+        format: "metadata",
+        metadataHeaders: ["From", "To", "Cc", "Subject", "Message-ID"],
+      });
       return {
         id,
         labelIds: data.labelIds ?? [],
@@ -83,14 +88,22 @@ describe("Gmail search (q) narrows as Gmail would", () => {
     expect(await expectQuery("in:sent", has("SENT"))).toHaveLength(fixtures.sent);
     expect(await expectQuery("in:spam", has("SPAM"), () => true)).toHaveLength(fixtures.spam);
     expect(await expectQuery("in:trash", has("TRASH"), () => true)).toHaveLength(fixtures.trash);
-    expect(await expectQuery("in:anywhere", () => true, () => true)).toHaveLength(fixtures.messagesTotal);
+    expect(
+      await expectQuery(
+        "in:anywhere",
+        () => true,
+        () => true,
+      ),
+    ).toHaveLength(fixtures.messagesTotal);
     await expectQuery("-in:inbox", (m) => !m.labelIds.includes("INBOX"));
   });
 
   it("label: and category: match label names, written with dashes", async () => {
     const clients = fixtures.labels.workClients;
     expect(await expectQuery("label:work-clients", has(clients))).toHaveLength(fixtures.labelCounts[clients] ?? -1);
-    expect(await expectQuery("label:Receipts", has(fixtures.labels.receipts))).toHaveLength(fixtures.labelCounts[fixtures.labels.receipts] ?? -1);
+    expect(await expectQuery("label:Receipts", has(fixtures.labels.receipts))).toHaveLength(
+      fixtures.labelCounts[fixtures.labels.receipts] ?? -1,
+    );
     await expectQuery("label:inbox", has("INBOX"));
     await expectQuery("category:primary", has("CATEGORY_PERSONAL"));
     const promotions = await expectQuery("category:promotions", has("CATEGORY_PROMOTIONS"));
@@ -135,7 +148,10 @@ describe("Gmail search (q) narrows as Gmail would", () => {
     await expectQuery(`before:${seconds}`, (m) => m.internalDate < seconds * 1000);
     await expectQuery("after:2026/11/10", (m) => m.internalDate >= Date.UTC(2026, 10, 10, 8)); // PST: UTC-8
     await expectQuery("before:2026-10-01", (m) => m.internalDate < Date.UTC(2026, 9, 1, 7)); // PDT: UTC-7
-    await expectQuery("after:2026/10/15 before:2026/10/20", (m) => m.internalDate >= Date.UTC(2026, 9, 15, 7) && m.internalDate < Date.UTC(2026, 9, 20, 7));
+    await expectQuery(
+      "after:2026/10/15 before:2026/10/20",
+      (m) => m.internalDate >= Date.UTC(2026, 9, 15, 7) && m.internalDate < Date.UTC(2026, 9, 20, 7),
+    );
   });
 
   it("newer_than:/older_than: are relative to now", async () => {
@@ -151,7 +167,10 @@ describe("Gmail search (q) narrows as Gmail would", () => {
   });
 
   it("larger:/smaller:/size: compare the size estimate", async () => {
-    const sizes = all.filter(visible).map((m) => m.sizeEstimate).sort((a, b) => a - b);
+    const sizes = all
+      .filter(visible)
+      .map((m) => m.sizeEstimate)
+      .sort((a, b) => a - b);
     const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
     await expectQuery(`larger:${median}`, (m) => m.sizeEstimate > median);
     await expectQuery(`smaller:${median}`, (m) => m.sizeEstimate < median);

@@ -57,7 +57,12 @@ describe("google-auth-library OAuth2Client against the emulator", () => {
     expect(tokens.refresh_token).toMatch(/^1\/\//);
     expect(tokens.expiry_date).toBeGreaterThan(Date.now() + 3500_000);
     const ticket = await client.verifyIdToken({ idToken: tokens.id_token ?? "", audience: DEV_CLIENT.clientId });
-    expect(ticket.getPayload()).toMatchObject({ iss: "https://accounts.google.com", sub: SEED_FIXTURES.accounts.ada.sub, email: SEED_FIXTURES.accounts.ada.email, email_verified: true });
+    expect(ticket.getPayload()).toMatchObject({
+      iss: "https://accounts.google.com",
+      sub: SEED_FIXTURES.accounts.ada.sub,
+      email: SEED_FIXTURES.accounts.ada.email,
+      email_verified: true,
+    });
     const certs = await client.getFederatedSignonCertsAsync();
     expect(Object.keys(certs.certs)).toHaveLength(1);
     expect(Object.values(certs.certs)[0]).toContain("-----BEGIN CERTIFICATE-----");

@@ -63,7 +63,12 @@ describe("openid-client 5 (next-auth v4's OIDC library) against the emulator", (
     expect(tokenSet.refresh_token).toMatch(/^1\/\//);
     expect(tokenSet.token_type).toBe("Bearer");
     expect(tokenSet.scope?.split(" ").sort()).toEqual(
-      ["openid", "https://www.googleapis.com/auth/userinfo.email", "https://www.googleapis.com/auth/userinfo.profile", GMAIL_READONLY].sort(),
+      [
+        "openid",
+        "https://www.googleapis.com/auth/userinfo.email",
+        "https://www.googleapis.com/auth/userinfo.profile",
+        GMAIL_READONLY,
+      ].sort(),
     );
     expect(tokenSet.expires_in).toBeGreaterThan(3590);
     const claims = tokenSet.claims();
@@ -107,14 +112,26 @@ describe("openid-client 5 (next-auth v4's OIDC library) against the emulator", (
     const client = await discoveredClient();
     const nonce = generators.nonce();
     const verifier = generators.codeVerifier();
-    const url = client.authorizationUrl({ scope: "openid email", nonce, code_challenge: generators.codeChallenge(verifier), code_challenge_method: "S256" });
-    const tokenSet = await client.callback(DEV_CLIENT.redirectUri, client.callbackParams(await authorize(url)), { nonce, code_verifier: verifier });
+    const url = client.authorizationUrl({
+      scope: "openid email",
+      nonce,
+      code_challenge: generators.codeChallenge(verifier),
+      code_challenge_method: "S256",
+    });
+    const tokenSet = await client.callback(DEV_CLIENT.redirectUri, client.callbackParams(await authorize(url)), {
+      nonce,
+      code_verifier: verifier,
+    });
     expect(tokenSet.claims().nonce).toBe(nonce);
   });
 
   it("reports the emulator's PKCE errors as Google's invalid_grant", async () => {
     const client = await discoveredClient();
-    const url = client.authorizationUrl({ scope: "openid", code_challenge: generators.codeChallenge(generators.codeVerifier()), code_challenge_method: "S256" });
+    const url = client.authorizationUrl({
+      scope: "openid",
+      code_challenge: generators.codeChallenge(generators.codeVerifier()),
+      code_challenge_method: "S256",
+    });
     const params = client.callbackParams(await authorize(url));
     await expect(client.callback(DEV_CLIENT.redirectUri, params, { code_verifier: generators.codeVerifier() })).rejects.toMatchObject({
       error: "invalid_grant",

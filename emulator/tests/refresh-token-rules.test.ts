@@ -15,7 +15,12 @@ async function signIn(options: { accessType?: "online" | "offline"; prompt?: str
 async function refresh(refreshToken: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${emulator.url}/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: DEV_CLIENT.clientId, client_secret: DEV_CLIENT.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+      client_id: DEV_CLIENT.clientId,
+      client_secret: DEV_CLIENT.clientSecret,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -83,8 +88,15 @@ describe("refresh token rules (Google's, exactly)", () => {
 
   it("adds previously granted scopes with include_granted_scopes=true", async () => {
     await signIn({ scope: `openid email ${GMAIL_READONLY}`, prompt: "consent" });
-    const redirect = await authorizeWithoutBrowser(emulator.url, { email: ada, scope: "openid profile", prompt: "consent", extra: { include_granted_scopes: "true" } });
+    const redirect = await authorizeWithoutBrowser(emulator.url, {
+      email: ada,
+      scope: "openid profile",
+      prompt: "consent",
+      extra: { include_granted_scopes: "true" },
+    });
     const tokens: TokenResponse = await exchangeCode(emulator.url, redirect.get("code") ?? "");
-    expect(tokens.scope.split(" ")).toEqual(expect.arrayContaining(["openid", "https://www.googleapis.com/auth/userinfo.profile", GMAIL_READONLY]));
+    expect(tokens.scope.split(" ")).toEqual(
+      expect.arrayContaining(["openid", "https://www.googleapis.com/auth/userinfo.profile", GMAIL_READONLY]),
+    );
   });
 });

@@ -83,7 +83,12 @@ describe("RISC forgeries for receiver tests", () => {
     expect(forged.revoked).toBeUndefined();
     const response = await fetch(`${emulator.url}/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: SEED_FIXTURES.client.clientId, client_secret: SEED_FIXTURES.client.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        client_id: SEED_FIXTURES.client.clientId,
+        client_secret: SEED_FIXTURES.client.clientSecret,
+      }),
     });
     expect(response.status).toBe(200);
     const { deliveries } = await control<{ deliveries: Record<string, unknown>[] }>(emulator.url, "GET", "risc/deliveries");

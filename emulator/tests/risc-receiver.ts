@@ -61,7 +61,11 @@ export async function riscDiscovery(emulatorUrl: string): Promise<RiscDiscovery>
 }
 
 /** Verifies a SET as Google tells receivers to: RS256 from the discovered JWKS, exact issuer, our audience, no exp. */
-export async function verifySet(emulatorUrl: string, token: string, audience: string | string[] = DEV_CLIENT.clientId): Promise<JWTPayload> {
+export async function verifySet(
+  emulatorUrl: string,
+  token: string,
+  audience: string | string[] = DEV_CLIENT.clientId,
+): Promise<JWTPayload> {
   const discovery = await riscDiscovery(emulatorUrl);
   const jwks = createRemoteJWKSet(new URL(discovery.jwks_uri));
   const { payload } = await jwtVerify(token, jwks, { issuer: discovery.issuer, audience, algorithms: ["RS256"] });
@@ -101,7 +105,11 @@ export function raiseEvent(emulatorUrl: string, body: Record<string, unknown>): 
 
 /** A control call whose failure is the point of the test: the status and the error message. */
 export async function controlFailure(emulatorUrl: string, path: string, body: unknown): Promise<{ status: number; error: string }> {
-  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, error: ((await response.json()) as { error: string }).error };
 }
 

@@ -16,7 +16,12 @@ const OAUTH = "https://schemas.openid.net/secevent/oauth/event-type/";
 async function refreshStatus(refreshToken: string): Promise<{ status: number; error?: string }> {
   const response = await fetch(`${emulator.url}/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: DEV_CLIENT.clientId, client_secret: DEV_CLIENT.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+      client_id: DEV_CLIENT.clientId,
+      client_secret: DEV_CLIENT.clientSecret,
+    }),
   });
   const body = (await response.json()) as { error?: string };
   return { status: response.status, ...(body.error !== undefined ? { error: body.error } : {}) };
@@ -78,7 +83,9 @@ describe("Cross-Account Protection (RISC)", () => {
       expect(payload.aud).toBe(DEV_CLIENT.clientId);
       expect(Math.abs((payload.iat ?? 0) - Date.now() / 1000)).toBeLessThan(60);
       expect(payload.jti).toBe(answer.jti);
-      expect(payload.events).toEqual({ [uri]: { subject: { subject_type: "iss-sub", iss: `${emulator.url}/`, sub: ada.sub }, ...attributes } });
+      expect(payload.events).toEqual({
+        [uri]: { subject: { subject_type: "iss-sub", iss: `${emulator.url}/`, sub: ada.sub }, ...attributes },
+      });
       jtis.add(String(payload.jti));
       expect(answer).toMatchObject({ status: 202, attempts: 1, delivered: true });
     }
@@ -96,7 +103,14 @@ describe("Cross-Account Protection (RISC)", () => {
     await raiseEvent(emulator.url, { email: ada.email, type: "token-revoked" });
     const expectedHash = createHash("sha512").update(createHash("sha512").update(hashed).digest()).digest("base64");
     expect((await verifySet(emulator.url, onlyReceived())).events).toEqual({
-      [`${OAUTH}token-revoked`]: { subject: { subject_type: "oauth_token", token_type: "refresh_token", token_identifier_alg: "hash_base64_sha512_sha512", token: expectedHash } },
+      [`${OAUTH}token-revoked`]: {
+        subject: {
+          subject_type: "oauth_token",
+          token_type: "refresh_token",
+          token_identifier_alg: "hash_base64_sha512_sha512",
+          token: expectedHash,
+        },
+      },
     });
     expect(await refreshStatus(hashed)).toEqual({ status: 400, error: "invalid_grant" });
 
@@ -105,7 +119,9 @@ describe("Cross-Account Protection (RISC)", () => {
     await raiseEvent(emulator.url, { email: ada.email, type: "token-revoked", tokenIdentifierAlg: "prefix" });
     const payload = await verifySet(emulator.url, onlyReceived());
     expect(payload.events).toEqual({
-      [`${OAUTH}token-revoked`]: { subject: { subject_type: "oauth_token", token_type: "refresh_token", token_identifier_alg: "prefix", token: prefixed.slice(0, 16) } },
+      [`${OAUTH}token-revoked`]: {
+        subject: { subject_type: "oauth_token", token_type: "refresh_token", token_identifier_alg: "prefix", token: prefixed.slice(0, 16) },
+      },
     });
     expect(await refreshStatus(prefixed)).toEqual({ status: 400, error: "invalid_grant" });
   });
@@ -125,7 +141,9 @@ describe("Cross-Account Protection (RISC)", () => {
   it("addresses the SET to another client id, or several, when asked", async () => {
     await configureStream(emulator.url, { url: receiver.url });
     await raiseEvent(emulator.url, { email: ada.email, type: "sessions-revoked", aud: "other.apps.googleusercontent.com" });
-    expect((await verifySet(emulator.url, onlyReceived(), "other.apps.googleusercontent.com")).aud).toBe("other.apps.googleusercontent.com");
+    expect((await verifySet(emulator.url, onlyReceived(), "other.apps.googleusercontent.com")).aud).toBe(
+      "other.apps.googleusercontent.com",
+    );
 
     receiver.received.length = 0;
     const both = [DEV_CLIENT.clientId, "other.apps.googleusercontent.com"];
@@ -150,7 +168,15 @@ describe("Cross-Account Protection (RISC)", () => {
 
     const { deliveries } = await control<{ deliveries: Record<string, unknown>[] }>(emulator.url, "GET", "risc/deliveries");
     expect(deliveries.map(({ t: _t, ...d }) => d)).toEqual([
-      { jti: dropped.jti, type: `${RISC}sessions-revoked`, email: ada.email, status: 500, attempts: 3, delivered: false, dropped: "retries-exhausted" },
+      {
+        jti: dropped.jti,
+        type: `${RISC}sessions-revoked`,
+        email: ada.email,
+        status: 500,
+        attempts: 3,
+        delivered: false,
+        dropped: "retries-exhausted",
+      },
       { jti: delivered.jti, type: `${RISC}account-enabled`, email: ada.email, status: 202, attempts: 2, delivered: true },
     ]);
   });
@@ -167,7 +193,11 @@ describe("Cross-Account Protection (RISC)", () => {
 
   it("sends nothing on a disabled stream and does not buffer it; sends only the requested event types", async () => {
     await configureStream(emulator.url, { url: receiver.url, status: "disabled" });
-    expect(await raiseEvent(emulator.url, { email: ada.email, type: "sessions-revoked" })).toMatchObject({ status: null, attempts: 0, dropped: "stream-disabled" });
+    expect(await raiseEvent(emulator.url, { email: ada.email, type: "sessions-revoked" })).toMatchObject({
+      status: null,
+      attempts: 0,
+      dropped: "stream-disabled",
+    });
     const enabled = await control<{ stream: { status: string } }>(emulator.url, "POST", "risc/stream/status", { status: "enabled" });
     expect(enabled.stream.status).toBe("enabled");
     const after = await raiseEvent(emulator.url, { email: ada.email, type: "account-enabled" });
@@ -195,7 +225,9 @@ describe("Cross-Account Protection (RISC)", () => {
 
   it("refuses bad input with a 4xx and sends nothing", async () => {
     expect((await controlFailure(emulator.url, "risc/stream", { url: "ftp://example.com/risc" })).status).toBe(400);
-    expect((await controlFailure(emulator.url, "risc/stream", { url: receiver.url, events_requested: ["account-purged"] })).status).toBe(400);
+    expect((await controlFailure(emulator.url, "risc/stream", { url: receiver.url, events_requested: ["account-purged"] })).status).toBe(
+      400,
+    );
     await configureStream(emulator.url, { url: receiver.url });
     const bad: [Record<string, unknown>, number, RegExp][] = [
       [{ email: ada.email, type: "account-purged" }, 400, /unknown event type/],

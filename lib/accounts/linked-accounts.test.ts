@@ -37,7 +37,9 @@ describe("account= resolution", () => {
     const refusal = (await list.catch((error: unknown) => error)) as AppError;
     expect([refusal.code, refusal.status]).toEqual(["bad_request", 400]);
     expect(refusal.message).toContain("not one of your linked Google accounts");
-    await expect(getMessage({ userId: mallory, account: "ADA@example.com", id: "0123456789abcdef" })).rejects.toMatchObject({ status: 400 });
+    await expect(getMessage({ userId: mallory, account: "ADA@example.com", id: "0123456789abcdef" })).rejects.toMatchObject({
+      status: 400,
+    });
     expect(await gmailRequests()).toEqual([]);
   });
 
@@ -61,7 +63,9 @@ describe("account= resolution", () => {
     await control(environment.emulatorUrl, "POST", "revoke", { email: "ada@example.com" });
     await getDb().account.updateMany({ data: { expires_at: 0 } });
 
-    await expect(listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 5 })).rejects.toBeInstanceOf(ReauthRequiredError);
+    await expect(listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 5 })).rejects.toBeInstanceOf(
+      ReauthRequiredError,
+    );
     const grace = await listMessages({ userId: me, account: "grace@example.com", label: "INBOX", pageSize: 5 });
     expect(grace.messages.length).toBeGreaterThan(0);
     const rows = await getDb().account.findMany({ where: { userId: me }, orderBy: { email: "asc" } });

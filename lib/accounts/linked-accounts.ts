@@ -9,12 +9,11 @@ import { AppError } from "../errors";
 import { GOOGLE_PROVIDER } from "../tokens/token-store";
 
 /** The user's Google accounts, the default (the last one used) first. One query per request in a render. */
-export const listLinkedAccounts = cache(
-  (userId: string): Promise<Account[]> =>
-    getDb().account.findMany({
-      where: { userId, provider: GOOGLE_PROVIDER },
-      orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
-    }),
+export const listLinkedAccounts = cache((userId: string): Promise<Account[]> =>
+  getDb().account.findMany({
+    where: { userId, provider: GOOGLE_PROVIDER },
+    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+  }),
 );
 
 /** Which account a request reads: an address of one of the user's accounts, or (none given) the default. */

@@ -15,18 +15,33 @@ describe("who a Google account may sign in as", () => {
 
   it("reconnecting X: only X's sub is accepted; another account is refused even if it is one of mine", () => {
     expect(decideSignIn({ currentUserId: "me", intent: reconnectAda, chosen: ADA, linkedToUserId: "me" })).toEqual({ allow: true });
-    expect(decideSignIn({ currentUserId: "me", intent: reconnectAda, chosen: GRACE, linkedToUserId: null })).toEqual({ allow: false, refusal: "WrongAccount" });
-    expect(decideSignIn({ currentUserId: "me", intent: reconnectAda, chosen: GRACE, linkedToUserId: "me" })).toEqual({ allow: false, refusal: "WrongAccount" });
+    expect(decideSignIn({ currentUserId: "me", intent: reconnectAda, chosen: GRACE, linkedToUserId: null })).toEqual({
+      allow: false,
+      refusal: "WrongAccount",
+    });
+    expect(decideSignIn({ currentUserId: "me", intent: reconnectAda, chosen: GRACE, linkedToUserId: "me" })).toEqual({
+      allow: false,
+      refusal: "WrongAccount",
+    });
   });
 
   it("adding: an unlinked account is linked; one linked to another user is refused, never merged", () => {
     expect(decideSignIn({ currentUserId: "me", intent: add, chosen: GRACE, linkedToUserId: null })).toEqual({ allow: true });
-    expect(decideSignIn({ currentUserId: "me", intent: add, chosen: GRACE, linkedToUserId: "someone" })).toEqual({ allow: false, refusal: "LinkedToAnotherUser" });
+    expect(decideSignIn({ currentUserId: "me", intent: add, chosen: GRACE, linkedToUserId: "someone" })).toEqual({
+      allow: false,
+      refusal: "LinkedToAnotherUser",
+    });
   });
 
   it("signed in without an intent: an unlinked account is refused, one of mine just renews", () => {
-    expect(decideSignIn({ currentUserId: "me", intent: null, chosen: GRACE, linkedToUserId: null })).toEqual({ allow: false, refusal: "NotLinked" });
-    expect(decideSignIn({ currentUserId: "me", intent: null, chosen: GRACE, linkedToUserId: "someone" })).toEqual({ allow: false, refusal: "LinkedToAnotherUser" });
+    expect(decideSignIn({ currentUserId: "me", intent: null, chosen: GRACE, linkedToUserId: null })).toEqual({
+      allow: false,
+      refusal: "NotLinked",
+    });
+    expect(decideSignIn({ currentUserId: "me", intent: null, chosen: GRACE, linkedToUserId: "someone" })).toEqual({
+      allow: false,
+      refusal: "LinkedToAnotherUser",
+    });
     expect(decideSignIn({ currentUserId: "me", intent: null, chosen: ADA, linkedToUserId: "me" })).toEqual({ allow: true });
   });
 });

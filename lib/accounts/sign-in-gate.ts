@@ -42,7 +42,12 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
   }
 
   const intent = decodeSignInIntent(config.auth.secret, rawIntent, userId);
-  const decision = decideSignIn({ currentUserId: userId, intent, chosen: { providerAccountId, email }, linkedToUserId: await linkedUserOf(providerAccountId) });
+  const decision = decideSignIn({
+    currentUserId: userId,
+    intent,
+    chosen: { providerAccountId, email },
+    linkedToUserId: await linkedUserOf(providerAccountId),
+  });
   if (decision.allow) return true;
   return refuse({ refusal: decision.refusal, chosen: email, ...(intent?.kind === "reconnect" ? { expected: intent.email } : {}) });
 }

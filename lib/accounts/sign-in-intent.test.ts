@@ -10,7 +10,9 @@ describe("sign-in intent cookie", () => {
   it("comes back as signed for the user who made it, within its lifetime", () => {
     const value = encodeSignInIntent(SECRET, "user-a", reconnect, NOW);
     expect(decodeSignInIntent(SECRET, value, "user-a", NOW + 60_000)).toMatchObject({ ...reconnect, userId: "user-a" });
-    expect(decodeSignInIntent(SECRET, encodeSignInIntent(SECRET, "user-a", { kind: "add" }, NOW), "user-a", NOW)).toMatchObject({ kind: "add" });
+    expect(decodeSignInIntent(SECRET, encodeSignInIntent(SECRET, "user-a", { kind: "add" }, NOW), "user-a", NOW)).toMatchObject({
+      kind: "add",
+    });
   });
 
   it("is ignored once expired", () => {
@@ -27,11 +29,16 @@ describe("sign-in intent cookie", () => {
   it("is ignored when tampered with: payload rewritten, signature changed, or signed with another secret", () => {
     const value = encodeSignInIntent(SECRET, "user-a", reconnect, NOW);
     const [body, signature] = value.split(".") as [string, string];
-    const forgedBody = Buffer.from(JSON.stringify({ ...reconnect, providerAccountId: "104925301874661203377", userId: "user-a", exp: NOW / 1000 + 600 })).toString("base64url");
+    const forgedBody = Buffer.from(
+      JSON.stringify({ ...reconnect, providerAccountId: "104925301874661203377", userId: "user-a", exp: NOW / 1000 + 600 }),
+    ).toString("base64url");
     expect(decodeSignInIntent(SECRET, `${forgedBody}.${signature}`, "user-a", NOW)).toBeNull();
     expect(decodeSignInIntent(SECRET, `${body}.${signature.slice(0, -2)}AA`, "user-a", NOW)).toBeNull();
-    expect(decodeSignInIntent(SECRET, encodeSignInIntent("another-secret-entirely-0123456789", "user-a", reconnect, NOW), "user-a", NOW)).toBeNull();
-    for (const junk of ["", "abc", `${body}`, `${body}.${signature}.x`, "%%%.%%%"]) expect(decodeSignInIntent(SECRET, junk, "user-a", NOW)).toBeNull();
+    expect(
+      decodeSignInIntent(SECRET, encodeSignInIntent("another-secret-entirely-0123456789", "user-a", reconnect, NOW), "user-a", NOW),
+    ).toBeNull();
+    for (const junk of ["", "abc", `${body}`, `${body}.${signature}.x`, "%%%.%%%"])
+      expect(decodeSignInIntent(SECRET, junk, "user-a", NOW)).toBeNull();
   });
 
   it("does not accept a value signed for another purpose", () => {

@@ -34,7 +34,12 @@ export function encodeSignInIntent(secret: string, userId: string, request: Sign
  * The intent, only if we signed it, it has not expired and it belongs to the user signed in now. Anything
  * else is no intent at all: a tampered or stale cookie, or one left by another user on a shared browser.
  */
-export function decodeSignInIntent(secret: string, value: string | undefined, currentUserId: string | null, nowMs = Date.now()): SignInIntent | null {
+export function decodeSignInIntent(
+  secret: string,
+  value: string | undefined,
+  currentUserId: string | null,
+  nowMs = Date.now(),
+): SignInIntent | null {
   if (!currentUserId) return null;
   const parsed = intentSchema.safeParse(verifyPayload(secret, PURPOSE, value));
   if (!parsed.success) return null;

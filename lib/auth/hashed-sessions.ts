@@ -21,7 +21,8 @@ export function withHashedSessionTokens(adapter: Adapter): Adapter {
   const withRaw = (session: AdapterSession, sessionToken: string): AdapterSession => ({ ...session, sessionToken });
   return {
     ...adapter,
-    createSession: async (session) => withRaw(await createSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) }), session.sessionToken),
+    createSession: async (session) =>
+      withRaw(await createSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) }), session.sessionToken),
     getSessionAndUser: async (sessionToken) => {
       const found = await getSessionAndUser(hashSessionToken(sessionToken));
       return found && { user: found.user, session: withRaw(found.session, sessionToken) };

@@ -75,7 +75,8 @@ function buildAuthOptions(): AuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logError(`next-auth.${code}`, metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error ?? code),
+      error: (code, metadata) =>
+        logError(`next-auth.${code}`, metadata instanceof Error ? metadata : ((metadata as { error?: unknown }).error ?? code)),
       warn: (code) => logWarn(`next-auth.${code}`),
       debug: () => undefined,
     },

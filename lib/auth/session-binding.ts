@@ -51,7 +51,13 @@ export function withSessionBinding(adapter: Adapter): Adapter {
       const context = signInContext.getStore();
       const accountId = await accountIdFor(session.userId, context?.providerAccountId);
       const created = await getDb().session.create({
-        data: { sessionToken: session.sessionToken, userId: session.userId, expires: session.expires, accountId, userAgent: context?.userAgent ?? null },
+        data: {
+          sessionToken: session.sessionToken,
+          userId: session.userId,
+          expires: session.expires,
+          accountId,
+          userAgent: context?.userAgent ?? null,
+        },
       });
       await ensureEmulatorRiscStream();
       return created;
@@ -60,7 +66,11 @@ export function withSessionBinding(adapter: Adapter): Adapter {
       const found = await getSessionAndUser(sessionToken);
       // The database row behind the adapter's session: it carries the id and lastSeenAt next-auth's type omits.
       const session: { id?: unknown; lastSeenAt?: unknown; sessionToken: string } | undefined = found?.session;
-      if (typeof session?.id === "string" && session.lastSeenAt instanceof Date && Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      if (
+        typeof session?.id === "string" &&
+        session.lastSeenAt instanceof Date &&
+        Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS
+      ) {
         // updateMany: the session may have just been ended elsewhere; that is not this read's failure.
         await getDb().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
       }

@@ -29,12 +29,18 @@ export type PageTokenScope = { userId: string; label: string; q?: string };
 export const MAX_GMAIL_LIST_PAGE = 500;
 const MAX_ACCOUNTS = 50;
 
-
 const payloadSchema = z.object({
   v: z.literal(1),
   // [accountId, Gmail pageToken ("" on the first page), offset, exhausted (1) or not (0)]
   a: z
-    .array(z.tuple([z.string().min(1).max(64), z.string().regex(/^[\w.~-]{0,256}$/), z.number().int().min(0).max(MAX_GMAIL_LIST_PAGE), z.union([z.literal(0), z.literal(1)])]))
+    .array(
+      z.tuple([
+        z.string().min(1).max(64),
+        z.string().regex(/^[\w.~-]{0,256}$/),
+        z.number().int().min(0).max(MAX_GMAIL_LIST_PAGE),
+        z.union([z.literal(0), z.literal(1)]),
+      ]),
+    )
     .max(MAX_ACCOUNTS),
 });
 

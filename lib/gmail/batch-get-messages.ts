@@ -12,6 +12,13 @@ function messagePath(id: string, options: BatchGetOptions): string {
 }
 
 /** The messages in the order of `ids`, without those deleted since they were listed (reported as missing). */
-export function batchGetMessages(accessToken: string, ids: readonly string[], options: BatchGetOptions): Promise<BatchGetResult<gmail_v1.Schema$Message>> {
-  return batchGet<gmail_v1.Schema$Message>(accessToken, ids.map((id) => ({ id, path: messagePath(id, options) })));
+export function batchGetMessages(
+  accessToken: string,
+  ids: readonly string[],
+  options: BatchGetOptions,
+): Promise<BatchGetResult<gmail_v1.Schema$Message>> {
+  return batchGet<gmail_v1.Schema$Message>(
+    accessToken,
+    ids.map((id) => ({ id, path: messagePath(id, options) })),
+  );
 }

@@ -106,7 +106,10 @@ async function sendBatch(accessToken: string, requests: readonly BatchGetRequest
   }
   const text = await response.text();
   if (!response.ok) {
-    throw new GmailResponseError(response.status, { reason: gmailErrorReason(parseJsonOrNull(text)), retryAfter: response.headers.get("retry-after") ?? undefined });
+    throw new GmailResponseError(response.status, {
+      reason: gmailErrorReason(parseJsonOrNull(text)),
+      retryAfter: response.headers.get("retry-after") ?? undefined,
+    });
   }
   return decodeBatchResponse(response.headers.get("content-type") ?? "", text);
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  BatchFormatError,
-  MAX_BATCH_PARTS,
-  decodeBatchResponse,
-  encodeBatchRequest,
-  type BatchRequestPart,
-} from "./batch-multipart";
+import { BatchFormatError, MAX_BATCH_PARTS, decodeBatchResponse, encodeBatchRequest, type BatchRequestPart } from "./batch-multipart";
 
 function boundaryOf(contentType: string): string {
   const match = /^multipart\/mixed; boundary=(\S+)$/.exec(contentType);
@@ -204,13 +198,12 @@ describe("decodeBatchResponse", () => {
 
   it("reports status 0 for a part without a readable status line", () => {
     const body = "--B\r\nContent-ID: <response-a>\r\n\r\ngarbage\r\n--B--";
-    expect(decodeBatchResponse("multipart/mixed; boundary=B", body)).toEqual([
-      { contentId: "a", status: 0, headers: {}, body: null },
-    ]);
+    expect(decodeBatchResponse("multipart/mixed; boundary=B", body)).toEqual([{ contentId: "a", status: 0, headers: {}, body: null }]);
   });
 
   it("keeps the last part of a truncated response", () => {
-    const body = '--B\r\nContent-ID: <response-a>\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{"id":"a"}\r\n--B\r\nContent-ID: <response-b>\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{"id":';
+    const body =
+      '--B\r\nContent-ID: <response-a>\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{"id":"a"}\r\n--B\r\nContent-ID: <response-b>\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{"id":';
     expect(decodeBatchResponse("multipart/mixed; boundary=B", body)).toEqual([
       { contentId: "a", status: 200, headers: {}, body: { id: "a" } },
       { contentId: "b", status: 200, headers: {}, body: null },

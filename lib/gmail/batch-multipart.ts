@@ -84,11 +84,7 @@ function encodePart(part: BatchRequestPart): string {
   const head = `Content-Type: application/http${CRLF}Content-ID: <${part.id}>${CRLF}${CRLF}`;
   const requestLine = `${part.method} ${part.path}`;
   if (part.body === undefined) return `${head}${requestLine}${CRLF}`;
-  return (
-    `${head}${requestLine}${CRLF}` +
-    `Content-Type: application/json; charset=UTF-8${CRLF}${CRLF}` +
-    JSON.stringify(part.body)
-  );
+  return `${head}${requestLine}${CRLF}` + `Content-Type: application/json; charset=UTF-8${CRLF}${CRLF}` + JSON.stringify(part.body);
 }
 
 /**
@@ -192,7 +188,10 @@ function decodePart(raw: string): BatchResponsePart {
 
 function requestIdOf(contentId: string | undefined): string {
   if (contentId === undefined) return "";
-  const bare = contentId.trim().replace(/^<(.*)>$/, "$1").trim();
+  const bare = contentId
+    .trim()
+    .replace(/^<(.*)>$/, "$1")
+    .trim();
   return bare.toLowerCase().startsWith("response-") ? bare.slice("response-".length) : bare;
 }
 

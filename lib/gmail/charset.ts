@@ -7,7 +7,13 @@
  * (`utf-8*en`) is dropped.
  */
 function decoderFor(label: string): TextDecoder | null {
-  const cleaned = label.trim().replace(/^["']|["']$/g, "").split("*")[0]?.trim().toLowerCase() ?? "";
+  const cleaned =
+    label
+      .trim()
+      .replace(/^["']|["']$/g, "")
+      .split("*")[0]
+      ?.trim()
+      .toLowerCase() ?? "";
   if (cleaned === "") return null;
   try {
     const decoder = new TextDecoder(cleaned);

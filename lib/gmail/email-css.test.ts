@@ -52,7 +52,9 @@ describe("filterEmailCss", () => {
   });
 
   it("treats image-set() and cross-fade() like url()", () => {
-    expect(filterEmailCss(`background-image: -webkit-image-set("http://t.example/1.png" 1x, url(data:image/png;base64,AA) 2x)`, blocked)).toEqual({
+    expect(
+      filterEmailCss(`background-image: -webkit-image-set("http://t.example/1.png" 1x, url(data:image/png;base64,AA) 2x)`, blocked),
+    ).toEqual({
       css: "background-image: none",
       blockedRemoteImages: 1,
     });
@@ -63,9 +65,13 @@ describe("filterEmailCss", () => {
   });
 
   it("drops @import, expression() and bindings", () => {
-    expect(filterEmailCss('@import url("https://evil/x.css"); @import "https://evil/y.css"; p{color:red}', allowed).css?.trim()).toBe("p{color:red}");
+    expect(filterEmailCss('@import url("https://evil/x.css"); @import "https://evil/y.css"; p{color:red}', allowed).css?.trim()).toBe(
+      "p{color:red}",
+    );
     expect(filterEmailCss("width: expression(alert(1)); color: red", allowed).css).toBe("width: none; color: red");
-    expect(filterEmailCss("behavior: url(x.htc); -moz-binding: url(x.xml#y); scroll-behavior: smooth", allowed).css?.trim()).toBe("scroll-behavior: smooth");
+    expect(filterEmailCss("behavior: url(x.htc); -moz-binding: url(x.xml#y); scroll-behavior: smooth", allowed).css?.trim()).toBe(
+      "scroll-behavior: smooth",
+    );
   });
 
   it("closes an unterminated url() the way browsers do", () => {

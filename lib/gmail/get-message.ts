@@ -24,12 +24,18 @@ export type MessageDetail = {
   attachments: { filename: string; mimeType: string; size: number }[];
 };
 
-export async function getMessage(options: { userId: string; account?: string | undefined; id: string; allowRemoteImages?: boolean }): Promise<MessageDetail> {
+export async function getMessage(options: {
+  userId: string;
+  account?: string | undefined;
+  id: string;
+  allowRemoteImages?: boolean;
+}): Promise<MessageDetail> {
   return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "full" });
     const summary = summarizeMessage(data);
     const content = extractMessageContent(data.payload);
-    const sanitized = content.html === null ? null : sanitizeEmailHtml(content.html, { allowRemoteImages: options.allowRemoteImages ?? false });
+    const sanitized =
+      content.html === null ? null : sanitizeEmailHtml(content.html, { allowRemoteImages: options.allowRemoteImages ?? false });
     const headers = data.payload?.headers;
     return {
       id: summary.id,

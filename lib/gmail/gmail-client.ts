@@ -11,7 +11,12 @@ import { gmailClientRetryConfig } from "./retry-policy";
 let shared: gmail_v1.Gmail | undefined;
 
 function sharedClient(): gmail_v1.Gmail {
-  shared ??= gmail({ version: "v1", rootUrl: getConfig().google.endpoints.gmailRoot, retryConfig: gmailClientRetryConfig, timeout: 15_000 });
+  shared ??= gmail({
+    version: "v1",
+    rootUrl: getConfig().google.endpoints.gmailRoot,
+    retryConfig: gmailClientRetryConfig,
+    timeout: 15_000,
+  });
   return shared;
 }
 

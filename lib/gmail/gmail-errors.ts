@@ -33,7 +33,8 @@ export class GmailResponseError extends Error {
 }
 
 function reasonOf(error: unknown): string | undefined {
-  const data = (error as { response?: { data?: { error?: { errors?: { reason?: string }[]; details?: { reason?: string }[] } } } })?.response?.data;
+  const data = (error as { response?: { data?: { error?: { errors?: { reason?: string }[]; details?: { reason?: string }[] } } } })
+    ?.response?.data;
   return data?.error?.details?.[0]?.reason ?? data?.error?.errors?.[0]?.reason ?? (error as { reason?: string }).reason;
 }
 
@@ -45,7 +46,8 @@ function reasonOf(error: unknown): string | undefined {
  */
 function isGmailNotFound(error: unknown): boolean {
   if (error instanceof GmailResponseError) return false;
-  const envelope = (error as { response?: { data?: { error?: { status?: string; errors?: { reason?: string }[] } } } })?.response?.data?.error;
+  const envelope = (error as { response?: { data?: { error?: { status?: string; errors?: { reason?: string }[] } } } })?.response?.data
+    ?.error;
   return envelope?.status === "NOT_FOUND" || envelope?.errors?.some((entry) => entry.reason === "notFound") === true;
 }
 
@@ -58,13 +60,24 @@ export function toAppError(error: unknown, what: "message" | "page" | "labels"):
     return new ReauthRequiredError("insufficient_scope", { cause: error });
   }
   if (status === 404 && isGmailNotFound(error)) {
-    return new AppError("not_found", what === "message" ? "This message does not exist in your mailbox." : "Nothing was found.", { cause: error });
+    return new AppError("not_found", what === "message" ? "This message does not exist in your mailbox." : "Nothing was found.", {
+      cause: error,
+    });
   }
   if (status === 400) {
-    return new AppError("bad_request", what === "page" ? "That page of results is no longer available. Start again from the first page." : "Gmail did not accept that request.", { cause: error });
+    return new AppError(
+      "bad_request",
+      what === "page"
+        ? "That page of results is no longer available. Start again from the first page."
+        : "Gmail did not accept that request.",
+      { cause: error },
+    );
   }
   if (status === 429 || (status === 403 && /rateLimitExceeded|userRateLimitExceeded|RATE_LIMIT/i.test(reason ?? ""))) {
     return new AppError("rate_limited", "Gmail is asking Mailroom to slow down. Please try again in a moment.", { cause: error });
   }
-  return new AppError("upstream_unavailable", "Gmail is not answering right now. Please try again in a moment.", { status: status && status >= 500 ? 502 : 503, cause: error });
+  return new AppError("upstream_unavailable", "Gmail is not answering right now. Please try again in a moment.", {
+    status: status && status >= 500 ? 502 : 503,
+    cause: error,
+  });
 }

@@ -15,7 +15,9 @@ function random(seed: number): () => number {
 
 function mailbox(email: string, count: number, next: () => number, options: { ordered: boolean; deletedShare: number }): FakeMailbox {
   const ids = Array.from({ length: count }, (_, index) => `${email[0]}${String(index).padStart(15, "0")}`);
-  const dates = new Map(ids.map((id, index) => [id, options.ordered ? 1_000_000 - index * 1000 - Math.floor(next() * 900) : Math.floor(next() * 1_000_000)]));
+  const dates = new Map(
+    ids.map((id, index) => [id, options.ordered ? 1_000_000 - index * 1000 - Math.floor(next() * 900) : Math.floor(next() * 1_000_000)]),
+  );
   // Some dates shared between accounts, to exercise the tie-break.
   if (options.ordered) for (const id of ids.filter((_, index) => index % 5 === 0)) dates.set(id, Math.round(dates.get(id)! / 5000) * 5000);
   const deleted = new Set(ids.filter(() => next() < options.deletedShare));
@@ -41,7 +43,13 @@ function walk(boxes: FakeMailbox[], pageSize: number): { pages: { email: string;
   const pages: { email: string; id: string }[][] = [];
   while (cursors.some((cursor) => !cursor.exhausted)) {
     const active = cursors.filter((cursor) => !cursor.exhausted);
-    const listings = active.map((cursor) => listingFor(boxes.find((box) => box.email === cursor.accountId)!, cursor, pageSize));
+    const listings = active.map((cursor) =>
+      listingFor(
+        boxes.find((box) => box.email === cursor.accountId)!,
+        cursor,
+        pageSize,
+      ),
+    );
     const merged = mergeNewestFirst(listings, pageSize);
     expect(merged.messages.length).toBeLessThanOrEqual(pageSize);
     pages.push(merged.messages.map(({ email, message }) => ({ email, id: message.id! })));
@@ -67,7 +75,9 @@ describe("mergeNewestFirst", () => {
         for (const pageSize of [1, 3, 7, 25]) {
           const shown = walk(boxes, pageSize).pages.flat();
           for (const box of boxes) {
-            expect(shown.filter((entry) => entry.email === box.email).map((entry) => entry.id)).toEqual(box.ids.filter((id) => !box.deleted.has(id)));
+            expect(shown.filter((entry) => entry.email === box.email).map((entry) => entry.id)).toEqual(
+              box.ids.filter((id) => !box.deleted.has(id)),
+            );
           }
           if (ordered) {
             const dates = shown.map((entry) => boxes.find((box) => box.email === entry.email)!.dates.get(entry.id)!);
@@ -80,7 +90,10 @@ describe("mergeNewestFirst", () => {
 
   it("fills every page but the last when nothing was deleted", () => {
     const next = random(3);
-    const boxes = [mailbox("ada@example.com", 50, next, { ordered: true, deletedShare: 0 }), mailbox("grace@example.com", 23, next, { ordered: true, deletedShare: 0 })];
+    const boxes = [
+      mailbox("ada@example.com", 50, next, { ordered: true, deletedShare: 0 }),
+      mailbox("grace@example.com", 23, next, { ordered: true, deletedShare: 0 }),
+    ];
     const { pages } = walk(boxes, 10);
     expect(pages.map((page) => page.length)).toEqual([10, 10, 10, 10, 10, 10, 10, 3]);
   });

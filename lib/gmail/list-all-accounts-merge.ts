@@ -49,7 +49,8 @@ export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: 
   // Deleted messages need no place in the order: step over them wherever they are.
   const skipDeleted = (index: number) => {
     const listing = listings[index]!;
-    while (positions[index]! < listing.listedIds.length && !listing.found.has(listing.listedIds[positions[index]!]!)) positions[index]! += 1;
+    while (positions[index]! < listing.listedIds.length && !listing.found.has(listing.listedIds[positions[index]!]!))
+      positions[index]! += 1;
   };
   const head = (index: number): MergedMessage | undefined => {
     const listing = listings[index]!;
@@ -57,7 +58,8 @@ export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: 
     const message = id === undefined ? undefined : listing.found.get(id);
     return message ? { email: listing.email, message } : undefined;
   };
-  const ranDryWithMore = (index: number) => positions[index]! >= listings[index]!.listedIds.length && listings[index]!.nextPageToken !== undefined;
+  const ranDryWithMore = (index: number) =>
+    positions[index]! >= listings[index]!.listedIds.length && listings[index]!.nextPageToken !== undefined;
 
   const messages: MergedMessage[] = [];
   while (messages.length < pageSize) {
@@ -76,7 +78,8 @@ export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: 
 
   const cursors = listings.map((listing, index): AccountCursor => {
     if (positions[index]! < listing.listedIds.length) return { ...listing.cursor, offset: positions[index]! };
-    if (listing.nextPageToken) return { accountId: listing.cursor.accountId, pageToken: listing.nextPageToken, offset: 0, exhausted: false };
+    if (listing.nextPageToken)
+      return { accountId: listing.cursor.accountId, pageToken: listing.nextPageToken, offset: 0, exhausted: false };
     return { accountId: listing.cursor.accountId, offset: 0, exhausted: true };
   });
   return { messages, cursors };

@@ -43,12 +43,20 @@ async function inboxIds(account: LinkedAccount): Promise<string[]> {
 
 async function insertMessage(email: string, subject: string, internalDate: number): Promise<string> {
   const raw = `From: Someone <someone@example.org>\r\nTo: ${email}\r\nSubject: ${subject}\r\nDate: ${new Date(internalDate).toUTCString()}\r\n\r\nHello.\r\n`;
-  const { id } = await control<{ id: string }>(environment.emulatorUrl, "POST", "messages", { email, raw, labelIds: ["INBOX"], internalDate });
+  const { id } = await control<{ id: string }>(environment.emulatorUrl, "POST", "messages", {
+    email,
+    raw,
+    labelIds: ["INBOX"],
+    internalDate,
+  });
   return id;
 }
 
 /** Walks every page, checking each page's Gmail traffic on the way. */
-async function walkAllPages(pageSize: number, check: (page: AllAccountsPage, requests: LoggedRequest[]) => void): Promise<AllAccountsPage[]> {
+async function walkAllPages(
+  pageSize: number,
+  check: (page: AllAccountsPage, requests: LoggedRequest[]) => void,
+): Promise<AllAccountsPage[]> {
   const pages: AllAccountsPage[] = [];
   let pageToken: string | undefined;
   do {
@@ -62,7 +70,8 @@ async function walkAllPages(pageSize: number, check: (page: AllAccountsPage, req
   return pages;
 }
 
-const idsOf = (page: AllAccountsPage, account?: string) => page.messages.filter((message) => !account || message.account === account).map((message) => message.id);
+const idsOf = (page: AllAccountsPage, account?: string) =>
+  page.messages.filter((message) => !account || message.account === account).map((message) => message.id);
 
 describe("listAllAccountsMessages", () => {
   it("walks both inboxes page by page: every message once, newest first, one list and one batch per account in two round trips", async () => {
@@ -119,11 +128,19 @@ describe("listAllAccountsMessages", () => {
       { who: other.userId, label: "INBOX", pageToken: token },
     ];
     for (const attempt of attempts) {
-      const error = await listAllAccountsMessages({ userId: attempt.who, label: attempt.label, q: attempt.q, pageToken: attempt.pageToken, pageSize: 5 }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await listAllAccountsMessages({
+        userId: attempt.who,
+        label: attempt.label,
+        q: attempt.q,
+        pageToken: attempt.pageToken,
+        pageSize: 5,
+      }).catch((caught: unknown) => caught);
       expect(error, attempt.pageToken).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({ code: "bad_request", status: 400, message: expect.stringMatching(/page of results is not valid/) as unknown });
+      expect(error).toMatchObject({
+        code: "bad_request",
+        status: 400,
+        message: expect.stringMatching(/page of results is not valid/) as unknown,
+      });
     }
     expect(await gmailRequests()).toEqual([]);
     // The genuine token still works for its own user and search.
@@ -136,7 +153,9 @@ describe("listAllAccountsMessages", () => {
     const page = await listAllAccountsMessages({ userId, label: "INBOX", pageSize: 10 });
     expect(page.messages).toHaveLength(10);
     expect(new Set(page.messages.map((message) => message.account))).toEqual(new Set([ADA]));
-    expect(page.accountErrors).toEqual([{ email: GRACE, code: "reauth_required", reason: "revoked", message: expect.stringMatching(/Reconnect Gmail/) as unknown }]);
+    expect(page.accountErrors).toEqual([
+      { email: GRACE, code: "reauth_required", reason: "revoked", message: expect.stringMatching(/Reconnect Gmail/) as unknown },
+    ]);
     expect((await getDb().account.findUniqueOrThrow({ where: { id: grace.accountId } })).reauthReason).toBe("revoked");
     expect((await getDb().account.findUniqueOrThrow({ where: { id: ada.accountId } })).reauthReason).toBeNull();
 
@@ -166,7 +185,9 @@ describe("listAllAccountsMessages", () => {
   });
 
   it("refuses a user label, which belongs to one account only", async () => {
-    const error = await listAllAccountsMessages({ userId, label: SEED_FIXTURES.ada.labels.work, pageSize: 10 }).catch((caught: unknown) => caught);
+    const error = await listAllAccountsMessages({ userId, label: SEED_FIXTURES.ada.labels.work, pageSize: 10 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ code: "bad_request", status: 400 });
     expect(await gmailRequests()).toEqual([]);
   });

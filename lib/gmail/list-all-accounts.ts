@@ -70,7 +70,9 @@ function linkedAccounts(userId: string): Promise<Account[]> {
  */
 function cursorsFor(accounts: readonly Account[], scope: PageTokenScope, pageToken: string | undefined): Map<string, AccountCursor> {
   const fromToken = new Map((pageToken ? decodeAllAccountsPageToken(scope, pageToken) : []).map((cursor) => [cursor.accountId, cursor]));
-  return new Map(accounts.map((account) => [account.id, fromToken.get(account.id) ?? { accountId: account.id, offset: 0, exhausted: false }]));
+  return new Map(
+    accounts.map((account) => [account.id, fromToken.get(account.id) ?? { accountId: account.id, offset: 0, exhausted: false }]),
+  );
 }
 
 /** Runs one account's Gmail call; its failure becomes that account's error, not the page's. */

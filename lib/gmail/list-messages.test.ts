@@ -94,7 +94,10 @@ describe("listMessages", () => {
     const listed = await listedIds("labelIds=INBOX&maxResults=25");
     const deleted = [listed[0]!, listed[7]!, listed[24]!];
     for (const id of deleted) {
-      await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` }, status: 404 });
+      await control(environment.emulatorUrl, "POST", "faults", {
+        match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` },
+        status: 404,
+      });
     }
     const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 });
     expect(page.messages.map((message) => message.id)).toEqual(listed.filter((id) => !deleted.includes(id)));
@@ -107,7 +110,10 @@ describe("listMessages", () => {
   });
 
   it("shows an empty page when every listed message was deleted before the batch", async () => {
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: "/gmail/v1/users/me/messages/" }, status: 404 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "GET", path: "/gmail/v1/users/me/messages/" },
+      status: 404,
+    });
     const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 10 });
     expect(page.messages).toEqual([]);
     expect(page.nextPageToken).toBeDefined();
@@ -115,7 +121,11 @@ describe("listMessages", () => {
 
   it("retries parts refused by Gmail's per-user rate limit (403) and completes the page", async () => {
     const listed = await listedIds("labelIds=INBOX&maxResults=25");
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: "/gmail/v1/users/me/messages/" }, status: 403, rate: 0.3 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "GET", path: "/gmail/v1/users/me/messages/" },
+      status: 403,
+      rate: 0.3,
+    });
     const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 });
     expect(page.messages.map((message) => message.id)).toEqual(listed);
     const parts = (await gmailRequests()).flatMap((request) => request.parts ?? []);
@@ -124,7 +134,10 @@ describe("listMessages", () => {
 
   it("still fails the page when a part is refused for another reason than being gone", async () => {
     const [refused] = await listedIds("labelIds=INBOX&maxResults=25");
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: `/gmail/v1/users/me/messages/${refused}` }, status: 400 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "GET", path: `/gmail/v1/users/me/messages/${refused}` },
+      status: 400,
+    });
     const error = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("bad_request");
@@ -154,7 +167,11 @@ describe("listMessages", () => {
 
   it("retries each batch of a large page on its own and still keeps Gmail's order", async () => {
     const listed = await listedIds("maxResults=100");
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: "/gmail/v1/users/me/messages/" }, status: 503, rate: 0.2 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "GET", path: "/gmail/v1/users/me/messages/" },
+      status: 503,
+      rate: 0.2,
+    });
     const page = await listMessages({ userId: ada.userId, label: "ALL", pageSize: 100 });
     expect(page.messages.map((message) => message.id)).toEqual(listed);
     const batches = (await gmailRequests()).filter((request) => request.path.startsWith("/batch/"));
@@ -174,7 +191,9 @@ describe("listMessages", () => {
   });
 
   it("rejects a forged page token and an unknown user label as bad requests", async () => {
-    const forged = await listMessages({ userId: ada.userId, label: "INBOX", pageToken: "12345678901234567890", pageSize: 25 }).catch((e: unknown) => e);
+    const forged = await listMessages({ userId: ada.userId, label: "INBOX", pageToken: "12345678901234567890", pageSize: 25 }).catch(
+      (e: unknown) => e,
+    );
     expect((forged as AppError).code).toBe("bad_request");
     const unknownLabel = await listMessages({ userId: ada.userId, label: "Label_999", pageSize: 25 }).catch((e: unknown) => e);
     expect((unknownLabel as AppError).code).toBe("bad_request");
@@ -201,7 +220,10 @@ describe("getMessage", () => {
 
   it("answers not_found for a message deleted since it was listed", async () => {
     const id = SEED_FIXTURES.ada.special.hebrew.id;
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` }, status: 404 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` },
+      status: 404,
+    });
     const error = await getMessage({ userId: ada.userId, id }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe("not_found");
     expect((error as AppError).message).toBe("This message does not exist in your mailbox.");

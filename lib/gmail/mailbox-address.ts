@@ -154,7 +154,9 @@ function withoutComments(text: string): string {
 }
 
 function cleanAddress(raw: string): string | null {
-  let address = withoutComments(raw).trim().replace(/^mailto:/i, "");
+  let address = withoutComments(raw)
+    .trim()
+    .replace(/^mailto:/i, "");
   // Obsolete source routes: <@relay1,@relay2:user@example.com>.
   address = address.replace(/^(?:@[^,:]+,?)+:/, "").trim();
   const at = address.lastIndexOf("@");
@@ -169,9 +171,7 @@ function cleanName(raw: string): string | null {
   if (name === "") return null;
   // Quotes delimit, backslashes escape; neither is part of the name a person reads.
   name = name.replace(/\\(.)|"/g, (_, escaped: string | undefined) => escaped ?? "");
-  name = decodeEncodedWords(name)
-    .replace(/\s+/g, " ")
-    .trim();
+  name = decodeEncodedWords(name).replace(/\s+/g, " ").trim();
   // Some clients wrap the whole name in single quotes: 'Bob Smith' <bob@example.com>.
   if (/^'.*'$/.test(name) && name.length >= 2) name = name.slice(1, -1).trim();
   return name === "" ? null : name;

@@ -36,7 +36,10 @@ const pdf: Part = {
 describe("extractMessageContent", () => {
   it("reads the spec's mixed(alternative(plain, html), pdf) message", () => {
     const payload = multipart("", "mixed", [
-      multipart("0", "alternative", [leaf("0.0", "text/plain", "Hi Ann, here's the report\n"), leaf("0.1", "text/html", "<div>Hi Ann</div>")]),
+      multipart("0", "alternative", [
+        leaf("0.0", "text/plain", "Hi Ann, here's the report\n"),
+        leaf("0.1", "text/html", "<div>Hi Ann</div>"),
+      ]),
       pdf,
     ]);
     expect(extractMessageContent(payload)).toEqual({
@@ -56,7 +59,10 @@ describe("extractMessageContent", () => {
       partId: "0.1.1",
       mimeType: "image/png",
       filename: "logo.png",
-      headers: [{ name: "Content-Disposition", value: "inline" }, { name: "Content-ID", value: "<logo>" }],
+      headers: [
+        { name: "Content-Disposition", value: "inline" },
+        { name: "Content-ID", value: "<logo>" },
+      ],
       body: { attachmentId: "IMG", size: 120 },
     };
     const payload = multipart("", "alternative", [
@@ -92,7 +98,10 @@ describe("extractMessageContent", () => {
   });
 
   it("uses an HTML meta charset when the Content-Type names none", () => {
-    const html = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1255"></head><body>'), Buffer.from([0xf9, 0xec, 0xe5, 0xed])]);
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1255"></head><body>'),
+      Buffer.from([0xf9, 0xec, 0xe5, 0xed]),
+    ]);
     expect(extractMessageContent(leaf("", "text/html", html, "text/html")).html).toContain("שלום");
   });
 
@@ -109,7 +118,10 @@ describe("extractMessageContent", () => {
     const attachedText: Part = { ...leaf("1", "text/plain", "notes"), filename: "notes.txt" };
     const attachedHtml: Part = {
       ...leaf("2", "text/html", "<p>page</p>"),
-      headers: [{ name: "Content-Disposition", value: "attachment" }, { name: "Content-Type", value: 'text/html; name="=?UTF-8?Q?p=C3=A1gina.html?="' }],
+      headers: [
+        { name: "Content-Disposition", value: "attachment" },
+        { name: "Content-Type", value: 'text/html; name="=?UTF-8?Q?p=C3=A1gina.html?="' },
+      ],
     };
     const payload = multipart("", "mixed", [leaf("0", "text/plain", "the body"), attachedText, attachedHtml]);
     const content = extractMessageContent(payload);
@@ -142,9 +154,14 @@ describe("extractMessageContent", () => {
     expect(extractMessageContent({})).toEqual({ text: null, html: null, attachments: [] });
     expect(extractMessageContent({ mimeType: "multipart/mixed" })).toEqual({ text: null, html: null, attachments: [] });
     expect(extractMessageContent({ mimeType: "TEXT/PLAIN", body: { data: b64url("caps") } }).text).toBe("caps");
-    expect(extractMessageContent({ headers: [{ name: "Content-Type", value: "text/html; charset=utf-8" }], body: { data: b64url("<b>x</b>") } }).html).toBe("<b>x</b>");
+    expect(
+      extractMessageContent({ headers: [{ name: "Content-Type", value: "text/html; charset=utf-8" }], body: { data: b64url("<b>x</b>") } })
+        .html,
+    ).toBe("<b>x</b>");
     const odd: Part = { mimeType: "image/gif", filename: "a.gif", body: { size: -1 } };
-    expect(extractMessageContent(odd).attachments).toEqual([{ filename: "a.gif", mimeType: "image/gif", size: 0, attachmentId: null, partId: "" }]);
+    expect(extractMessageContent(odd).attachments).toEqual([
+      { filename: "a.gif", mimeType: "image/gif", size: 0, attachmentId: null, partId: "" },
+    ]);
   });
 
   it("survives absurdly deep nesting", () => {

@@ -45,10 +45,7 @@ const MAX_DATE_MS = 8.64e15;
  * When the message arrived, as ISO 8601. Gmail's internalDate (epoch ms as a string) is preferred, being set
  * by Gmail itself; the sender-controlled Date header is the fallback. Null when neither is valid.
  */
-export function parseMessageDate(
-  dateHeader: string | null | undefined,
-  internalDate: string | null | undefined,
-): string | null {
+export function parseMessageDate(dateHeader: string | null | undefined, internalDate: string | null | undefined): string | null {
   const internal = internalDate?.trim() ?? "";
   if (/^\d{1,16}$/.test(internal)) {
     const ms = Number(internal);

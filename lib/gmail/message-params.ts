@@ -25,9 +25,7 @@ export const allAccountsPageToken = z.string().regex(/^[\w-]{1,4000}\.[\w-]{43}$
 /** Either kind; which one a request may use depends on its `account` (see listQuerySchema). */
 export const anyPageToken = z.union([pageToken, allAccountsPageToken], { error: "is not a valid page token" });
 
-export const labelId = z
-  .string()
-  .refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
+export const labelId = z.string().refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
 
 /** One of the user's linked Google accounts, by address (resolved against the user's own accounts later). */
 export const accountEmail = z.email("must be an email address").max(320, "is longer than 320 characters");
@@ -57,7 +55,13 @@ export const listQueryFields = z
         .string()
         .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
         .transform(Number)
-        .pipe(z.number().int().min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)),
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+            .max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
+        ),
     ),
   })
   .strict();
@@ -85,7 +89,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export function describeZodError(error: z.ZodError): string {
   const problems = error.issues.map((issue) => {
     const name = issue.path.join(".");
-    if (issue.code === "unrecognized_keys") return `unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(", ")}`;
+    if (issue.code === "unrecognized_keys")
+      return `unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(", ")}`;
     if (issue.code === "invalid_type") return `${name} must be given once, as text`;
     return `${name} ${issue.message}`;
   });

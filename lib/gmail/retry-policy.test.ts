@@ -27,7 +27,8 @@ describe("isRetryableFailure", () => {
     expect(isRetryableFailure(403, "userRateLimitExceeded")).toBe(true);
     expect(isRetryableFailure(403, "rateLimitExceeded")).toBe(true);
     expect(isRetryableFailure(503, undefined)).toBe(true);
-    for (const reason of ["insufficientPermissions", "dailyLimitExceeded", "forbidden", undefined]) expect(isRetryableFailure(403, reason)).toBe(false);
+    for (const reason of ["insufficientPermissions", "dailyLimitExceeded", "forbidden", undefined])
+      expect(isRetryableFailure(403, reason)).toBe(false);
     expect(isRetryableFailure(400, "rateLimitExceeded")).toBe(false);
   });
 });
@@ -35,7 +36,9 @@ describe("isRetryableFailure", () => {
 describe("isRetryableNetworkError", () => {
   it("recognises socket and DNS failures, also when wrapped by fetch", () => {
     expect(isRetryableNetworkError(Object.assign(new Error("reset"), { code: "ECONNRESET" }))).toBe(true);
-    expect(isRetryableNetworkError(new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }))).toBe(true);
+    expect(
+      isRetryableNetworkError(new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) })),
+    ).toBe(true);
     expect(isRetryableNetworkError({ code: "EAI_AGAIN" })).toBe(true);
   });
 
@@ -199,7 +202,8 @@ describe("gmailClientRetryConfig with the official client", () => {
   });
 
   it("retries Gmail's per-user rate-limit 403 but not a missing-scope 403", async () => {
-    const forbidden = (reason: string) => json(403, { error: { code: 403, message: "nope", errors: [{ message: "nope", domain: "usageLimits", reason }] } });
+    const forbidden = (reason: string) =>
+      json(403, { error: { code: 403, message: "nope", errors: [{ message: "nope", domain: "usageLimits", reason }] } });
     replies = [forbidden("userRateLimitExceeded")];
     expect((await client().users.messages.get({ userId: "me", id: "abc" })).status).toBe(200);
     expect(seen).toHaveLength(2);

@@ -40,9 +40,9 @@ const HOSTILE = [
   '<a href=" \u0001javascript:alert(1)">x</a>',
   '<a href="vbscript:msgbox(1)">x</a>',
   '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-  '<svg><script>alert(1)</script></svg>',
+  "<svg><script>alert(1)</script></svg>",
   '<svg onload="alert(1)"><circle r="5"/></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
   '<iframe src="javascript:alert(1)"></iframe>',
   '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
   '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
@@ -52,12 +52,12 @@ const HOSTILE = [
   '<link rel="stylesheet" href="https://evil/x.css">',
   "<!--<script>alert(1)</script>-->",
   "<!--[if gte mso 9]><script>alert(1)</script><![endif]-->",
-  '<!-- --!><img src=x onerror=alert(1)> -->',
+  "<!-- --!><img src=x onerror=alert(1)> -->",
   '<div style="width: expression(alert(1))">x</div>',
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
-  '<textarea><img src=x onerror=alert(1)></textarea>',
-  '<select><option><img src=x onerror=alert(1)></option></select>',
-  '<template><img src=x onerror=alert(1)></template>',
+  "<textarea><img src=x onerror=alert(1)></textarea>",
+  "<select><option><img src=x onerror=alert(1)></option></select>",
+  "<template><img src=x onerror=alert(1)></template>",
   '<details open ontoggle="alert(1)">x</details>',
   '<video poster="javascript:alert(1)"></video><audio src=x onerror=alert(1)>',
   '<isindex action="javascript:alert(1)">',
@@ -133,11 +133,13 @@ describe("sanitizeEmailHtml <style> elements, whatever their attributes or spell
       expect(html).not.toMatch(/@import|t\.example/);
       expect(html).toContain("p{color:red}");
     }
-    expect(sanitizeEmailHtml(sample.replace("'https://t.example/x.css'", "url('https://t.example/x.css')"), blocked).blockedRemoteImages).toBe(1);
+    expect(
+      sanitizeEmailHtml(sample.replace("'https://t.example/x.css'", "url('https://t.example/x.css')"), blocked).blockedRemoteImages,
+    ).toBe(1);
   });
 
   it("keeps every style element, in order, ahead of the body", () => {
-    expect(clean('<p>a</p><style id=one>p{color:red}</style><p>b</p><style class=two>p{color:blue}</style>')).toBe(
+    expect(clean("<p>a</p><style id=one>p{color:red}</style><p>b</p><style class=two>p{color:blue}</style>")).toBe(
       "<style>p{color:red}</style><style>p{color:blue}</style><p>a</p><p>b</p>",
     );
   });
@@ -175,9 +177,12 @@ describe("sanitizeEmailHtml formatting", () => {
     expect(clean(`<a href="${href}">Open</a>`), href).toBe('<a target="_blank" rel="noopener noreferrer">Open</a>');
   });
 
-  it.each(["https://example.com/a?b=1", "HTTP://example.com/", "mailto:bob@example.com", "tel:+15551234567"])("keeps the link target %s", (href) => {
-    expect(clean(`<a href="${href}">Open</a>`, allowed)).toBe(`<a href="${href}" target="_blank" rel="noopener noreferrer">Open</a>`);
-  });
+  it.each(["https://example.com/a?b=1", "HTTP://example.com/", "mailto:bob@example.com", "tel:+15551234567"])(
+    "keeps the link target %s",
+    (href) => {
+      expect(clean(`<a href="${href}">Open</a>`, allowed)).toBe(`<a href="${href}" target="_blank" rel="noopener noreferrer">Open</a>`);
+    },
+  );
 
   it("keeps a body's background colour on a wrapper", () => {
     expect(clean('<body bgcolor="#eeeeee" style="margin:0">x</body>')).toBe('<div bgcolor="#eeeeee" style="margin:0">x</div>');
@@ -245,7 +250,9 @@ describe("sanitizeEmailHtml remote images", () => {
   });
 
   it("does not count images inside elements that are dropped anyway", () => {
-    expect(sanitizeEmailHtml('<video poster="https://t.example/p.png"></video><script><img src="https://t.example/x"></script>', blocked)).toEqual({
+    expect(
+      sanitizeEmailHtml('<video poster="https://t.example/p.png"></video><script><img src="https://t.example/x"></script>', blocked),
+    ).toEqual({
       html: "",
       blockedRemoteImages: 0,
     });

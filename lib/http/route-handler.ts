@@ -30,7 +30,8 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
       const account = new URL(request.url).searchParams.get("account");
       body.reauthorizeUrl = reauthorizeUrl("/inbox", account === "all" ? null : account);
     }
-    if (error.status >= 500) logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
+    if (error.status >= 500)
+      logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
     return NextResponse.json({ error: body }, { status: error.status, headers: NO_STORE });
   }
   const requestId = requestIdOf(request);

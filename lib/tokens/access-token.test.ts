@@ -15,7 +15,9 @@ const run = promisify(execFile);
 const environment = useIntegrationEnvironment();
 
 async function gmailProfile(accessToken: string): Promise<Response> {
-  const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/profile`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/profile`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
   if (response.status === 401) throw Object.assign(new Error("401"), { status: 401 });
   return response;
 }
@@ -105,7 +107,9 @@ describe("getAccessToken", () => {
   it("treats a 401 right after a fresh token as revoked", async () => {
     const account = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     const alwaysUnauthorized = () => Promise.reject(Object.assign(new Error("401"), { status: 401 }));
-    const error = await withGoogleAccess(await storedAccount(account.accountId), alwaysUnauthorized, isUnauthorized).catch((caught: unknown) => caught);
+    const error = await withGoogleAccess(await storedAccount(account.accountId), alwaysUnauthorized, isUnauthorized).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as ReauthRequiredError).reason).toBe("revoked");
     expect((await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } })).reauthReason).toBe("revoked");
   });
@@ -119,7 +123,12 @@ describe("getAccessToken", () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(503);
     const during = await getDb().account.findUniqueOrThrow({ where: { id: account.accountId } });
-    expect(during).toMatchObject({ access_token: before.access_token, refresh_token: before.refresh_token, reauthReason: null, refreshLockUntil: null });
+    expect(during).toMatchObject({
+      access_token: before.access_token,
+      refresh_token: before.refresh_token,
+      reauthReason: null,
+      refreshLockUntil: null,
+    });
 
     await control(environment.emulatorUrl, "DELETE", "faults");
     const token = await getAccessToken(await storedAccount(account.accountId));

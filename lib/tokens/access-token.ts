@@ -29,7 +29,10 @@ function readToken(account: Account, field: "access_token" | "refresh_token", st
   } catch (error) {
     if (!(error instanceof VaultError)) throw error;
     logError("vault.decrypt_failed", error, { accountId: account.id, field });
-    throw new AppError("misconfigured", "Mailroom cannot read its stored Google credentials. Ask the administrator to check the encryption keys.");
+    throw new AppError(
+      "misconfigured",
+      "Mailroom cannot read its stored Google credentials. Ask the administrator to check the encryption keys.",
+    );
   }
 }
 

@@ -36,7 +36,10 @@ function addNewestKey(id: string): { id: string; key: Buffer } {
 }
 
 function dropKey(id: string): void {
-  getConfig().tokenKeys.splice(getConfig().tokenKeys.findIndex((key) => key.id === id), 1);
+  getConfig().tokenKeys.splice(
+    getConfig().tokenKeys.findIndex((key) => key.id === id),
+    1,
+  );
 }
 
 describe("rotating the token encryption keys", () => {
@@ -81,32 +84,38 @@ describe("rotating the token encryption keys", () => {
   });
 
   // Runs the real command (a child process per run): slower than the others.
-  it("the command names every token it could not re-encrypt, never a value, and exits 1 until none is left", { timeout: 120_000 }, async () => {
-    await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
-    const grace = await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
-    // A damaged ciphertext (or one under a key nobody has any more) cannot be re-encrypted.
-    const stored = (await getDb().account.findUniqueOrThrow({ where: { id: grace.accountId } })).refresh_token!;
-    const damaged = `${stored.slice(0, -6)}${stored.slice(-6) === "AAAAAA" ? "BBBBBB" : "AAAAAA"}`;
-    await getDb().account.update({ where: { id: grace.accountId }, data: { refresh_token: damaged } });
+  it(
+    "the command names every token it could not re-encrypt, never a value, and exits 1 until none is left",
+    { timeout: 120_000 },
+    async () => {
+      await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+      const grace = await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
+      // A damaged ciphertext (or one under a key nobody has any more) cannot be re-encrypted.
+      const stored = (await getDb().account.findUniqueOrThrow({ where: { id: grace.accountId } })).refresh_token!;
+      const damaged = `${stored.slice(0, -6)}${stored.slice(-6) === "AAAAAA" ? "BBBBBB" : "AAAAAA"}`;
+      await getDb().account.update({ where: { id: grace.accountId }, data: { refresh_token: damaged } });
 
-    const newKey = `rotated:${randomBytes(32).toString("base64")}`;
-    const env = { ...environment.env, TOKEN_ENCRYPTION_KEYS: `${newKey},${environment.env.TOKEN_ENCRYPTION_KEYS}` };
-    const first = await run("npm", ["run", "--silent", "rotate-token-keys"], { env }).then(
-      () => ({ code: 0, output: "" }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
-    );
-    expect(first.code).toBe(1);
-    expect(first.output).toContain(`account ${grace.accountId} refresh_token`);
-    expect(first.output).not.toMatch(/access_token|id_token/); // the others were re-encrypted
-    for (const secret of [damaged, grace.tokens.refresh_token!, grace.tokens.access_token]) expect(first.output).not.toContain(secret);
+      const newKey = `rotated:${randomBytes(32).toString("base64")}`;
+      const env = { ...environment.env, TOKEN_ENCRYPTION_KEYS: `${newKey},${environment.env.TOKEN_ENCRYPTION_KEYS}` };
+      const first = await run("npm", ["run", "--silent", "rotate-token-keys"], { env }).then(
+        () => ({ code: 0, output: "" }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+      );
+      expect(first.code).toBe(1);
+      expect(first.output).toContain(`account ${grace.accountId} refresh_token`);
+      expect(first.output).not.toMatch(/access_token|id_token/); // the others were re-encrypted
+      for (const secret of [damaged, grace.tokens.refresh_token!, grace.tokens.access_token]) expect(first.output).not.toContain(secret);
 
-    // A mistyped flag is refused rather than ignored.
-    await expect(run("npm", ["run", "--silent", "rotate-token-keys", "--", "--forget-undecryptible"], { env })).rejects.toMatchObject({ code: 1 });
+      // A mistyped flag is refused rather than ignored.
+      await expect(run("npm", ["run", "--silent", "rotate-token-keys", "--", "--forget-undecryptible"], { env })).rejects.toMatchObject({
+        code: 1,
+      });
 
-    // The operator gives up on the broken token: it is forgotten, its user is asked to reconnect, the old key may go.
-    const second = await run("npm", ["run", "--silent", "rotate-token-keys", "--", "--forget-undecryptable"], { env });
-    expect(second.stdout).toMatch(/Forgot 1 token\(s\)[\s\S]*No token is left under another key/);
-    const account = await getDb().account.findUniqueOrThrow({ where: { id: grace.accountId } });
-    expect(account).toMatchObject({ refresh_token: null, reauthReason: "missing_refresh_token" });
-  });
+      // The operator gives up on the broken token: it is forgotten, its user is asked to reconnect, the old key may go.
+      const second = await run("npm", ["run", "--silent", "rotate-token-keys", "--", "--forget-undecryptable"], { env });
+      expect(second.stdout).toMatch(/Forgot 1 token\(s\)[\s\S]*No token is left under another key/);
+      const account = await getDb().account.findUniqueOrThrow({ where: { id: grace.accountId } });
+      expect(account).toMatchObject({ refresh_token: null, reauthReason: "missing_refresh_token" });
+    },
+  );
 });

@@ -32,7 +32,11 @@ type Options = {
 };
 
 /** Re-encrypts one row's old-key tokens; retries while the row keeps changing under us. */
-async function rotateAccount(accountId: string, newestKeyId: string, options: Options): Promise<{ reencrypted: number; failures: LeftBehind[] }> {
+async function rotateAccount(
+  accountId: string,
+  newestKeyId: string,
+  options: Options,
+): Promise<{ reencrypted: number; failures: LeftBehind[] }> {
   const db = getDb();
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const account = await db.account.findUnique({ where: { id: accountId } });
@@ -79,7 +83,14 @@ async function findLeftBehind(newestKeyId: string, failures: readonly LeftBehind
         const stored = account[field];
         if (!stored || keyIdOf(stored) === newestKeyId) continue;
         const known = failures.find((failure) => failure.accountId === account.id && failure.field === field);
-        leftBehind.push(known ?? { accountId: account.id, field, keyId: keyIdOf(stored), reason: `kept changing during ${MAX_ATTEMPTS} attempts; run again` });
+        leftBehind.push(
+          known ?? {
+            accountId: account.id,
+            field,
+            keyId: keyIdOf(stored),
+            reason: `kept changing during ${MAX_ATTEMPTS} attempts; run again`,
+          },
+        );
       }
     }
     cursor = page.at(-1)?.id;

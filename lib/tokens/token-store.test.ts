@@ -8,8 +8,6 @@ import { getAccessToken } from "./access-token";
 import { saveSignInTokens } from "./token-store";
 
 const environment = useIntegrationEnvironment();
-;
-
 /** The rows as the database holds them, bypassing every layer of Mailroom's own code. */
 function rawAccountRows(): Promise<Record<string, unknown>[]> {
   return getDb().$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "Account"');
@@ -20,7 +18,11 @@ describe("token store", () => {
     const first = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
     const storedBefore = await getDb().account.findUniqueOrThrow({ where: { id: first.accountId } });
 
-    await control(environment.emulatorUrl, "POST", "faults", { match: { method: "POST", path: "/token" }, dropFields: ["refresh_token"], count: 1 });
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "POST", path: "/token" },
+      dropFields: ["refresh_token"],
+      count: 1,
+    });
     const second = await authorizeThroughEmulator(environment.emulatorUrl, "ada@example.com");
     expect(second.refresh_token).toBeUndefined();
     await saveSignInTokens(signInTokensFrom(first.userId, second));

@@ -55,8 +55,7 @@ export async function saveSignInTokens(tokens: SignInTokens): Promise<Account> {
   const db = getDb();
   const where = { provider_providerAccountId: { provider: GOOGLE_PROVIDER, providerAccountId: tokens.providerAccountId } };
   const existing = await db.account.findUnique({ where });
-  const seal = (field: TokenField, value: string | null | undefined) =>
-    value ? sealToken(tokens.providerAccountId, field, value) : null;
+  const seal = (field: TokenField, value: string | null | undefined) => (value ? sealToken(tokens.providerAccountId, field, value) : null);
 
   const refreshToken = seal("refresh_token", tokens.refresh_token) ?? existing?.refresh_token ?? null;
   const reauthReason: ReauthReason | null = !grantsGmailRead(tokens.scope)

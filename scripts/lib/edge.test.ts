@@ -9,7 +9,14 @@ describe("hasMalformedPath", () => {
   });
 
   it("lets well-formed paths through, and leaves the query to the routes", () => {
-    for (const target of ["/", "/inbox/18c2%2Fab", "/inbox/%E2%9C%93", "/api/messages?q=%ZZ", "/inbox?q=100%", "/api/auth/callback/google?code=4%2F0A"]) {
+    for (const target of [
+      "/",
+      "/inbox/18c2%2Fab",
+      "/inbox/%E2%9C%93",
+      "/api/messages?q=%ZZ",
+      "/inbox?q=100%",
+      "/api/auth/callback/google?code=4%2F0A",
+    ]) {
       expect(hasMalformedPath(target), target).toBe(false);
     }
   });

@@ -29,8 +29,7 @@ export type HeapPolicy = {
   reason: string;
 };
 
-const setsFlag = (nodeOptions: string, name: string) =>
-  new RegExp(`(^|\\s)--${name.replace(/-/g, "[-_]")}(=|\\s|$)`).test(nodeOptions);
+const setsFlag = (nodeOptions: string, name: string) => new RegExp(`(^|\\s)--${name.replace(/-/g, "[-_]")}(=|\\s|$)`).test(nodeOptions);
 
 /** Pure: the heap flags for a memory limit (bytes) and the NODE_OPTIONS the process would inherit. */
 export function heapPolicy(memoryLimitBytes: number, nodeOptions = ""): HeapPolicy {

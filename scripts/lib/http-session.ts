@@ -23,7 +23,11 @@ class CookieJar {
 }
 
 async function emulatorControl(emulatorUrl: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`emulator ${path}: ${response.status}`);
 }
 

@@ -20,7 +20,10 @@ export async function migratePostgres(connectionString: string): Promise<string[
       'CREATE TABLE IF NOT EXISTS "_mailroom_migrations" (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_mailroom_migrations"')).rows.map((row) => [row.name, row.checksum]),
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_mailroom_migrations"')).rows.map((row) => [
+        row.name,
+        row.checksum,
+      ]),
     );
     const folders = readdirSync(POSTGRES_MIGRATIONS)
       .filter((entry) => existsSync(path.join(POSTGRES_MIGRATIONS, entry, "migration.sql")))

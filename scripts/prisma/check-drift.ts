@@ -22,12 +22,19 @@ try {
 }
 
 const postgresMigrations = path.join("prisma", "postgres", "migrations");
-const folders = readdirSync(postgresMigrations).filter((entry) => /^\d{14}_/.test(entry)).sort();
-const sqliteFolders = readdirSync(path.join("prisma", "migrations")).filter((entry) => /^\d{14}_/.test(entry)).sort();
-if (folders.join() !== sqliteFolders.join()) failures.push("the SQLite and PostgreSQL migration folders differ: create migrations with `npm run db:new-migration`.");
+const folders = readdirSync(postgresMigrations)
+  .filter((entry) => /^\d{14}_/.test(entry))
+  .sort();
+const sqliteFolders = readdirSync(path.join("prisma", "migrations"))
+  .filter((entry) => /^\d{14}_/.test(entry))
+  .sort();
+if (folders.join() !== sqliteFolders.join())
+  failures.push("the SQLite and PostgreSQL migration folders differ: create migrations with `npm run db:new-migration`.");
 const snapshot = folders.at(-1) && readFileSync(path.join(postgresMigrations, folders.at(-1)!, "schema.prisma"), "utf8");
 if (snapshot !== readFileSync(POSTGRES_SCHEMA, "utf8")) {
-  failures.push(`the last PostgreSQL migration was not made from the current ${POSTGRES_SCHEMA}: run \`npm run db:new-migration -- <name>\`.`);
+  failures.push(
+    `the last PostgreSQL migration was not made from the current ${POSTGRES_SCHEMA}: run \`npm run db:new-migration -- <name>\`.`,
+  );
 }
 
 if (failures.length > 0) {

@@ -21,14 +21,20 @@ export type AllAccountsBench = {
 };
 
 /** Asynchronous, so the bench's own connections (kept alive to its emulator and app) stay serviced meanwhile. */
-export async function measureAllAccountsPage(env: NodeJS.ProcessEnv = process.env): Promise<{ result: AllAccountsBench; rows: [string, string][] }> {
+export async function measureAllAccountsPage(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ result: AllAccountsBench; rows: [string, string][] }> {
   // On the embedded database only: what is measured here is Gmail traffic, which the database does not change.
   const sqlite = { ...env };
   delete sqlite.MAILROOM_TEST_POSTGRES_URL;
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/all-accounts-bench.ts")], {
-    env: sqlite,
-    encoding: "utf8",
-  });
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/all-accounts-bench.ts")],
+    {
+      env: sqlite,
+      encoding: "utf8",
+    },
+  );
   if (stderr) process.stderr.write(stderr);
   const result = JSON.parse(stdout) as AllAccountsBench;
   return {

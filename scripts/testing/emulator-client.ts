@@ -4,7 +4,11 @@ import { control, obtainTokens, type TokenResponse } from "../../emulator/testin
 export { control };
 export type { TokenResponse as GoogleTokenResponse };
 
-export type EmulatorStats = { endpoints: Record<string, number>; grants: { authorization_code?: number; refresh_token?: number }; peakConcurrent: number };
+export type EmulatorStats = {
+  endpoints: Record<string, number>;
+  grants: { authorization_code?: number; refresh_token?: number };
+  peakConcurrent: number;
+};
 
 export function stats(emulatorUrl: string): Promise<EmulatorStats> {
   return control<EmulatorStats>(emulatorUrl, "GET", "stats");

@@ -5,7 +5,10 @@ import { saveSignInTokens } from "@/lib/tokens/token-store";
 import { signInTokensFrom, type LinkedAccount } from "./accounts";
 import { authorizeThroughEmulator } from "./emulator-client";
 
-export async function createUserWithAccounts(emulatorUrl: string, emails: readonly string[]): Promise<{ userId: string; accounts: LinkedAccount[] }> {
+export async function createUserWithAccounts(
+  emulatorUrl: string,
+  emails: readonly string[],
+): Promise<{ userId: string; accounts: LinkedAccount[] }> {
   const [first] = emails;
   if (!first) throw new Error("createUserWithAccounts needs at least one address");
   const user = await getDb().user.upsert({ where: { email: first }, create: { email: first, name: first }, update: {} });

@@ -13,11 +13,15 @@ export type RefreshAfterCrashTimes = { sqliteMs: number; postgresqlMs: number | 
 /** The median of a few rounds on each database, in milliseconds. */
 export function measureRefreshAfterCrash(env: NodeJS.ProcessEnv = process.env): RefreshAfterCrashTimes {
   const measure = (childEnv: NodeJS.ProcessEnv) => {
-    const output = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/refresh-crash-bench.ts")], {
-      env: childEnv,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/refresh-crash-bench.ts")],
+      {
+        env: childEnv,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     return (JSON.parse(output) as { medianMs: number }).medianMs;
   };
   const { MAILROOM_TEST_POSTGRES_URL: postgres, ...sqlite } = env;

@@ -18,7 +18,11 @@ const HOLD_MS = 30_000; // far longer than the token endpoint's timeout: only th
  * request to the token endpoint, kills it with SIGKILL ("killed": a crash, its sockets close) or stops it
  * with SIGSTOP ("frozen": alive, sockets open, silent); then asks for a token in this process, timed.
  */
-export async function refreshAfterCrash(emulatorUrl: string, accountId: string, holder: "killed" | "frozen" = "killed"): Promise<RefreshAfterCrash> {
+export async function refreshAfterCrash(
+  emulatorUrl: string,
+  accountId: string,
+  holder: "killed" | "frozen" = "killed",
+): Promise<RefreshAfterCrash> {
   await control(emulatorUrl, "POST", "faults", { match: { method: "POST", path: "/token" }, latencyMs: HOLD_MS, count: 1 });
   // Node itself with tsx as a loader, not the tsx launcher: the launcher runs the script in a second
   // process, which a signal to the launcher would not reach.

@@ -7,7 +7,8 @@ import { measureRefreshAfterCrash } from "./refresh-crash-bench";
 export async function benchStartAndRecovery(): Promise<{ result: Record<string, unknown>; rows: [string, string][] }> {
   const emulatorStartToHealthyMs = Math.round(await measureEmulatorStart());
   const refreshAfterCrashMs = measureRefreshAfterCrash();
-  const postgres = refreshAfterCrashMs.postgresqlMs === null ? "not measured (set MAILROOM_TEST_POSTGRES_URL)" : `${refreshAfterCrashMs.postgresqlMs} ms`;
+  const postgres =
+    refreshAfterCrashMs.postgresqlMs === null ? "not measured (set MAILROOM_TEST_POSTGRES_URL)" : `${refreshAfterCrashMs.postgresqlMs} ms`;
   return {
     result: { emulatorStartToHealthyMs, refreshAfterCrashMs },
     rows: [

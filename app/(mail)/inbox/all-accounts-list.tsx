@@ -24,7 +24,12 @@ function sender(message: AllAccountsMessage): string {
 
 function MessageRow({ message, back }: { message: AllAccountsMessage; back: string }) {
   return (
-    <li className={message.unread ? "message-row unread" : "message-row"} data-testid="message-row" data-message-id={message.id} data-account={message.account}>
+    <li
+      className={message.unread ? "message-row unread" : "message-row"}
+      data-testid="message-row"
+      data-message-id={message.id}
+      data-account={message.account}
+    >
       <Link href={`/inbox/${message.id}?${new URLSearchParams({ account: message.account, back })}`} data-row-link className="message-link">
         <span className="star" aria-label={message.starred ? "Starred" : undefined}>
           {message.starred ? "★" : ""}
@@ -120,7 +125,11 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         {failures}
         <section className="state" aria-live="polite">
           <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-          <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label in any of your accounts, it will show up here."}</p>
+          <p>
+            {here.q
+              ? "Try fewer words, or search all mail."
+              : "When mail arrives with this label in any of your accounts, it will show up here."}
+          </p>
           {here.pageToken && (
             <Link href={allAccountsHref(inboxHref({ ...here, pageToken: undefined, prev: [] }))} className="button">
               Back to the newest

@@ -14,7 +14,11 @@ function sender(message: MessageSummary): string {
 function MessageRow({ message, back, account }: { message: MessageSummary; back: string; account?: string }) {
   return (
     <li className={message.unread ? "message-row unread" : "message-row"} data-testid="message-row" data-message-id={message.id}>
-      <Link href={`/inbox/${message.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`} data-row-link className="message-link">
+      <Link
+        href={`/inbox/${message.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`}
+        data-row-link
+        className="message-link"
+      >
         <span className="star" aria-label={message.starred ? "Starred" : undefined}>
           {message.starred ? "★" : ""}
         </span>
@@ -74,10 +78,24 @@ function Pagination({ here, page }: { here: InboxLocation; page: MessagePage }) 
 export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
   let page: MessagePage;
   try {
-    page = await listMessages({ userId, account: email ?? undefined, label: here.label, q: here.q, pageToken: here.pageToken, pageSize: DEFAULT_PAGE_SIZE });
+    page = await listMessages({
+      userId,
+      account: email ?? undefined,
+      label: here.label,
+      q: here.q,
+      pageToken: here.pageToken,
+      pageSize: DEFAULT_PAGE_SIZE,
+    });
   } catch (error) {
     return (
-      <MailboxError error={error} email={email} subject="Those messages" retryHref={inboxHref(here)} backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })} backLabel="Go to the inbox" />
+      <MailboxError
+        error={error}
+        email={email}
+        subject="Those messages"
+        retryHref={inboxHref(here)}
+        backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })}
+        backLabel="Go to the inbox"
+      />
     );
   }
 

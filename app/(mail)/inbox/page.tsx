@@ -51,7 +51,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   }
   const { account } = parsed.data;
   if (account === "all") {
-    const here: InboxLocation = { account, label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
+    const here: InboxLocation = {
+      account,
+      label: parsed.data.label ?? "INBOX",
+      q: parsed.data.q,
+      pageToken: parsed.data.pageToken,
+      prev: parsed.data.prev,
+    };
     return (
       <main className="page inbox">
         <div className="inbox-tools">
@@ -81,7 +87,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </main>
     );
   }
-  const here: InboxLocation = { account, label: parsed.data.label ?? "INBOX", q: parsed.data.q, pageToken: parsed.data.pageToken, prev: parsed.data.prev };
+  const here: InboxLocation = {
+    account,
+    label: parsed.data.label ?? "INBOX",
+    q: parsed.data.q,
+    pageToken: parsed.data.pageToken,
+    prev: parsed.data.prev,
+  };
   return (
     <main className="page inbox">
       <div className="inbox-tools">

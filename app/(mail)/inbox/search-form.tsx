@@ -14,7 +14,7 @@ export function SearchForm({ account, label, q }: { account?: string; label: str
         name="q"
         defaultValue={q}
         maxLength={500}
-        placeholder="Search mail (from:, is:unread, &quot;a phrase&quot;…)"
+        placeholder='Search mail (from:, is:unread, "a phrase"…)'
         autoComplete="off"
         dir="auto"
       />

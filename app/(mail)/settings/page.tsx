@@ -28,7 +28,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
       {accounts.map((status, index) => (
         <AccountCard key={status.email ?? index} status={status} index={index} />
       ))}
-      <SignInButton label="Add another Gmail account" callbackUrl="/settings" intent={{ kind: "add" }} className="button" testId="add-account" />
+      <SignInButton
+        label="Add another Gmail account"
+        callbackUrl="/settings"
+        intent={{ kind: "add" }}
+        className="button"
+        testId="add-account"
+      />
       <SessionsSection userId={user.id} />
     </main>
   );

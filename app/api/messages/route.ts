@@ -7,7 +7,13 @@ import { withUser } from "@/lib/http/route-handler";
 export const dynamic = "force-dynamic";
 
 export const GET = withUser({ query: listQuerySchema, params: z.unknown() }, ({ user, query }) => {
-  const common = { userId: user.id, label: query.label ?? "INBOX", q: query.q, pageToken: query.pageToken, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
+  const common = {
+    userId: user.id,
+    label: query.label ?? "INBOX",
+    q: query.q,
+    pageToken: query.pageToken,
+    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
   // account=all merges every linked account newest first (its page token is its own, signed).
   if (query.account === "all") return listAllAccountsMessages(common);
   return listMessages({ ...common, account: query.account });

@@ -25,7 +25,8 @@ async function findAccountId(tx: Tx, subject: EventSubject, issuer: string): Pro
     });
     return account?.id ?? null;
   }
-  const where = subject.alg === "prefix" ? { refreshTokenPrefixHash: prefixFingerprint(subject.token) } : { refreshTokenHash: subject.token };
+  const where =
+    subject.alg === "prefix" ? { refreshTokenPrefixHash: prefixFingerprint(subject.token) } : { refreshTokenHash: subject.token };
   const account = await tx.account.findFirst({ where: { provider: GOOGLE_PROVIDER, ...where }, select: { id: true } });
   return account?.id ?? null;
 }
@@ -34,7 +35,16 @@ async function apply(tx: Tx, accountId: string, effect: Effect): Promise<void> {
   if (effect.endSessions) await endAccountSessions(accountId, tx);
   if (!effect.forgetTokens && !effect.reauth) return;
   const forget = effect.forgetTokens
-    ? { access_token: null, refresh_token: null, refreshTokenHash: null, refreshTokenPrefixHash: null, id_token: null, expires_at: null, refreshLockId: null, refreshLockUntil: null }
+    ? {
+        access_token: null,
+        refresh_token: null,
+        refreshTokenHash: null,
+        refreshTokenPrefixHash: null,
+        id_token: null,
+        expires_at: null,
+        refreshLockId: null,
+        refreshLockUntil: null,
+      }
     : {};
   await tx.account.update({ where: { id: accountId }, data: { ...forget, reauthReason: effect.reauth, reauthAt: new Date() } });
 }

@@ -14,7 +14,15 @@ describe("effectOf", () => {
   });
 
   it("ends sessions for account-disabled only when the reason is hijacking", () => {
-    expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "hijacking" })).toEqual({ endSessions: true, forgetTokens: true, reauth: "revoked" });
-    expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "bulk-account" })).toEqual({ endSessions: false, forgetTokens: true, reauth: "revoked" });
+    expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "hijacking" })).toEqual({
+      endSessions: true,
+      forgetTokens: true,
+      reauth: "revoked",
+    });
+    expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "bulk-account" })).toEqual({
+      endSessions: false,
+      forgetTokens: true,
+      reauth: "revoked",
+    });
   });
 });

@@ -16,8 +16,7 @@ export const RISC_EVENT_TYPES = {
 
 /** The Google account an event is about: by its `sub`, or by one of its refresh tokens. */
 export type EventSubject =
-  | { kind: "account"; iss: string; sub: string }
-  | { kind: "refresh-token"; alg: "prefix" | "hash_base64_sha512_sha512"; token: string };
+  { kind: "account"; iss: string; sub: string } | { kind: "refresh-token"; alg: "prefix" | "hash_base64_sha512_sha512"; token: string };
 
 const issSubSchema = z.object({ subject_type: z.enum(["iss-sub", "id_token_claims"]), iss: z.string(), sub: z.string().min(1) });
 const tokenSchema = z.object({

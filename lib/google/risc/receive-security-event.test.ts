@@ -58,15 +58,24 @@ function raise(event: Record<string, unknown>): Promise<Delivery> {
 let sessionCounter = 0;
 async function openSession(userId: string, accountId: string | null): Promise<string> {
   const token = `session-${++sessionCounter}`;
-  await getDb().session.create({ data: { sessionToken: hashSessionToken(token), userId, accountId, expires: new Date(Date.now() + 86_400_000) } });
+  await getDb().session.create({
+    data: { sessionToken: hashSessionToken(token), userId, accountId, expires: new Date(Date.now() + 86_400_000) },
+  });
   return token;
 }
 
 /** Ada's user with two linked Google accounts (Ada's and Grace's), and a session signed in with each. */
 async function twoAccounts(): Promise<{ ada: LinkedAccount; graceAccountId: string; adaSession: string; graceSession: string }> {
   const ada = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
-  const grace = await saveSignInTokens(signInTokensFrom(ada.userId, await authorizeThroughEmulator(environment.emulatorUrl, "grace@example.com")));
-  return { ada, graceAccountId: grace.id, adaSession: await openSession(ada.userId, ada.accountId), graceSession: await openSession(ada.userId, grace.id) };
+  const grace = await saveSignInTokens(
+    signInTokensFrom(ada.userId, await authorizeThroughEmulator(environment.emulatorUrl, "grace@example.com")),
+  );
+  return {
+    ada,
+    graceAccountId: grace.id,
+    adaSession: await openSession(ada.userId, ada.accountId),
+    graceSession: await openSession(ada.userId, grace.id),
+  };
 }
 
 /** Everything a security event could change, in a stable order. */
@@ -110,7 +119,10 @@ describe("forged or malformed security event tokens", () => {
     expect(body).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/security event token/) as unknown } });
     expect(await snapshot()).toEqual(before);
     // The forged token's claims never reached the database either: Ada's account still reads mail.
-    expect(before.accounts.find((a) => a.id === ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) as unknown });
+    expect(before.accounts.find((a) => a.id === ada.accountId)).toMatchObject({
+      reauthReason: null,
+      refresh_token: expect.any(String) as unknown,
+    });
   });
 
   it("a replayed token is acknowledged (202) and has no second effect", async () => {
@@ -139,7 +151,11 @@ describe("forged or malformed security event tokens", () => {
   it("an empty body answers 400 and changes nothing", async () => {
     await twoAccounts();
     const before = await snapshot();
-    const response = await fetch(`${receiverUrl}/api/google/risc`, { method: "POST", headers: { "content-type": "application/secevent+jwt" }, body: "" });
+    const response = await fetch(`${receiverUrl}/api/google/risc`, {
+      method: "POST",
+      headers: { "content-type": "application/secevent+jwt" },
+      body: "",
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "bad_request" } });
     expect(await snapshot()).toEqual(before);
@@ -171,14 +187,17 @@ describe("genuine security events", () => {
     expect(await accountRow(graceAccountId)).toEqual(graceBefore);
   });
 
-  it.each(["prefix", "hash_base64_sha512_sha512"])("token-revoked (%s) finds the account by its refresh token; sessions stay", async (tokenIdentifierAlg) => {
-    const { ada, graceAccountId } = await twoAccounts();
-    const graceBefore = await accountRow(graceAccountId);
-    expect(await raise({ email: "ada@example.com", type: "token-revoked", tokenIdentifierAlg })).toMatchObject({ status: 202 });
-    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "revoked", refresh_token: null, refreshTokenHash: null });
-    expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
-    expect(await accountRow(graceAccountId)).toEqual(graceBefore);
-  });
+  it.each(["prefix", "hash_base64_sha512_sha512"])(
+    "token-revoked (%s) finds the account by its refresh token; sessions stay",
+    async (tokenIdentifierAlg) => {
+      const { ada, graceAccountId } = await twoAccounts();
+      const graceBefore = await accountRow(graceAccountId);
+      expect(await raise({ email: "ada@example.com", type: "token-revoked", tokenIdentifierAlg })).toMatchObject({ status: 202 });
+      expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "revoked", refresh_token: null, refreshTokenHash: null });
+      expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
+      expect(await accountRow(graceAccountId)).toEqual(graceBefore);
+    },
+  );
 
   it("account-disabled (hijacking) ends the sessions and forgets the tokens; without a reason the sessions stay", async () => {
     const { ada, graceAccountId } = await twoAccounts();
@@ -194,7 +213,10 @@ describe("genuine security events", () => {
   it("account-credential-change-required asks for re-consent and keeps tokens and sessions", async () => {
     const { ada, graceAccountId } = await twoAccounts();
     expect(await raise({ email: "ada@example.com", type: "account-credential-change-required" })).toMatchObject({ status: 202 });
-    expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "credential_change_required", refresh_token: expect.any(String) as unknown });
+    expect(await accountRow(ada.accountId)).toMatchObject({
+      reauthReason: "credential_change_required",
+      refresh_token: expect.any(String) as unknown,
+    });
     expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
   });
 

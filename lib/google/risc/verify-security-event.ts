@@ -15,7 +15,9 @@ export const MAX_SET_LENGTH = 16 * 1024;
 const securityEventSchema = z.object({
   jti: z.string().min(1).max(256),
   iat: z.number(),
-  events: z.record(z.string().min(1), z.record(z.string(), z.unknown())).refine((events) => Object.keys(events).length > 0, "events is empty"),
+  events: z
+    .record(z.string().min(1), z.record(z.string(), z.unknown()))
+    .refine((events) => Object.keys(events).length > 0, "events is empty"),
 });
 
 export type SecurityEventToken = z.output<typeof securityEventSchema> & { issuer: string };
@@ -30,10 +32,14 @@ function describeFailure(error: unknown): AppError {
     // Google's keys could not be fetched: not the token's fault, so not a 400 that would drop the event.
     return new AppError("upstream_unavailable", "Google's signing keys are unavailable; try again later.", { cause: error });
   }
-  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return rejected("The security event token is not signed with RS256.", error);
-  if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) return rejected("The security event token names no key Google publishes.", error);
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return rejected("The security event token's signature does not verify.", error);
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return rejected(`The security event token's ${error.claim} claim is not valid.`, error);
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported)
+    return rejected("The security event token is not signed with RS256.", error);
+  if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys)
+    return rejected("The security event token names no key Google publishes.", error);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return rejected("The security event token's signature does not verify.", error);
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return rejected(`The security event token's ${error.claim} claim is not valid.`, error);
   return rejected("The body is not a valid security event token.", error);
 }
 

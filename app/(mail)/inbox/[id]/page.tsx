@@ -32,7 +32,15 @@ function backHref(value: unknown): string {
   return /^\/inbox(\?|$)/.test(path) ? path : "/inbox";
 }
 
-function MessageBody({ message, allowRemoteImages, imagesHref }: { message: MessageDetail; allowRemoteImages: boolean; imagesHref: string }) {
+function MessageBody({
+  message,
+  allowRemoteImages,
+  imagesHref,
+}: {
+  message: MessageDetail;
+  allowRemoteImages: boolean;
+  imagesHref: string;
+}) {
   if (message.html !== null) {
     return (
       <>
@@ -132,7 +140,10 @@ export default async function MessagePage({ params, searchParams }: Props) {
             <ul>
               {message.attachments.map((attachment, index) => (
                 <li key={index} dir="auto">
-                  📎 {attachment.filename} <span className="muted">({formatSize(attachment.size)}, {attachment.mimeType})</span>
+                  📎 {attachment.filename}{" "}
+                  <span className="muted">
+                    ({formatSize(attachment.size)}, {attachment.mimeType})
+                  </span>
                 </li>
               ))}
             </ul>

@@ -5,8 +5,11 @@ import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser({ query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: messageId }) }, async ({ user, query, params }) => {
-  const message = await getMessage({ userId: user.id, account: query.account, id: params.id });
-  const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, ...contract } = message;
-  return contract;
-});
+export const GET = withUser(
+  { query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: messageId }) },
+  async ({ user, query, params }) => {
+    const message = await getMessage({ userId: user.id, account: query.account, id: params.id });
+    const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, ...contract } = message;
+    return contract;
+  },
+);
