@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { addAccount, answerConsent, expect, signIn, suiteDatabaseFile, test } from "./fixtures";
+import { addAccount, answerConsent, expect, signIn, forgetEveryone, suiteDatabaseFile, test } from "./fixtures";
 
 type StoredAccount = {
   userId: string;
@@ -32,15 +32,6 @@ async function sessionUserId(page: Page): Promise<string> {
 type Logged = { path: string };
 const gmailRequests = (requests: Logged[]) =>
   requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch"));
-
-function forgetEveryone(): void {
-  const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
-  try {
-    db.exec('DELETE FROM "Session"; DELETE FROM "Account"; DELETE FROM "User";');
-  } finally {
-    db.close();
-  }
-}
 
 // Each test starts with nobody known to Mailroom (which user a Google account belongs to is what is tested),
 // and leaves nobody behind for the specs that follow.

@@ -1,17 +1,7 @@
-import Database from "better-sqlite3";
 import { SEED_FIXTURES } from "../emulator/seed";
-import { addAccount, expect, signIn, suiteDatabaseFile, test } from "./fixtures";
+import { addAccount, expect, forgetEveryone, signIn, test } from "./fixtures";
 
 type Logged = { t: number; ms: number; path: string };
-
-function forgetEveryone(): void {
-  const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
-  try {
-    db.exec('DELETE FROM "Session"; DELETE FROM "Account"; DELETE FROM "User";');
-  } finally {
-    db.close();
-  }
-}
 
 // Nobody known to Mailroom before, and nobody left after: the user links both accounts in the test, and the
 // specs that follow expect Ada to have one account.

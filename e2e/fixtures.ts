@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { type Page, test as base, expect } from "@playwright/test";
 import { control } from "../emulator/testing/control-client";
 
@@ -62,4 +63,14 @@ export function suiteDatabaseFile(): string {
   const url = required("MAILROOM_E2E_DATABASE_URL");
   if (!url.startsWith("file:")) throw new Error("the browser suite's database is expected to be a SQLite file");
   return url.slice("file:".length);
+}
+
+/** Forgets every user, account and session, for specs where who owns which Google account is the subject. */
+export function forgetEveryone(): void {
+  const db = new Database(suiteDatabaseFile(), { fileMustExist: true });
+  try {
+    db.exec('DELETE FROM "Session"; DELETE FROM "Account"; DELETE FROM "User";');
+  } finally {
+    db.close();
+  }
 }

@@ -50,14 +50,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     );
   }
   const { account } = parsed.data;
+  const here: InboxLocation = {
+    account,
+    label: parsed.data.label ?? "INBOX",
+    q: parsed.data.q,
+    pageToken: parsed.data.pageToken,
+    prev: parsed.data.prev,
+  };
   if (account === "all") {
-    const here: InboxLocation = {
-      account,
-      label: parsed.data.label ?? "INBOX",
-      q: parsed.data.q,
-      pageToken: parsed.data.pageToken,
-      prev: parsed.data.prev,
-    };
     return (
       <main className="page inbox">
         <div className="inbox-tools">
@@ -87,13 +87,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </main>
     );
   }
-  const here: InboxLocation = {
-    account,
-    label: parsed.data.label ?? "INBOX",
-    q: parsed.data.q,
-    pageToken: parsed.data.pageToken,
-    prev: parsed.data.prev,
-  };
   return (
     <main className="page inbox">
       <div className="inbox-tools">
