@@ -1,91 +1,15 @@
 import Link from "next/link";
 import { KeyboardList } from "../../_components/keyboard-list";
-import { LocalTime } from "../../_components/local-time";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ReauthBanner } from "../../_components/reauth-banner";
-import { type InboxLocation, inboxHref, newerHref, olderHref } from "./inbox-url";
-import { type AccountError, type AllAccountsMessage, type AllAccountsPage, listAllAccountsMessages } from "@/lib/gmail/list-all-accounts";
+import { type InboxLocation, inboxHref } from "./inbox-url";
+import { MessageRow, Pagination } from "./message-rows";
+import { type AccountError, type AllAccountsPage, listAllAccountsMessages } from "@/lib/gmail/list-all-accounts";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
 
-// The "All accounts" inbox (`/inbox?account=all`): the same rows, test ids and paging as message-list, with
-// each row naming the account it belongs to and linking to the message within that account. An account that
-// cannot be read gets its own banner above the rows of the others.
-
-/** The inbox URL for this location, in the All accounts view. */
-function allAccountsHref(href: string): string {
-  const url = new URL(href, "http://mailroom.invalid");
-  url.searchParams.set("account", "all");
-  return `${url.pathname}?${url.searchParams}`;
-}
-
-function sender(message: AllAccountsMessage): string {
-  return message.from.name || message.from.email || "(unknown sender)";
-}
-
-function MessageRow({ message, back }: { message: AllAccountsMessage; back: string }) {
-  return (
-    <li
-      className={message.unread ? "message-row unread" : "message-row"}
-      data-testid="message-row"
-      data-message-id={message.id}
-      data-account={message.account}
-    >
-      <Link href={`/inbox/${message.id}?${new URLSearchParams({ account: message.account, back })}`} data-row-link className="message-link">
-        <span className="star" aria-label={message.starred ? "Starred" : undefined}>
-          {message.starred ? "★" : ""}
-        </span>
-        <span className="from" dir="auto">
-          {message.unread && <span className="visually-hidden">Unread, </span>}
-          {sender(message)}
-        </span>
-        <span className="summary">
-          <span className="account-chip" data-testid="account-chip" title={`In ${message.account}`}>
-            <span className="visually-hidden">In </span>
-            {message.account}
-          </span>{" "}
-          <span className="subject" dir="auto">
-            {message.subject || "(no subject)"}
-          </span>
-          {message.snippet && (
-            <span className="snippet" dir="auto">
-              {" — "}
-              {message.snippet}
-            </span>
-          )}
-        </span>
-        <span className="date">
-          <LocalTime iso={message.date} />
-        </span>
-      </Link>
-    </li>
-  );
-}
-
-function Pagination({ here, page }: { here: InboxLocation; page: AllAccountsPage }) {
-  const newer = newerHref(here);
-  return (
-    <nav className="pagination" aria-label="Pages">
-      {newer ? (
-        <Link href={allAccountsHref(newer)} className="button" data-testid="prev-page" rel="prev">
-          ‹ Newer
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true" data-testid="prev-page">
-          ‹ Newer
-        </span>
-      )}
-      {page.nextPageToken ? (
-        <Link href={allAccountsHref(olderHref(here, page.nextPageToken))} className="button" data-testid="next-page" rel="next">
-          Older ›
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true" data-testid="next-page">
-          Older ›
-        </span>
-      )}
-    </nav>
-  );
-}
+// The "All accounts" inbox (`/inbox?account=all`, so every inbox URL built from `here` stays in this view):
+// the same rows and paging as message-list, each row naming the account it belongs to and linking to the
+// message within that account. An account that cannot be read gets its own banner above the others' rows.
 
 /** One notice per account that could not be read: its reconnect banner, or what went wrong. */
 function AccountFailure({ failure }: { failure: AccountError }) {
@@ -111,8 +35,8 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         error={error}
         email={email}
         subject="Those messages"
-        retryHref={allAccountsHref(inboxHref(here))}
-        backHref={allAccountsHref("/inbox")}
+        retryHref={inboxHref(here)}
+        backHref={inboxHref({ account: "all", label: "INBOX", prev: [] })}
         backLabel="Go to All accounts"
       />
     );
@@ -131,7 +55,7 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
               : "When mail arrives with this label in any of your accounts, it will show up here."}
           </p>
           {here.pageToken && (
-            <Link href={allAccountsHref(inboxHref({ ...here, pageToken: undefined, prev: [] }))} className="button">
+            <Link href={inboxHref({ ...here, pageToken: undefined, prev: [] })} className="button">
               Back to the newest
             </Link>
           )}
@@ -140,7 +64,7 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
     );
   }
 
-  const back = allAccountsHref(inboxHref(here));
+  const back = inboxHref(here);
   return (
     <>
       {failures}
@@ -152,11 +76,11 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
       <KeyboardList>
         <ul className="message-list" aria-label="Messages from all accounts">
           {page.messages.map((message) => (
-            <MessageRow key={`${message.account}/${message.id}`} message={message} back={back} />
+            <MessageRow key={`${message.account}/${message.id}`} message={message} back={back} account={message.account} showAccount />
           ))}
         </ul>
       </KeyboardList>
-      <Pagination here={here} page={page} />
+      <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
   );
 }

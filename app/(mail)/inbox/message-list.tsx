@@ -1,75 +1,10 @@
 import Link from "next/link";
 import { KeyboardList } from "../../_components/keyboard-list";
-import { LocalTime } from "../../_components/local-time";
 import { MailboxError } from "../../_components/mailbox-error";
-import { type InboxLocation, inboxHref, newerHref, olderHref } from "./inbox-url";
+import { type InboxLocation, inboxHref } from "./inbox-url";
+import { MessageRow, Pagination } from "./message-rows";
 import { type MessagePage, listMessages } from "@/lib/gmail/list-messages";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
-import type { MessageSummary } from "@/lib/gmail/message-headers";
-
-function sender(message: MessageSummary): string {
-  return message.from.name || message.from.email || "(unknown sender)";
-}
-
-function MessageRow({ message, back, account }: { message: MessageSummary; back: string; account?: string }) {
-  return (
-    <li className={message.unread ? "message-row unread" : "message-row"} data-testid="message-row" data-message-id={message.id}>
-      <Link
-        href={`/inbox/${message.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`}
-        data-row-link
-        className="message-link"
-      >
-        <span className="star" aria-label={message.starred ? "Starred" : undefined}>
-          {message.starred ? "★" : ""}
-        </span>
-        <span className="from" dir="auto">
-          {message.unread && <span className="visually-hidden">Unread, </span>}
-          {sender(message)}
-        </span>
-        <span className="summary">
-          <span className="subject" dir="auto">
-            {message.subject || "(no subject)"}
-          </span>
-          {message.snippet && (
-            <span className="snippet" dir="auto">
-              {" — "}
-              {message.snippet}
-            </span>
-          )}
-        </span>
-        <span className="date">
-          <LocalTime iso={message.date} />
-        </span>
-      </Link>
-    </li>
-  );
-}
-
-function Pagination({ here, page }: { here: InboxLocation; page: MessagePage }) {
-  const newer = newerHref(here);
-  return (
-    <nav className="pagination" aria-label="Pages">
-      {newer ? (
-        <Link href={newer} className="button" data-testid="prev-page" rel="prev">
-          ‹ Newer
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true" data-testid="prev-page">
-          ‹ Newer
-        </span>
-      )}
-      {page.nextPageToken ? (
-        <Link href={olderHref(here, page.nextPageToken)} className="button" data-testid="next-page" rel="next">
-          Older ›
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true" data-testid="next-page">
-          Older ›
-        </span>
-      )}
-    </nav>
-  );
-}
 
 /**
  * Streams in after the page shell: one list and one batch at Gmail. `email` is the account being read (the
@@ -128,7 +63,7 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
           ))}
         </ul>
       </KeyboardList>
-      <Pagination here={here} page={page} />
+      <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
   );
 }
