@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { type Emulator, answerConsent, expect, test } from "./fixtures";
 import { accountState, browserSignedInAs, closeBrowsers } from "./risc-helpers";
+import { REJECTED_FORGE_KINDS } from "../emulator/risc/forgeries";
 
 const ADA = "ada@example.com";
 const GRACE = "grace@example.com";
@@ -162,20 +163,7 @@ test.describe("Cross-Account Protection", () => {
   }) => {
     const ada = await browserSignedInAs(browser, appUrl, ADA);
     const adaBefore = accountState(ADA);
-    const forgeries = [
-      "wrong-key",
-      "unknown-kid",
-      "embedded-jwk",
-      "wrong-audience",
-      "wrong-issuer",
-      "google-issuer",
-      "alg-none",
-      "missing-signature",
-      "hs256",
-      "tampered-payload",
-      "not-a-jwt",
-    ];
-    for (const forge of forgeries) {
+    for (const forge of REJECTED_FORGE_KINDS) {
       expect(await raise(emulator, { email: ADA, type: "account-disabled", reason: "hijacking", forge }), forge).toMatchObject({
         status: 400,
       });

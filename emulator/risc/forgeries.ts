@@ -16,7 +16,7 @@ const FOREIGN_AUDIENCE = "999999999999-attacker.apps.googleusercontent.com";
  * What an attacker (or a confused sender) could POST to a receiver instead of Google's SET. All but
  * `replay` and `wrong-content-type` must fail verification; `replay` verifies but repeats a jti.
  */
-export const FORGE_KINDS = [
+export const REJECTED_FORGE_KINDS = [
   "wrong-key",
   "unknown-kid",
   "embedded-jwk",
@@ -28,9 +28,9 @@ export const FORGE_KINDS = [
   "hs256",
   "tampered-payload",
   "not-a-jwt",
-  "replay",
-  "wrong-content-type",
 ] as const;
+
+export const FORGE_KINDS = [...REJECTED_FORGE_KINDS, "replay", "wrong-content-type"] as const;
 
 export type ForgeKind = (typeof FORGE_KINDS)[number];
 

@@ -12,6 +12,7 @@ import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../../db";
 import { hashSessionToken } from "../../auth/hashed-sessions";
 import { saveSignInTokens } from "../../tokens/token-store";
+import { REJECTED_FORGE_KINDS } from "@/emulator/risc/forgeries";
 
 const environment = useIntegrationEnvironment();
 
@@ -90,23 +91,8 @@ async function snapshot() {
 
 const sessionAccounts = async () => (await getDb().session.findMany({ select: { accountId: true } })).map((s) => s.accountId).sort();
 
-// Every attack kind the emulator can forge that a receiver must refuse (emulator/README.md, "forge").
-const FORGERIES = [
-  "wrong-key",
-  "unknown-kid",
-  "embedded-jwk",
-  "wrong-audience",
-  "wrong-issuer",
-  "google-issuer",
-  "alg-none",
-  "missing-signature",
-  "hs256",
-  "tampered-payload",
-  "not-a-jwt",
-] as const;
-
 describe("forged or malformed security event tokens", () => {
-  it.each(FORGERIES)("%s answers 400 in the envelope and changes nothing", async (forge) => {
+  it.each(REJECTED_FORGE_KINDS)("%s answers 400 in the envelope and changes nothing", async (forge) => {
     const { ada } = await twoAccounts();
     const before = await snapshot();
 
