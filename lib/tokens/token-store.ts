@@ -99,19 +99,22 @@ export async function markReauthRequired(accountId: string, reason: ReauthReason
   await getDb().account.update({ where: { id: accountId }, data: { reauthReason: reason, reauthAt: new Date() } });
 }
 
+/** Every Account column that holds or describes Google's tokens: what "forget the tokens" clears. */
+export const FORGOTTEN_TOKENS = {
+  access_token: null,
+  refresh_token: null,
+  refreshTokenHash: null,
+  refreshTokenPrefixHash: null,
+  id_token: null,
+  expires_at: null,
+  refreshLockId: null,
+  refreshLockUntil: null,
+} as const;
+
 /** Forgets Google's tokens (after revoking them at Google) but keeps the user and the account link. */
 export async function clearTokens(accountId: string): Promise<void> {
   await getDb().account.update({
     where: { id: accountId },
-    data: {
-      access_token: null,
-      refresh_token: null,
-      refreshTokenHash: null,
-      refreshTokenPrefixHash: null,
-      id_token: null,
-      expires_at: null,
-      reauthReason: "disconnected",
-      reauthAt: new Date(),
-    },
+    data: { ...FORGOTTEN_TOKENS, reauthReason: "disconnected", reauthAt: new Date() },
   });
 }

@@ -9,7 +9,7 @@ import { getDb } from "../../db";
 import { logInfo } from "../../log";
 import { endAccountSessions } from "../../accounts/sessions";
 import { prefixFingerprint } from "../../tokens/refresh-token-fingerprints";
-import { GOOGLE_PROVIDER } from "../../tokens/token-store";
+import { FORGOTTEN_TOKENS, GOOGLE_PROVIDER } from "../../tokens/token-store";
 import { effectOf, type Effect } from "./event-effects";
 import { type EventSubject, parseSubject, shortEventType } from "./event-types";
 import type { SecurityEventToken } from "./verify-security-event";
@@ -34,18 +34,7 @@ async function findAccountId(tx: Tx, subject: EventSubject, issuer: string): Pro
 async function apply(tx: Tx, accountId: string, effect: Effect): Promise<void> {
   if (effect.endSessions) await endAccountSessions(accountId, tx);
   if (!effect.forgetTokens && !effect.reauth) return;
-  const forget = effect.forgetTokens
-    ? {
-        access_token: null,
-        refresh_token: null,
-        refreshTokenHash: null,
-        refreshTokenPrefixHash: null,
-        id_token: null,
-        expires_at: null,
-        refreshLockId: null,
-        refreshLockUntil: null,
-      }
-    : {};
+  const forget = effect.forgetTokens ? FORGOTTEN_TOKENS : {};
   await tx.account.update({ where: { id: accountId }, data: { ...forget, reauthReason: effect.reauth, reauthAt: new Date() } });
 }
 
