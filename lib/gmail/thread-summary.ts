@@ -1,0 +1,26 @@
+// The shape of a conversation in a list, shared by the threads API, the inbox and the All accounts view.
+// Pure types: the browser's components import them too.
+import type { Mailbox } from "./mailbox-address";
+
+export type ThreadSummary = {
+  id: string;
+  /** Messages in the conversation (Gmail's threads.get). */
+  messageCount: number;
+  /** The sender of the latest message. */
+  from: Mailbox;
+  /** Every distinct sender, oldest first, for a "Ada, Grace (3)" row. */
+  participants: Mailbox[];
+  /** The first message's decoded subject; "" when it has none. */
+  subject: string;
+  /** ISO 8601 of the latest message, or null when unusable. */
+  date: string | null;
+  /** The latest message's plain-text snippet. */
+  snippet: string;
+  /** Any message is unread / starred (Gmail's thread labels are the union of its messages'). */
+  unread: boolean;
+  starred: boolean;
+  labelIds: string[];
+  latestMessageId: string;
+};
+
+export type ThreadPage = { threads: ThreadSummary[]; nextPageToken?: string; resultSizeEstimate: number };
