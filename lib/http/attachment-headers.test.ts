@@ -13,7 +13,7 @@ function fallbackName(disposition: string): string {
 
 describe("attachmentDisposition", () => {
   it("always says attachment, with the exact UTF-8 name in filename* and an ASCII name for old clients", () => {
-    const names = ["report.pdf", "סיכום הפגישה.docx", "Grüße aus Zürich.txt", "🎉 party (final) v2*.png", '100% done; "really".txt'];
+    const names = ["report.pdf", "סיכום הפגישה.docx", "Grüße aus Zürich.txt", "🎉 party (final) v2'.png", "100% done; it's #1 & more.txt"];
     for (const name of names) {
       const disposition = attachmentDisposition(name);
       expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+$/);
@@ -24,11 +24,13 @@ describe("attachmentDisposition", () => {
     expect(fallbackName(attachmentDisposition("סיכום.docx"))).toBe("attachment.docx");
   });
 
-  it("drops path separators, control characters and bidi overrides from the name", () => {
+  it("drops path separators, control characters, bidi overrides and what Windows forbids from the name", () => {
     expect(savedName(attachmentDisposition("../../etc/passwd"))).toBe("_.._etc_passwd");
-    expect(savedName(attachmentDisposition("C:\\Windows\\evil.exe"))).toBe("C:_Windows_evil.exe");
+    expect(savedName(attachmentDisposition("C:\\Windows\\evil.exe"))).toBe("C__Windows_evil.exe");
     expect(savedName(attachmentDisposition("invoice\u202Efdp.exe"))).toBe("invoice_fdp.exe");
-    expect(savedName(attachmentDisposition("a\r\nContent-Type: text/html\u0000.txt"))).toBe("a Content-Type: text_html_.txt");
+    expect(savedName(attachmentDisposition('say "hi" <now>? | *.txt'))).toBe("say _hi_ _now__ _ _.txt");
+    expect(fallbackName(attachmentDisposition('say "hi".txt'))).toBe("say _hi_.txt");
+    expect(savedName(attachmentDisposition("a\r\nContent-Type: text/html\u0000.txt"))).toBe("a Content-Type_ text_html_.txt");
     expect(attachmentDisposition("line\r\nbreak")).not.toMatch(/[\r\n]/);
   });
 

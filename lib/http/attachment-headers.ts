@@ -3,8 +3,11 @@
 // save it, `nosniff` stops it guessing a type, and `Content-Security-Policy: sandbox` makes even a browser
 // that renders it anyway run it as a script-less document of no origin.
 
-/** Characters that must never reach a saved file's name: controls, path separators, and bidi overrides that disguise an extension. */
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters that must never reach a saved file's name: controls, path separators, bidi overrides that
+ * disguise an extension, and what Windows forbids in names (browsers would replace it anyway, differently).
+ */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_NAME_CHARS = 180;
 const FALLBACK_NAME = "attachment";
 
