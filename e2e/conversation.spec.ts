@@ -135,7 +135,7 @@ test("an attachment downloads byte for byte as Gmail holds it, under its own nam
     await link.click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(file.filename);
-    const saved = await readFile((await download.path())!);
+    const saved = await readFile((await download.path()));
     expect(saved.length).toBe(file.size);
     expect(saved.equals(await gmailAttachmentBytes(emulator, messageId, attachmentId))).toBe(true);
 
