@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { SEED_FIXTURES } from "../emulator/seed";
 import { authorizeThroughEmulator } from "../scripts/testing/emulator-client";
@@ -47,6 +48,8 @@ test("ada's long conversation: every message, the latest open, read ones collaps
   expect(open).toEqual(ada.thread.messageIds.map((_, index) => index === ada.thread.length - 1));
   await expect(messages(page).last().getByTestId("message-body")).toContainText("Invitations sent.");
   await expect(messages(page).nth(2).getByTestId("message-body")).toBeHidden();
+  const axe = await new AxeBuilder({ page }).setLegacyMode(true).options({ iframes: false }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 
   // Tab reaches a collapsed message's summary; Enter opens it, Space closes it again.
   const third = messages(page).nth(2).locator("summary");
@@ -135,7 +138,7 @@ test("an attachment downloads byte for byte as Gmail holds it, under its own nam
     await link.click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(file.filename);
-    const saved = await readFile((await download.path()));
+    const saved = await readFile(await download.path());
     expect(saved.length).toBe(file.size);
     expect(saved.equals(await gmailAttachmentBytes(emulator, messageId, attachmentId))).toBe(true);
 
