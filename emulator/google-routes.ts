@@ -6,6 +6,7 @@ import { registerMessageActionRoutes } from "./gmail/message-actions-routes";
 import { registerMessageRoutes } from "./gmail/messages-routes";
 import { registerThreadActionRoutes } from "./gmail/thread-actions-routes";
 import { registerThreadRoutes } from "./gmail/threads-routes";
+import { registerWatchRoutes } from "./gmail/watch-routes";
 import { Router } from "./http/router";
 import type { EmuRequest, EmuResponse } from "./http/types";
 import { registerAuthorizeRoutes } from "./oauth/authorize";
@@ -33,6 +34,7 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerThreadRoutes(router, state);
   registerThreadActionRoutes(router, state);
   registerHistoryRoutes(router, state);
+  registerWatchRoutes(router, state);
   const dispatch = createDispatcher(state, router);
   registerBatchRoute(router, dispatch);
   return dispatch;

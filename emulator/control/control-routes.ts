@@ -65,6 +65,8 @@ export function buildControlRouter(state: EmulatorState): Router {
           name: body.name ?? body.client_id,
           redirectUris: body.redirect_uris,
           devCallback: false,
+          // Google's client ids start with the project number; `x.apps…` belongs to project `x` here.
+          projectId: body.project_id ?? body.client_id.split(/[.-]/)[0] ?? body.client_id,
         });
         return ok({ client_id: body.client_id });
       },

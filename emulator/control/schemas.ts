@@ -25,6 +25,11 @@ export const addClientSchema = z.object({
   client_secret: z.string().min(1),
   redirect_uris: z.array(z.url()).min(1),
   name: z.string().optional(),
+  /** The client's Cloud project (Gmail push topics must be in it); default: client_id up to the first `.` or `-`. */
+  project_id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
 });
 
 export const revokeSchema = z.object({ email });

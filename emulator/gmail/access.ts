@@ -23,6 +23,8 @@ const ALLOWED: Record<AccessLevel, readonly string[]> = {
 export interface GmailCaller {
   account: Account;
   mailbox: Mailbox;
+  /** The OAuth client the token was issued to (its project owns the push topics `users.watch` may name). */
+  clientId: string;
   /** Only gmail.metadata was granted: no `q`, no bodies (Gmail answers 403). */
   metadataOnly: boolean;
 }
@@ -47,7 +49,12 @@ export function authorizeGmail(
   if (!record.scopes.some((s) => ALLOWED[level].includes(s))) return insufficientScope(operation);
   if (userId !== "me" && userId.toLowerCase() !== account.email.toLowerCase()) return forbidden(`Delegation denied for ${userId}`);
   const full = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full];
-  return { account, mailbox, metadataOnly: !record.scopes.some((s) => full.includes(s as (typeof full)[number])) };
+  return {
+    account,
+    mailbox,
+    clientId: record.clientId,
+    metadataOnly: !record.scopes.some((s) => full.includes(s as (typeof full)[number])),
+  };
 }
 
 export function isResponse(value: GmailCaller | EmuResponse): value is EmuResponse {
