@@ -49,5 +49,5 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
     linkedToUserId: await linkedUserOf(providerAccountId),
   });
   if (decision.allow) return true;
-  return refuse({ refusal: decision.refusal, chosen: email, ...(intent?.kind === "reconnect" ? { expected: intent.email } : {}) });
+  return refuse({ refusal: decision.refusal, chosen: email, ...(intent?.kind === "reconnect" || intent?.kind === "grant" ? { expected: intent.email } : {}) });
 }
