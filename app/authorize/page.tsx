@@ -60,8 +60,8 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
         <h1>Allow Mailroom to change your mail</h1>
         <p>Account: {email}</p>
         <p>
-          So far Mailroom can only read this mailbox. To archive, star, mark as read or unread, label and move mail to the
-          trash, Google must allow Mailroom to change your mail.
+          So far Mailroom can only read this mailbox. To archive, star, mark as read or unread, label and move mail to the trash, Google
+          must allow Mailroom to change your mail.
         </p>
         <ul style={{ textAlign: "left", margin: "0 0 1.5rem", paddingLeft: "1.2rem" }}>
           <li>Google will ask for this one permission, for this account only.</li>

@@ -36,7 +36,7 @@ type Exchange = Parameters<typeof exchangeCodeAllowingNoIdToken>[0];
 async function signInSteps(client: BaseClient, params: Record<string, string>, checks: Record<string, string> = { state: "test-state" }) {
   const context = { client, provider: { callbackUrl: DEV_CLIENT.redirectUri }, params, checks } as unknown as Exchange;
   const { tokens } = await exchangeCodeAllowingNoIdToken(context);
-  const profile = await profileFromIdTokenOrUserinfo({ ...context, tokens } as Parameters<typeof profileFromIdTokenOrUserinfo>[0]);
+  const profile = await profileFromIdTokenOrUserinfo({ ...context, tokens });
   return { tokens, profile: profile as { sub?: string; email?: string } };
 }
 
@@ -60,8 +60,8 @@ describe("the code exchange and profile of a Google sign-in", () => {
 
   it("still refuses an id_token that fails validation, and a state that does not match", async () => {
     await expect(signInSteps(newClient({ idTokenAlg: "HS256" }), await codeFor(`openid email ${GMAIL_READONLY}`))).rejects.toThrow(/alg/);
-    await expect(
-      signInSteps(newClient(), await codeFor(`openid email ${GMAIL_READONLY}`), { state: "another-state" }),
-    ).rejects.toThrow(/state mismatch/);
+    await expect(signInSteps(newClient(), await codeFor(`openid email ${GMAIL_READONLY}`), { state: "another-state" })).rejects.toThrow(
+      /state mismatch/,
+    );
   });
 });

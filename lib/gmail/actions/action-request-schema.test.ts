@@ -15,9 +15,9 @@ function problem(input: unknown): string {
 describe("POST /api/actions body", () => {
   it("accepts each action on threads or messages, with a label only where one belongs", () => {
     expect(actionRequestSchema.parse({ action: "archive", threadIds: [ID] })).toEqual({ action: "archive", threadIds: [ID] });
-    expect(actionRequestSchema.parse({ account: "ada@example.com", action: "star", messageIds: ids(MAX_ACTION_IDS) }).messageIds).toHaveLength(
-      MAX_ACTION_IDS,
-    );
+    expect(
+      actionRequestSchema.parse({ account: "ada@example.com", action: "star", messageIds: ids(MAX_ACTION_IDS) }).messageIds,
+    ).toHaveLength(MAX_ACTION_IDS);
     expect(actionRequestSchema.parse({ action: "addLabel", threadIds: [ID], labelId: "Label_3" }).labelId).toBe("Label_3");
     expect(actionRequestSchema.parse({ action: "removeLabel", threadIds: [ID], labelId: "IMPORTANT" }).labelId).toBe("IMPORTANT");
   });
@@ -31,7 +31,9 @@ describe("POST /api/actions body", () => {
 
   it("needs exactly one non-empty list of Gmail ids, at most the batch limit", () => {
     expect(problem({ action: "archive" })).toMatch(/threadIds or messageIds must be given/);
-    expect(problem({ action: "archive", threadIds: [ID], messageIds: [ID] })).toMatch(/threadIds or messageIds must be given, and not both/);
+    expect(problem({ action: "archive", threadIds: [ID], messageIds: [ID] })).toMatch(
+      /threadIds or messageIds must be given, and not both/,
+    );
     expect(problem({ action: "archive", threadIds: [] })).toMatch(/at least one/);
     expect(problem({ action: "archive", threadIds: ids(MAX_ACTION_IDS + 1) })).toMatch(/at most 1000/);
     for (const bad of ["18C0A1B2C3D4E5F6", "18c0a1b2c3d4e5f", "../../labels", 42]) {

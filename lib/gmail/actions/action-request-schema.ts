@@ -11,16 +11,16 @@ const LABEL_ACTIONS: ReadonlySet<MailAction> = new Set(["addLabel", "removeLabel
 /** Gmail thread and message ids are 16 lowercase hex digits. */
 const gmailId = z.string().regex(/^[0-9a-f]{16}$/, "must be Gmail ids (16 hex digits)");
 
-const ids = z
-  .array(gmailId)
-  .min(1, "must name at least one item")
-  .max(MAX_ACTION_IDS, `may name at most ${MAX_ACTION_IDS} items at once`);
+const ids = z.array(gmailId).min(1, "must name at least one item").max(MAX_ACTION_IDS, `may name at most ${MAX_ACTION_IDS} items at once`);
 
 const labelId = z
   .string()
   .max(64, "is not a label id")
   .refine((value) => !UNAPPLICABLE_LABELS.has(value), "is set by Gmail itself and cannot be added or removed")
-  .refine((value) => UNAPPLICABLE_LABELS.has(value) || APPLICABLE_SYSTEM_LABELS.has(value) || USER_LABEL_ID.test(value), "is not a label id");
+  .refine(
+    (value) => UNAPPLICABLE_LABELS.has(value) || APPLICABLE_SYSTEM_LABELS.has(value) || USER_LABEL_ID.test(value),
+    "is not a label id",
+  );
 
 export const actionRequestSchema = z
   .object({

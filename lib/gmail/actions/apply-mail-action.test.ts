@@ -46,7 +46,9 @@ async function inboxIds(who: Signed, kind: "threads" | "messages", count: number
 /** Each message's labels, sorted, by message id. */
 async function labelsOf(who: Signed, messageIds: readonly string[]): Promise<Record<string, string[]>> {
   const entries = await Promise.all(
-    messageIds.map(async (id) => [id, (await gmail<{ labelIds: string[] }>(who, `messages/${id}?format=minimal`)).labelIds.sort()] as const),
+    messageIds.map(
+      async (id) => [id, (await gmail<{ labelIds: string[] }>(who, `messages/${id}?format=minimal`)).labelIds.sort()] as const,
+    ),
   );
   await control(environment.emulatorUrl, "DELETE", "requests");
   return Object.fromEntries(entries);
@@ -87,7 +89,9 @@ describe("applyMailAction", () => {
     expect(await applyMailAction({ userId: ada.userId, action: "archive", threadIds: threads })).toEqual({ applied: 50, failed: [] });
     const requests = await gmailRequests();
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.parts!.map((part) => part.path).sort()).toEqual(threads.map((id) => `/gmail/v1/users/me/threads/${id}/modify`).sort());
+    expect(requests[0]!.parts!.map((part) => part.path).sort()).toEqual(
+      threads.map((id) => `/gmail/v1/users/me/threads/${id}/modify`).sort(),
+    );
     expect(await inboxIds(ada, "threads", 50).catch(() => [])).not.toEqual(threads);
   });
 
@@ -145,7 +149,9 @@ describe("applyMailAction", () => {
     });
     for (const labelIds of Object.values(await labelsOf(ada, messages))) expect(labelIds).toContain(own);
 
-    const refused = await failure(applyMailAction({ userId: ada.userId, action: "addLabel", labelId: "Label_987654", messageIds: messages }));
+    const refused = await failure(
+      applyMailAction({ userId: ada.userId, action: "addLabel", labelId: "Label_987654", messageIds: messages }),
+    );
     expect(refused).toMatchObject({ code: "bad_request", status: 400 });
     expect((await gmailRequests()).filter((request) => request.path.startsWith("/batch/"))).toEqual([]);
   });
@@ -235,7 +241,9 @@ describe("applyMailAction", () => {
   });
 
   it("acts only on the user's own accounts", async () => {
-    const error = await failure(applyMailAction({ userId: ada.userId, account: "grace@example.com", action: "star", messageIds: ["0000000000000000"] }));
+    const error = await failure(
+      applyMailAction({ userId: ada.userId, account: "grace@example.com", action: "star", messageIds: ["0000000000000000"] }),
+    );
     expect(error).toMatchObject({ code: "bad_request", status: 400 });
     expect(await gmailRequests()).toEqual([]);
   });

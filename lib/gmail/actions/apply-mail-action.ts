@@ -83,12 +83,18 @@ export function summarize(ids: readonly string[], answers: ReadonlyMap<string, P
   if (applied > 0 || failed.length === 0) return { applied, failed };
   const codes = new Set(failed.map((failure) => failure.code));
   if (codes.size === 1 && codes.has("not_found")) {
-    throw new AppError("not_found", ids.length === 1 ? "That conversation or message is not in this mailbox." : "None of those items is in this mailbox.");
+    throw new AppError(
+      "not_found",
+      ids.length === 1 ? "That conversation or message is not in this mailbox." : "None of those items is in this mailbox.",
+    );
   }
   if (codes.size === 1 && codes.has("rejected")) throw new AppError("bad_request", "Gmail did not accept that change.");
   if (codes.size === 1 && codes.has("unavailable")) {
     const last = failures[failures.length - 1]!;
-    throw new GmailResponseError(last.status, { reason: gmailErrorReason(last.body), ...(last.retryAfter ? { retryAfter: last.retryAfter } : {}) });
+    throw new GmailResponseError(last.status, {
+      reason: gmailErrorReason(last.body),
+      ...(last.retryAfter ? { retryAfter: last.retryAfter } : {}),
+    });
   }
   return { applied, failed };
 }

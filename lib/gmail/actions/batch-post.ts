@@ -10,7 +10,13 @@ import "server-only";
 // fails as a whole for a reason retrying cannot fix are thrown.
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../../config";
-import { type BatchRequestPart, type BatchResponsePart, MAX_BATCH_PARTS, decodeBatchResponse, encodeBatchRequest } from "../batch-multipart";
+import {
+  type BatchRequestPart,
+  type BatchResponsePart,
+  MAX_BATCH_PARTS,
+  decodeBatchResponse,
+  encodeBatchRequest,
+} from "../batch-multipart";
 import { GmailResponseError } from "../gmail-errors";
 import { RetryBudget, gmailErrorReason, isRetryableFailure, isRetryableNetworkError, retryAfterMs } from "../retry-policy";
 
@@ -47,7 +53,11 @@ export async function batchPost(accessToken: string, requests: readonly BatchPos
   return new Map(outcomes.flatMap((outcome) => [...outcome]));
 }
 
-async function postChunk(accessToken: string, requests: readonly BatchPostRequest[], signal: AbortSignal): Promise<Map<string, PartAnswer>> {
+async function postChunk(
+  accessToken: string,
+  requests: readonly BatchPostRequest[],
+  signal: AbortSignal,
+): Promise<Map<string, PartAnswer>> {
   const answers = new Map<string, PartAnswer>();
   const budget = new RetryBudget(BATCH_RETRY_BUDGET);
   let pending = requests;
@@ -99,7 +109,12 @@ async function sendOnce(accessToken: string, requests: readonly BatchPostRequest
 }
 
 async function sendBatch(accessToken: string, requests: readonly BatchPostRequest[], signal: AbortSignal): Promise<BatchResponsePart[]> {
-  const parts: BatchRequestPart[] = requests.map(({ id, path, body }) => ({ id, method: "POST", path, ...(body === undefined ? {} : { body }) }));
+  const parts: BatchRequestPart[] = requests.map(({ id, path, body }) => ({
+    id,
+    method: "POST",
+    path,
+    ...(body === undefined ? {} : { body }),
+  }));
   const { contentType, body } = encodeBatchRequest(parts);
   let response: Response;
   try {

@@ -4,9 +4,7 @@
 import type { MailAction } from "../mail-actions";
 
 export type GmailChange =
-  | { method: "modify"; addLabelIds: string[]; removeLabelIds: string[] }
-  | { method: "trash" }
-  | { method: "untrash" };
+  { method: "modify"; addLabelIds: string[]; removeLabelIds: string[] } | { method: "trash" } | { method: "untrash" };
 
 /** Gmail sets these itself; adding or removing them by hand is refused (400 "Invalid label: SENT"). */
 export const UNAPPLICABLE_LABELS: ReadonlySet<string> = new Set(["SENT", "DRAFT", "CHAT"]);
