@@ -56,6 +56,10 @@ test("a read-only user grants gmail.modify alone and is back on the page, where 
     status: 200,
     body: { applied: 1, failed: [] },
   });
+  // Asking again is pointless now, and the page says so.
+  await page.goto(refused.body.error!.authorizeUrl!);
+  await expect(page.getByTestId("grant-done")).toBeVisible();
+  await expect(page.getByTestId("grant-continue")).toHaveCount(0);
 });
 
 test("declining at Google returns to the page, and Mailroom stays exactly as it was: read-only", async ({ page, emulator }) => {
@@ -64,6 +68,12 @@ test("declining at Google returns to the page, and Mailroom stays exactly as it 
   const grantsBefore = await grantsOf(emulator, "ada@example.com");
   await page.goto("/inbox?label=STARRED");
   const messageId = await page.getByTestId("message-row").first().getAttribute("data-message-id");
+
+  // Only for one's own accounts, and only back to a page of this site.
+  await page.goto("/authorize?account=grace%40example.com");
+  await expect(page.getByRole("heading", { name: "That account is not one of yours" })).toBeVisible();
+  await page.goto(`/authorize?account=ada%40example.com&returnTo=${encodeURIComponent("//evil.example/inbox")}`);
+  await expect(page.getByTestId("grant-cancel")).toHaveAttribute("href", "/inbox");
 
   await page.goto(`/authorize?account=ada%40example.com&returnTo=${encodeURIComponent("/inbox?label=STARRED")}`);
   await page.getByTestId("grant-continue").click();
