@@ -92,7 +92,8 @@ describe("applyMailAction", () => {
     expect(requests[0]!.parts!.map((part) => part.path).sort()).toEqual(
       threads.map((id) => `/gmail/v1/users/me/threads/${id}/modify`).sort(),
     );
-    expect(await inboxIds(ada, "threads", 50).catch(() => [])).not.toEqual(threads);
+    const inbox = await gmail<{ threads?: { id: string }[] }>(ada, "threads?labelIds=INBOX&maxResults=500");
+    expect((inbox.threads ?? []).filter((thread) => threads.includes(thread.id))).toEqual([]);
   });
 
   it("sends more than 50 items as parallel batches of at most 50: still one round trip", async () => {
@@ -128,14 +129,52 @@ describe("applyMailAction", () => {
     }
   });
 
-  it("undo of archive and trash on conversations restores them", async () => {
-    const threads = await inboxIds(ada, "threads", 10);
+  it("undo on conversations restores each conversation's labels; trash and untrash restore every message's", async () => {
+    // threads.modify changes every message of a conversation (Gmail's rule, and what Gmail's own "Move to
+    // Inbox" does), so after archive and unarchive a reply that was never in the inbox is in it too: the
+    // conversation reads as before (its labels are the union of its messages'), message by message it may not.
+    const threads = await inboxIds(ada, "threads", 30);
     const messages = await messagesOfThreads(ada, threads);
+    expect(messages.length).toBeGreaterThan(threads.length);
     const before = await labelsOf(ada, messages);
-    for (const action of ["archive", "trash", "star"] as const) {
-      await applyMailAction({ userId: ada.userId, action, threadIds: threads });
-      await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], threadIds: threads });
-      expect(await labelsOf(ada, messages), `undo of ${action}`).toEqual(before);
+    const conversationLabels = async () => {
+      const threadLabels = await Promise.all(
+        threads.map(async (id) => {
+          const thread = await gmail<{ messages: { labelIds: string[] }[] }>(ada, `threads/${id}?format=minimal`);
+          return [...new Set(thread.messages.flatMap((message) => message.labelIds))].sort();
+        }),
+      );
+      await control(environment.emulatorUrl, "DELETE", "requests");
+      return threadLabels;
+    };
+    const conversationsBefore = await conversationLabels();
+    const unstarred = threads.filter((_, i) => !conversationsBefore[i]!.includes("STARRED"));
+    expect(unstarred.length).toBeGreaterThan(0);
+
+    for (const [action, changing] of [
+      ["archive", threads],
+      ["star", unstarred],
+      ["trash", threads],
+    ] as const) {
+      await applyMailAction({ userId: ada.userId, action, threadIds: changing });
+      expect(await conversationLabels(), action).not.toEqual(conversationsBefore);
+      expect(await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], threadIds: changing })).toEqual({
+        applied: changing.length,
+        failed: [],
+      });
+      expect(await conversationLabels(), `undo of ${action}`).toEqual(conversationsBefore);
+      if (action === "trash") expect(await labelsOf(ada, messages), "untrash").toEqual(await labelsAfterArchiveUndo());
+    }
+
+    /** Every message as before, except INBOX now on each message of a conversation that was in the inbox. */
+    async function labelsAfterArchiveUndo(): Promise<Record<string, string[]>> {
+      const expected: Record<string, string[]> = {};
+      for (const id of threads) {
+        const thread = await gmail<{ messages: { id: string }[] }>(ada, `threads/${id}?format=minimal`);
+        for (const { id: messageId } of thread.messages) expected[messageId] = [...new Set([...before[messageId]!, "INBOX"])].sort();
+      }
+      await control(environment.emulatorUrl, "DELETE", "requests");
+      return expected;
     }
   });
 
