@@ -34,14 +34,21 @@ async function idsOfGrace(emulator: Emulator): Promise<{ threads: string[]; mess
 test("applies an action for a signed-in user with the permission, in one Gmail request", async ({ page, appUrl, emulator }) => {
   await signIn(page);
   await grantModify(page);
-  const row = page.getByTestId("message-row").first();
-  const threadId = (await row.getAttribute("data-thread-id")) ?? (await row.getAttribute("data-message-id"));
-  await emulator.control("DELETE", "requests");
-  const answer = await post(page.request, appUrl, { action: "star", threadIds: [threadId] });
-  expect(answer).toEqual({ status: 200, body: { applied: 1, failed: [] } });
-  const log = await gmailLog(emulator);
-  expect(log.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /batch/gmail/v1"]);
-  expect(log[0]!.parts).toEqual([{ method: "POST", path: `/gmail/v1/users/me/threads/${threadId}/modify`, status: 200 }]);
+  const messageId = await page.getByTestId("message-row").first().getAttribute("data-message-id");
+  const { threadId } = (await (await page.request.get(`/api/messages/${messageId}`)).json()) as { threadId: string };
+
+  for (const [ids, kind] of [
+    [{ threadIds: [threadId] }, "threads"],
+    [{ messageIds: [messageId] }, "messages"],
+  ] as const) {
+    await emulator.control("DELETE", "requests");
+    const answer = await post(page.request, appUrl, { action: "star", ...ids });
+    expect(answer).toEqual({ status: 200, body: { applied: 1, failed: [] } });
+    const log = await gmailLog(emulator);
+    expect(log.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /batch/gmail/v1"]);
+    const id = kind === "threads" ? threadId : messageId;
+    expect(log[0]!.parts).toEqual([{ method: "POST", path: `/gmail/v1/users/me/${kind}/${id}/modify`, status: 200 }]);
+  }
 });
 
 test("refuses every bad input with a 4xx envelope, and nothing changes at Gmail", async ({ page, appUrl, emulator, browser }) => {
