@@ -158,6 +158,12 @@ test("refuses every bad input with a 4xx envelope, and nothing changes at Gmail"
       code: "unsupported_media_type",
       send: () => post(page.request, appUrl, { action: "archive", threadIds: [mine] }, { "Content-Type": "text/plain" }),
     },
+    {
+      name: "an oversized body",
+      status: 413,
+      code: "bad_request",
+      send: () => post(page.request, appUrl, { action: "archive", messageIds: [...many, ...many, ...many, ...many] }),
+    },
     { name: "broken JSON", status: 400, code: "bad_request", send: () => post(page.request, appUrl, '{"action": "archive", ') },
     {
       name: "nobody signed in",
