@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "./_components/sign-in-button";
+import { pageBeforeGoogle } from "@/lib/auth/callback-url-cookie";
 import { getSignedInUser } from "@/lib/auth/session";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 
@@ -7,8 +8,10 @@ import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getSignedInUser()) redirect("/inbox");
   const { error } = await searchParams;
+  // Signed in, a trip to Google that came back with an error (a declined permission, a cancelled reconnect)
+  // lands here as next-auth's error page: nothing changed, so back to the page it started from.
+  if (await getSignedInUser()) redirect(error === undefined ? "/inbox" : await pageBeforeGoogle());
   // next-auth sends errors here as ?error=<code>; show a sentence, never the raw code or a stack.
   const message = typeof error === "string" ? (SIGN_IN_ERRORS[error] ?? "The sign-in did not work. Please try again.") : null;
   return (

@@ -2,7 +2,16 @@
 // an upstream error text. Route handlers map AppError to HTTP; anything else becomes a generic 500.
 
 export type AppErrorCode =
-  "bad_request" | "unauthenticated" | "reauth_required" | "not_found" | "rate_limited" | "upstream_unavailable" | "misconfigured";
+  | "bad_request"
+  | "unauthenticated"
+  | "reauth_required"
+  | "forbidden"
+  | "scope_required"
+  | "not_found"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "misconfigured";
 
 export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected" | "credential_change_required";
 
@@ -10,7 +19,12 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
   reauth_required: 401,
+  // A request from another site (lib/http/json-post.ts).
+  forbidden: 403,
+  // Google has not granted what the action needs (lib/gmail/actions/modify-scope.ts); details say how to ask.
+  scope_required: 403,
   not_found: 404,
+  unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 503,
   misconfigured: 500,

@@ -1,6 +1,7 @@
 "use server";
-// Records what a signed-in user is about to do at Google (add an account, reconnect one of theirs) as a
-// short-lived signed cookie, read back by the sign-in callback when Google returns.
+// Records what a signed-in user is about to do at Google (add an account, reconnect one of theirs, grant one
+// of theirs a further permission) as a short-lived signed cookie, read back by the sign-in callback when
+// Google returns.
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
@@ -17,6 +18,7 @@ import { accountEmail } from "@/lib/gmail/message-params";
 const requestSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add") }).strict(),
   z.object({ kind: z.literal("reconnect"), email: accountEmail }).strict(),
+  z.object({ kind: z.literal("grant"), email: accountEmail }).strict(),
 ]);
 
 export type SignInIntentInput = z.input<typeof requestSchema>;
@@ -25,12 +27,12 @@ export async function prepareSignInIntent(input: SignInIntentInput): Promise<voi
   const user = await requireUser();
   const request = requestSchema.parse(input);
   const config = getConfig();
-  // A reconnect names one of this user's own accounts; anything else is refused here, before Google.
+  // A reconnect or a grant names one of this user's own accounts; anything else is refused here, before Google.
   const intent =
     request.kind === "add"
       ? { kind: "add" as const }
       : await resolveAccount({ userId: user.id, account: request.email }).then((account) => ({
-          kind: "reconnect" as const,
+          kind: request.kind,
           providerAccountId: account.providerAccountId,
           email: account.email ?? request.email,
         }));

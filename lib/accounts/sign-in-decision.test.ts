@@ -25,6 +25,21 @@ describe("who a Google account may sign in as", () => {
     });
   });
 
+  it("granting X a permission: only X's sub is accepted, as for a reconnect; another account changes nothing", () => {
+    const grantAda: SignInIntent = { ...reconnectAda, kind: "grant" };
+    expect(decideSignIn({ currentUserId: "me", intent: grantAda, chosen: ADA, linkedToUserId: "me" })).toEqual({ allow: true });
+    for (const linkedToUserId of [null, "me", "someone"]) {
+      expect(decideSignIn({ currentUserId: "me", intent: grantAda, chosen: GRACE, linkedToUserId })).toEqual({
+        allow: false,
+        refusal: "WrongAccount",
+      });
+    }
+    expect(decideSignIn({ currentUserId: "me", intent: grantAda, chosen: ADA, linkedToUserId: "someone" })).toEqual({
+      allow: false,
+      refusal: "LinkedToAnotherUser",
+    });
+  });
+
   it("adding: an unlinked account is linked; one linked to another user is refused, never merged", () => {
     expect(decideSignIn({ currentUserId: "me", intent: add, chosen: GRACE, linkedToUserId: null })).toEqual({ allow: true });
     expect(decideSignIn({ currentUserId: "me", intent: add, chosen: GRACE, linkedToUserId: "someone" })).toEqual({

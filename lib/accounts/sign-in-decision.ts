@@ -18,8 +18,9 @@ export type SignInDecision = { allow: true } | { allow: false; refusal: SignInRe
 export function decideSignIn({ currentUserId, intent, chosen, linkedToUserId }: SignInFacts): SignInDecision {
   // Signed out: a linked account signs in as its user; an unknown one becomes a new user.
   if (!currentUserId) return { allow: true };
-  if (intent?.kind === "reconnect") {
-    // Google may answer with whichever account the person picked: only the one being reconnected counts.
+  if (intent?.kind === "reconnect" || intent?.kind === "grant") {
+    // Google may answer with whichever account the person picked: only the one being reconnected (or granted
+    // more) counts. Another one changes nothing, even one of this user's own.
     if (chosen.providerAccountId !== intent.providerAccountId) return { allow: false, refusal: "WrongAccount" };
     return linkedToUserId === null || linkedToUserId === currentUserId ? { allow: true } : { allow: false, refusal: "LinkedToAnotherUser" };
   }

@@ -49,5 +49,11 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
     linkedToUserId: await linkedUserOf(providerAccountId),
   });
   if (decision.allow) return true;
-  return refuse({ refusal: decision.refusal, chosen: email, ...(intent?.kind === "reconnect" ? { expected: intent.email } : {}) });
+  // An account that never granted Mailroom `email` (possible on a grant, which asks for gmail.modify alone)
+  // comes back without an address.
+  return refuse({
+    refusal: decision.refusal,
+    chosen: email || "another Google account",
+    ...(intent?.kind === "reconnect" || intent?.kind === "grant" ? { expected: intent.email } : {}),
+  });
 }

@@ -15,6 +15,16 @@ describe("sign-in intent cookie", () => {
     });
   });
 
+  it("carries a grant (one more permission for one account) bound to that account's sub, like a reconnect", () => {
+    const grant = { ...reconnect, kind: "grant" } as const;
+    expect(decodeSignInIntent(SECRET, encodeSignInIntent(SECRET, "user-a", grant, NOW), "user-a", NOW)).toEqual({
+      ...grant,
+      userId: "user-a",
+      exp: NOW / 1000 + SIGN_IN_INTENT_TTL_SECONDS,
+    });
+    expect(decodeSignInIntent(SECRET, encodeSignInIntent(SECRET, "user-a", grant, NOW), "user-b", NOW)).toBeNull();
+  });
+
   it("is ignored once expired", () => {
     const value = encodeSignInIntent(SECRET, "user-a", { kind: "add" }, NOW);
     expect(decodeSignInIntent(SECRET, value, "user-a", NOW + SIGN_IN_INTENT_TTL_SECONDS * 1000)).toBeNull();

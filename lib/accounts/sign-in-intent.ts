@@ -1,5 +1,5 @@
-// A sign-in intent: what a signed-in user asked for before going to Google ("add another account", or
-// "reconnect account X"). It survives the round trip as a short-lived signed cookie bound to the user, and
+// A sign-in intent: what a signed-in user asked for before going to Google ("add another account",
+// "reconnect account X", or "grant X the permission to change mail"). It survives the round trip as a short-lived signed cookie bound to the user, and
 // the sign-in callback reads it to decide whether the Google account that comes back may be linked.
 import { z } from "zod";
 import { signPayload, verifyPayload } from "../signed-payload";
@@ -14,17 +14,18 @@ const PURPOSE = "sign-in-intent";
 const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add"), userId: z.string().min(1), exp: z.number() }),
   z.object({
-    kind: z.literal("reconnect"),
+    /** reconnect: renew the grant; grant: add a scope to it (incremental authorization, e.g. gmail.modify). */
+    kind: z.enum(["reconnect", "grant"]),
     userId: z.string().min(1),
     exp: z.number(),
-    /** The Google account (its `sub`) being reconnected, and its address for the messages. */
+    /** The Google account (its `sub`) being reconnected or granted more, and its address for the messages. */
     providerAccountId: z.string().min(1),
     email: z.string(),
   }),
 ]);
 
 export type SignInIntent = z.infer<typeof intentSchema>;
-export type SignInIntentRequest = { kind: "add" } | { kind: "reconnect"; providerAccountId: string; email: string };
+export type SignInIntentRequest = { kind: "add" } | { kind: "reconnect" | "grant"; providerAccountId: string; email: string };
 
 export function encodeSignInIntent(secret: string, userId: string, request: SignInIntentRequest, nowMs = Date.now()): string {
   return signPayload(secret, PURPOSE, { ...request, userId, exp: Math.floor(nowMs / 1000) + SIGN_IN_INTENT_TTL_SECONDS });

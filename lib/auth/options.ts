@@ -12,6 +12,7 @@ import { GMAIL_READONLY_SCOPE } from "../google-scopes";
 import { getDb } from "../db";
 import { logError, logWarn } from "../log";
 import { saveSignInTokens } from "../tokens/token-store";
+import { exchangeCodeAllowingNoIdToken, profileFromIdTokenOrUserinfo } from "./google-callback-tokens";
 import { withHashedSessionTokens } from "./hashed-sessions";
 import { withSessionBinding } from "./session-binding";
 
@@ -55,7 +56,11 @@ function buildAuthOptions(): AuthOptions {
         clientSecret: config.google.clientSecret,
         wellKnown: config.google.endpoints.wellKnown,
         checks: ["pkce", "state"],
-        authorization: { params: { scope: SIGN_IN_SCOPES, access_type: "offline", prompt: "consent" } },
+        // include_granted_scopes on every trip to Google (first sign-in, add, reconnect, grant): the token then
+        // covers every scope granted so far, so a reconnect keeps gmail.modify once it was granted.
+        authorization: { params: { scope: SIGN_IN_SCOPES, access_type: "offline", prompt: "consent", include_granted_scopes: "true" } },
+        token: { request: exchangeCodeAllowingNoIdToken },
+        userinfo: { request: profileFromIdTokenOrUserinfo },
         httpOptions: { timeout: 10_000 },
       }),
     ],

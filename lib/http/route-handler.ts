@@ -24,7 +24,8 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
     return NextResponse.json({ error: { code: "bad_request", message: describeZodError(error) } }, { status: 400, headers: NO_STORE });
   }
   if (error instanceof AppError) {
-    const body: Record<string, unknown> = { code: error.code, message: error.message };
+    // Details are what the client needs to act (a reason, where to grant a scope); never upstream text.
+    const body: Record<string, unknown> = { code: error.code, ...error.details, message: error.message };
     if (error instanceof ReauthRequiredError) {
       body.reason = error.reason;
       const account = new URL(request.url).searchParams.get("account");

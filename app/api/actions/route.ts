@@ -1,0 +1,27 @@
+import { sameOriginPath } from "@/lib/auth/return-path";
+import { getConfig } from "@/lib/config";
+import { actionRequestSchema } from "@/lib/gmail/actions/action-request-schema";
+import { applyMailAction } from "@/lib/gmail/actions/apply-mail-action";
+import { withUserJsonPost } from "@/lib/http/json-post";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/actions { account?, action, threadIds? | messageIds?, labelId? } → { applied, failed }.
+export const POST = withUserJsonPost(actionRequestSchema, ({ user, body, request }) =>
+  applyMailAction({
+    ...body,
+    userId: user.id,
+    // The page the action came from: where Google should send the person back if permission must be asked.
+    returnTo: sameOriginPath(request.headers.get("referer"), getConfig().auth.url),
+  }),
+);
+
+// Other methods get the contract's JSON envelope too, not an empty 405.
+function methodNotAllowed(): Response {
+  return Response.json(
+    { error: { code: "method_not_allowed", message: "Use POST with a JSON body." } },
+    { status: 405, headers: { Allow: "POST", "Cache-Control": "private, no-store" } },
+  );
+}
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

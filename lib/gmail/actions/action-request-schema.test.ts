@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { describeZodError } from "../message-params";
+import { MAX_ACTION_IDS } from "../mail-actions";
+import { actionRequestSchema } from "./action-request-schema";
+
+const ID = "18c0a1b2c3d4e5f6";
+const ids = (n: number) => Array.from({ length: n }, (_, i) => i.toString(16).padStart(16, "0"));
+
+function problem(input: unknown): string {
+  const parsed = actionRequestSchema.safeParse(input);
+  if (parsed.success) throw new Error(`accepted ${JSON.stringify(input).slice(0, 200)}`);
+  return describeZodError(parsed.error);
+}
+
+describe("POST /api/actions body", () => {
+  it("accepts each action on threads or messages, with a label only where one belongs", () => {
+    expect(actionRequestSchema.parse({ action: "archive", threadIds: [ID] })).toEqual({ action: "archive", threadIds: [ID] });
+    expect(
+      actionRequestSchema.parse({ account: "ada@example.com", action: "star", messageIds: ids(MAX_ACTION_IDS) }).messageIds,
+    ).toHaveLength(MAX_ACTION_IDS);
+    expect(actionRequestSchema.parse({ action: "addLabel", threadIds: [ID], labelId: "Label_3" }).labelId).toBe("Label_3");
+    expect(actionRequestSchema.parse({ action: "removeLabel", threadIds: [ID], labelId: "IMPORTANT" }).labelId).toBe("IMPORTANT");
+  });
+
+  it("refuses an unknown action, unknown fields and a malformed account", () => {
+    expect(problem({ action: "delete", threadIds: [ID] })).toMatch(/action must be one of archive/);
+    expect(problem({ action: "archive", threadIds: [ID], extra: 1 })).toMatch(/unknown parameter "extra"/);
+    expect(problem({ action: "archive", threadIds: [ID], account: "all" })).toMatch(/account/);
+    expect(problem(null)).toMatch(/Invalid request/);
+  });
+
+  it("needs exactly one non-empty list of Gmail ids, at most the batch limit", () => {
+    expect(problem({ action: "archive" })).toMatch(/threadIds or messageIds must be given/);
+    expect(problem({ action: "archive", threadIds: [ID], messageIds: [ID] })).toMatch(
+      /threadIds or messageIds must be given, and not both/,
+    );
+    expect(problem({ action: "archive", threadIds: [] })).toMatch(/at least one/);
+    expect(problem({ action: "archive", threadIds: ids(MAX_ACTION_IDS + 1) })).toMatch(/at most 1000/);
+    for (const bad of ["18C0A1B2C3D4E5F6", "18c0a1b2c3d4e5f", "../../labels", 42]) {
+      expect(problem({ action: "archive", messageIds: [bad] })).toMatch(/16 hex digits|messageIds/);
+    }
+  });
+
+  it("requires a label for addLabel/removeLabel, refuses one elsewhere, and refuses labels Gmail sets itself", () => {
+    expect(problem({ action: "addLabel", threadIds: [ID] })).toMatch(/labelId is required for addLabel/);
+    expect(problem({ action: "archive", threadIds: [ID], labelId: "STARRED" })).toMatch(/labelId is only for addLabel/);
+    for (const fixed of ["SENT", "DRAFT", "CHAT"]) {
+      expect(problem({ action: "addLabel", threadIds: [ID], labelId: fixed })).toMatch(/set by Gmail itself/);
+    }
+    for (const bad of ["ALL", "Label_", "Label_1 ", "inbox", "x".repeat(100)]) {
+      expect(problem({ action: "removeLabel", threadIds: [ID], labelId: bad })).toMatch(/not a label id/);
+    }
+  });
+});
