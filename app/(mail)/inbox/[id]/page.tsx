@@ -9,6 +9,7 @@ import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/gmail/get-thread";
 import { threadId as threadIdParam } from "@/lib/gmail/message-params";
 import { visibleMessages } from "@/lib/gmail/thread-headers";
@@ -64,9 +65,12 @@ export default async function ConversationPage({ params, searchParams }: Props) 
     `/inbox/${threadId}?${new URLSearchParams({ ...accountParams, ...extra, back })}`;
 
   let email: string | null = null;
+  let canModify = false;
   let loaded: Loaded;
   try {
-    email = (await resolveAccount({ userId: user.id, account: requested })).email;
+    const account = await resolveAccount({ userId: user.id, account: requested });
+    email = account.email;
+    canModify = grantsGmailModify(account.scope);
     loaded = await loadConversation({ userId: user.id, account: email ?? undefined, id: id.data, allowRemoteImages });
   } catch (error) {
     loaded = { error };
@@ -132,6 +136,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         account={email}
         threadId={thread.id}
         unreadMessageIds={shown.filter((message) => message.unread).map((message) => message.id)}
+        canModify={canModify}
       />
     </main>
   );
