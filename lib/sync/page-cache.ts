@@ -1,0 +1,156 @@
+import "server-only";
+// The inbox pages this instance fetched, kept so a revisit costs one history.list instead of a list and a
+// batch (lib/sync/page-cache-list.ts). In memory only: nothing here is written to disk, and no token is kept
+// (the page, its rows' sort intervals and a history id; the access token is asked for on every use).
+//
+// Bounded in bytes: each entry is charged its serialized size (UTF-8 JSON, plus a fixed overhead for the
+// Map and object headers), and the least recently used entries are evicted past the cap. V8 keeps these
+// strings in one or two bytes per character, so the charge tracks the real footprint within a small factor;
+// `npm run bench` reports RSS with the cache full to show it.
+//
+// Keyed by the Mailroom user, the Google account and the exact request (label, search, page token, size):
+// a page is only ever served back to the user and account it was fetched for.
+import type { ThreadPage } from "../gmail/thread-summary";
+import type { ColdReason } from "./revisit-plan";
+import type { PageView, RowOrder } from "./revisit-order";
+
+export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Map entry, key, object and history id bookkeeping per entry, beyond the serialized page. */
+const ENTRY_OVERHEAD_BYTES = 512;
+
+export type CachedPage = {
+  userId: string;
+  accountId: string;
+  page: ThreadPage;
+  order: ReadonlyMap<string, RowOrder | undefined>;
+  /** Gmail history id (uint64 as a decimal string) the page is known to be current as of. */
+  historyId: string;
+};
+
+type Entry = CachedPage & { bytes: number };
+
+export type PageCacheStats = {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  /** Revisits answered from the cache after history.list: unchanged, or patched with one batch. */
+  hits: number;
+  /** Of the hits, those that fetched changed conversations. */
+  patched: number;
+  /** Pages fetched cold, by why. */
+  misses: Record<ColdReason, number>;
+  evictions: number;
+};
+
+export function pageCacheKey(userId: string, accountId: string, view: PageView): string {
+  return JSON.stringify([userId, accountId, view.label, view.q ?? "", view.pageToken ?? "", view.pageSize]);
+}
+
+function sizeOf(key: string, page: CachedPage): number {
+  return (
+    Buffer.byteLength(key) +
+    Buffer.byteLength(JSON.stringify(page.page)) +
+    Buffer.byteLength(JSON.stringify([...page.order])) +
+    page.historyId.length +
+    ENTRY_OVERHEAD_BYTES
+  );
+}
+
+export class PageCache {
+  /** Insertion order is recency order: a read moves its entry to the end; eviction takes from the front. */
+  private readonly entries = new Map<string, Entry>();
+  private readonly keysByAccount = new Map<string, Set<string>>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private totalBytes = 0;
+  private counters = emptyCounters();
+
+  constructor(readonly maxBytes: number = DEFAULT_PAGE_CACHE_BYTES) {}
+
+  get(key: string): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, page: CachedPage): void {
+    this.delete(key);
+    const bytes = sizeOf(key, page);
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { ...page, bytes });
+    this.totalBytes += bytes;
+    let keys = this.keysByAccount.get(page.accountId);
+    if (!keys) this.keysByAccount.set(page.accountId, (keys = new Set()));
+    keys.add(key);
+    for (const [oldest] of this.entries) {
+      if (this.totalBytes <= this.maxBytes) break;
+      this.delete(oldest);
+      this.counters.evictions += 1;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+    const keys = this.keysByAccount.get(entry.accountId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.keysByAccount.delete(entry.accountId);
+  }
+
+  /** Forgets every page of a Google account (its tokens were forgotten, or it needs re-authorization). */
+  dropAccount(accountId: string): void {
+    for (const key of [...(this.keysByAccount.get(accountId) ?? [])]) this.delete(key);
+  }
+
+  clear(): void {
+    for (const key of [...this.entries.keys()]) this.delete(key);
+    this.counters = emptyCounters();
+  }
+
+  /** Runs `load` once for concurrent callers with the same key: they all get its result (or its error). */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = load().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
+  }
+
+  countHit(patched: boolean): void {
+    this.counters.hits += 1;
+    if (patched) this.counters.patched += 1;
+  }
+
+  countMiss(reason: ColdReason): void {
+    this.counters.misses[reason] += 1;
+  }
+
+  stats(): PageCacheStats {
+    return {
+      entries: this.entries.size,
+      bytes: this.totalBytes,
+      maxBytes: this.maxBytes,
+      hits: this.counters.hits,
+      patched: this.counters.patched,
+      misses: { ...this.counters.misses },
+      evictions: this.counters.evictions,
+    };
+  }
+}
+
+function emptyCounters() {
+  const misses: Record<ColdReason, number> = {
+    miss: 0,
+    history_expired: 0,
+    too_many_changes: 0,
+    search: 0,
+    later_page: 0,
+    ambiguous_order: 0,
+    reshaped: 0,
+  };
+  return { hits: 0, patched: 0, misses, evictions: 0 };
+}
