@@ -45,7 +45,7 @@ export function maxHistoryId(ids: readonly (string | null | undefined)[]): strin
 export async function fetchPageCold(
   accessToken: string,
   view: PageView,
-  floor?: string,
+  floor: string | undefined,
 ): Promise<{ page: OrderedPage; historyId: string | undefined }> {
   const { data } = await gmailUsersFor(accessToken).listThreads({
     userId: "me",
@@ -104,6 +104,12 @@ export async function historySince(accessToken: string, startHistoryId: string):
   const historyId = data.historyId ?? undefined;
   if (data.nextPageToken) return { kind: "too_many", historyId };
   return { kind: "changes", records: data.history ?? [], historyId };
+}
+
+/** The mailbox's current history id (getProfile): where to start once Gmail no longer has a page's history. */
+export async function currentHistoryId(accessToken: string): Promise<string | undefined> {
+  const { data } = await gmailUsersFor(accessToken).getProfile({ userId: "me" });
+  return data.historyId ?? undefined;
 }
 
 export function refetchThreads(accessToken: string, ids: readonly string[]) {

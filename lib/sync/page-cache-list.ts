@@ -19,7 +19,7 @@ import type { ListThreadsOptions } from "../gmail/list-threads";
 import { withAccount } from "../gmail/mailbox-access";
 import type { ThreadPage } from "../gmail/thread-summary";
 import { type CachedPage, PageCache, pageCacheKey } from "./page-cache";
-import { fetchPageCold, historySince, refetchThreads, summarizeForView } from "./page-cache-fetch";
+import { currentHistoryId, fetchPageCold, historySince, maxHistoryId, refetchThreads, summarizeForView } from "./page-cache-fetch";
 import { applyRefetched } from "./revisit-apply";
 import type { PageView } from "./revisit-order";
 import { type ColdReason, planRevisit } from "./revisit-plan";
@@ -75,7 +75,8 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
 
   async function coldPage(accessToken: string, reason: ColdReason, floor?: string): Promise<ThreadPage> {
     cache.countMiss(reason);
-    const { page, historyId } = await fetchPageCold(accessToken, view, floor);
+    // Read before the list is sent: any history id Gmail reported before then is a safe starting point.
+    const { page, historyId } = await fetchPageCold(accessToken, view, maxHistoryId([floor, cache.historyFloor(account.id)]));
     // Without a history id (an empty page and no floor) there is nothing to revisit from; a cold empty page
     // costs one round trip anyway.
     if (historyId) cache.set(key, { userId, accountId: account.id, ...page, historyId });
@@ -85,7 +86,17 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
 
   return withAccount(account, "page", async (accessToken) => {
     const history = await historySince(accessToken, cached.historyId);
-    if (history.kind === "expired") return coldPage(accessToken, "history_expired");
+    if (history.kind === "expired") {
+      // Without a newer starting point than the one Gmail just refused, the page fetched now would start
+      // from an equally old id (its conversations' own) and fail again on every revisit: ask Gmail for the
+      // mailbox's current id first, once.
+      const known = cache.historyFloor(account.id);
+      if (known === undefined || BigInt(known) <= BigInt(cached.historyId)) {
+        cache.noteHistoryId(account.id, await currentHistoryId(accessToken));
+      }
+      return coldPage(accessToken, "history_expired");
+    }
+    cache.noteHistoryId(account.id, history.historyId);
     if (history.kind === "too_many") return coldPage(accessToken, "too_many_changes", history.historyId);
     const plan = planRevisit(view, new Set(cached.page.threads.map((thread) => thread.id)), history.records);
     if (plan.kind === "cold") return coldPage(accessToken, plan.reason, history.historyId);

@@ -62,6 +62,8 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly keysByAccount = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Per account with cached pages: the newest mailbox history id Gmail has told us (see historyFloor). */
+  private readonly floors = new Map<string, bigint>();
   private totalBytes = 0;
   private counters = emptyCounters();
 
@@ -76,7 +78,7 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage): void {
-    this.delete(key);
+    this.remove(key, false);
     const bytes = sizeOf(key, page);
     if (bytes > this.maxBytes) return;
     this.entries.set(key, { ...page, bytes });
@@ -86,28 +88,54 @@ export class PageCache {
     keys.add(key);
     for (const [oldest] of this.entries) {
       if (this.totalBytes <= this.maxBytes) break;
-      this.delete(oldest);
+      this.remove(oldest, true);
       this.counters.evictions += 1;
     }
   }
 
   delete(key: string): void {
+    this.remove(key, true);
+  }
+
+  /** `forgetFloor`: also forget the account's history floor when this was its last page (bounds `floors`). */
+  private remove(key: string, forgetFloor: boolean): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
     this.totalBytes -= entry.bytes;
     const keys = this.keysByAccount.get(entry.accountId);
     keys?.delete(key);
-    if (keys?.size === 0) this.keysByAccount.delete(entry.accountId);
+    if (keys?.size === 0) {
+      this.keysByAccount.delete(entry.accountId);
+      if (forgetFloor) this.floors.delete(entry.accountId);
+    }
   }
 
   /** Forgets every page of a Google account (its tokens were forgotten, or it needs re-authorization). */
   dropAccount(accountId: string): void {
     for (const key of [...(this.keysByAccount.get(accountId) ?? [])]) this.delete(key);
+    this.floors.delete(accountId);
+  }
+
+  /** Records the mailbox's current history id as Gmail just answered it (history.list, getProfile). */
+  noteHistoryId(accountId: string, historyId: string | undefined): void {
+    if (!historyId || !/^\d{1,20}$/.test(historyId)) return;
+    const value = BigInt(historyId);
+    if (value > (this.floors.get(accountId) ?? -1n)) this.floors.set(accountId, value);
+  }
+
+  /**
+   * The newest history id Gmail reported for the account's mailbox before now. A page listed after this call
+   * is current as of at least this id, whatever its own conversations' ids say (page-cache-fetch), so pages
+   * of old conversations do not start their history where Gmail no longer keeps it.
+   */
+  historyFloor(accountId: string): string | undefined {
+    return this.floors.get(accountId)?.toString();
   }
 
   clear(): void {
     for (const key of [...this.entries.keys()]) this.delete(key);
+    this.floors.clear();
     this.counters = emptyCounters();
   }
 
