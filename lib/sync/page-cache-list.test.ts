@@ -154,7 +154,9 @@ describe("listThreadsCached", () => {
     );
     const messageId = latest.payload.headers.find((header) => header.name.toLowerCase() === "message-id")?.value;
     expect(messageId).toBeDefined();
-    const reply = await deliver(`From: Grace <grace@example.com>\r\nSubject: Re: ${target.subject}\r\nIn-Reply-To: ${messageId}\r\n\r\nAgreed`);
+    const reply = await deliver(
+      `From: Grace <grace@example.com>\r\nSubject: Re: ${target.subject}\r\nIn-Reply-To: ${messageId}\r\n\r\nAgreed`,
+    );
     expect(reply.threadId).toBe(target.id);
     await gmailTraffic();
 
