@@ -11,7 +11,10 @@ import type { UserDirectory } from "./users";
 /** While set, the authorization endpoint answers at once as this user (Node tests need no browser). */
 export interface ConsentAutomation {
   email?: string;
+  /** The scopes left ticked; only those among the ones the screen shows count (default: all of them). */
   grantScopes?: string[];
+  /** Press Cancel: `error=access_denied`, the earlier grant unchanged. */
+  deny?: boolean;
 }
 
 /**

@@ -108,6 +108,7 @@ export function buildControlRouter(state: EmulatorState): Router {
         state.consent = {
           ...(body.email !== undefined ? { email: body.email } : {}),
           ...(body.grantScopes ? { grantScopes: body.grantScopes } : {}),
+          ...(body.deny === true ? { deny: true } : {}),
         };
         return ok({ consent: state.consent });
       },
@@ -147,6 +148,20 @@ export function buildControlRouter(state: EmulatorState): Router {
         if (!mailbox) return problem(404, `No such user: ${body.email}`);
         const inserted = insertRawMessage(mailbox, body);
         return typeof inserted === "string" ? problem(400, inserted) : jsonResponse(201, inserted);
+      },
+    ),
+  );
+  // Gmail keeps history "at least a week", sometimes "only a few hours": this makes it run out now.
+  router.add(
+    "POST",
+    `${BASE}/history/expire`,
+    withBody(
+      (m) => m.historyExpireSchema,
+      (body) => {
+        const mailbox = state.users.mailbox(body.email);
+        if (!mailbox) return problem(404, `No such user: ${body.email}`);
+        mailbox.history.expire();
+        return ok({ historyId: String(mailbox.history.currentId) });
       },
     ),
   );

@@ -29,6 +29,8 @@ export const addClientSchema = z.object({
 
 export const revokeSchema = z.object({ email });
 
+export const historyExpireSchema = z.object({ email });
+
 export const expireSchema = z.object({ email: email.optional() }).default({});
 
 export const consentSchema = z
@@ -36,6 +38,8 @@ export const consentSchema = z
     email: email.optional(),
     autoApprove: z.boolean().optional(),
     grantScopes: z.array(z.string().min(1)).optional(),
+    /** Press Cancel instead of Allow: the redirect carries error=access_denied and no grant changes. */
+    deny: z.boolean().optional(),
   })
   .default({});
 

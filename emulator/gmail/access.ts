@@ -6,14 +6,18 @@ import type { Account } from "../users";
 import { forbidden, insufficientScope, invalidCredentials, missingCredentials } from "./errors";
 import type { Mailbox } from "./mailbox";
 
-/** What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), or modifying. */
-export type AccessLevel = "read" | "labels" | "modify";
+/**
+ * What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), modifying, or deleting
+ * for good (only https://mail.google.com/, addendum §2.1).
+ */
+export type AccessLevel = "read" | "labels" | "modify" | "full";
 
 const READ_SCOPES = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full, GMAIL_SCOPES.metadata];
 const ALLOWED: Record<AccessLevel, readonly string[]> = {
   read: READ_SCOPES,
   labels: [...READ_SCOPES, GMAIL_SCOPES.labels],
   modify: [GMAIL_SCOPES.modify, GMAIL_SCOPES.full],
+  full: [GMAIL_SCOPES.full],
 };
 
 export interface GmailCaller {
