@@ -196,6 +196,24 @@ describe("listThreadsCached", () => {
     expect((await gmailTraffic()).calls).toEqual(["GET /gmail/v1/users/me/history"]);
   });
 
+  it("loses nothing when Gmail's history ran out since the visit (history/expire)", async () => {
+    const before = await listThreadsCached(inbox(), cache);
+    await control(environment.emulatorUrl, "POST", "history/expire", { email: "ada@example.com" });
+    const delivered = await deliver("From: Grace <grace@example.com>\r\nSubject: While you were away\r\n\r\nHi");
+    await gmailTraffic();
+
+    const after = await listThreadsCached(inbox(), cache);
+    const traffic = await gmailTraffic();
+    expect(traffic.calls[0]).toBe("GET /gmail/v1/users/me/history");
+    expect(traffic.requests[0]!.status).toBe(404);
+    expect(traffic.calls.slice(-2)).toEqual(["GET /gmail/v1/users/me/threads", "POST /batch/gmail/v1"]);
+    expect(ids(after)).toEqual([delivered.threadId, ...ids(before).slice(0, 24)]);
+    expect(after).toEqual(await coldPage(inbox()));
+
+    await listThreadsCached(inbox(), cache);
+    expect((await gmailTraffic()).calls).toEqual(["GET /gmail/v1/users/me/history"]);
+  });
+
   it("fetches a later page cold when a change before it may have shifted it", async () => {
     const first = await listThreadsCached(inbox(), cache);
     // The first page's revisit tells the cache where the mailbox's history stands, so the second page starts
