@@ -36,8 +36,6 @@ export function gmailUsersFor(accessToken: string) {
     watch: (params: Omit<gmail_v1.Params$Resource$Users$Watch, "auth">) => users.watch({ ...params, auth }),
     listThreads: (params: Omit<gmail_v1.Params$Resource$Users$Threads$List, "auth">) => users.threads.list({ ...params, auth }),
     getThread: (params: Omit<gmail_v1.Params$Resource$Users$Threads$Get, "auth">) => users.threads.get({ ...params, auth }),
-    listHistory: (params: Omit<gmail_v1.Params$Resource$Users$History$List, "auth">) => users.history.list({ ...params, auth }),
-    getProfile: (params: Omit<gmail_v1.Params$Resource$Users$Getprofile, "auth">) => users.getProfile({ ...params, auth }),
     getAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">) =>
       users.messages.attachments.get({ ...params, auth }),
   };
