@@ -10,6 +10,7 @@ import { sequentialRoundTrips } from "@/scripts/testing/round-trips";
 import { ReauthRequiredError } from "../errors";
 import { listThreads } from "../gmail/list-threads";
 import type { ThreadPage } from "../gmail/thread-summary";
+import { metrics } from "../metrics/registry";
 import { markReauthRequired } from "../tokens/token-store";
 import { PageCache } from "./page-cache";
 import { listThreadsCached } from "./page-cache-list";
@@ -73,6 +74,12 @@ async function deliver(raw: string, labelIds = ["INBOX", "UNREAD"]): Promise<{ i
 
 const ids = (page: ThreadPage) => page.threads.map((thread) => thread.id);
 
+/** /api/metrics' page cache counter, by result. */
+async function cacheMetric(result: "hit" | "miss" | "expired"): Promise<number> {
+  const { values } = await metrics().pageCache.get();
+  return values.find((value) => value.labels.result === result)?.value ?? 0;
+}
+
 /** The page as a cold listThreads shows it now, without disturbing the request log the test reads. */
 async function coldPage(options: Parameters<typeof listThreads>[0]): Promise<ThreadPage> {
   const page = await listThreads(options);
@@ -82,6 +89,7 @@ async function coldPage(options: Parameters<typeof listThreads>[0]): Promise<Thr
 
 describe("listThreadsCached", () => {
   it("costs a list and a batch the first time, then one history.list for a page that did not change", async () => {
+    const [hits, misses] = [await cacheMetric("hit"), await cacheMetric("miss")];
     const first = await listThreadsCached(inbox(), cache);
     const cold = await gmailTraffic();
     expect(cold.calls).toEqual(["GET /gmail/v1/users/me/threads", "POST /batch/gmail/v1"]);
@@ -96,6 +104,7 @@ describe("listThreadsCached", () => {
       expect(again).toEqual(first);
     }
     expect(cache.stats()).toMatchObject({ entries: 1, hits: 3, patched: 0 });
+    expect([(await cacheMetric("hit")) - hits, (await cacheMetric("miss")) - misses]).toEqual([3, 1]);
   });
 
   it("shows a conversation archived elsewhere gone, for history and one batch of exactly that conversation", async () => {
@@ -191,6 +200,7 @@ describe("listThreadsCached", () => {
     expect(traffic.requests[0]!.status).toBe(404);
     expect(after).toEqual(await coldPage(inbox()));
     expect(cache.stats().misses.history_expired).toBe(1);
+    expect(await cacheMetric("expired")).toBeGreaterThan(0);
 
     await listThreadsCached(inbox(), cache);
     expect((await gmailTraffic()).calls).toEqual(["GET /gmail/v1/users/me/history"]);

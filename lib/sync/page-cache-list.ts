@@ -18,6 +18,7 @@ import { assertKnownLabel } from "../gmail/list-messages";
 import type { ListThreadsOptions } from "../gmail/list-threads";
 import { withAccount } from "../gmail/mailbox-access";
 import type { ThreadPage } from "../gmail/thread-summary";
+import { metrics } from "../metrics/registry";
 import { type CachedPage, PageCache, pageCacheKey } from "./page-cache";
 import { currentHistoryId, fetchPageCold, historySince, maxHistoryId, refetchThreads, summarizeForView } from "./page-cache-fetch";
 import { applyRefetched } from "./revisit-apply";
@@ -75,6 +76,7 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
 
   async function coldPage(accessToken: string, reason: ColdReason, floor?: string): Promise<ThreadPage> {
     cache.countMiss(reason);
+    metrics().pageCache.inc({ result: reason === "history_expired" ? "expired" : "miss" });
     // Read before the list is sent: any history id Gmail reported before then is a safe starting point.
     const { page, historyId } = await fetchPageCold(accessToken, view, maxHistoryId([floor, cache.historyFloor(account.id)]));
     // Without a history id (an empty page and no floor) there is nothing to revisit from; a cold empty page
@@ -105,12 +107,14 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
     if (plan.threadIds.length === 0) {
       cache.set(key, current);
       cache.countHit(false);
+      metrics().pageCache.inc({ result: "hit" });
       return current.page;
     }
     const applied = applyRefetched(cached, view, await refetchThreads(accessToken, plan.threadIds), summarizeForView);
     if (applied.kind === "cold") return coldPage(accessToken, applied.reason, history.historyId);
     cache.set(key, { ...current, ...applied.page });
     cache.countHit(true);
+    metrics().pageCache.inc({ result: "hit" });
     return applied.page.page;
   });
 }
