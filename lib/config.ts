@@ -42,6 +42,8 @@ export type AppConfig = {
   sync: SyncSettings;
   /** The bearer token /api/metrics requires; null: the endpoint does not exist. */
   metricsToken: string | null;
+  /** The in-memory page cache's bound in bytes (PAGE_CACHE_MB; 0 turns it off). */
+  pageCacheBytes: number;
 };
 
 /** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
@@ -160,6 +162,13 @@ const environmentSchema = z.object({
   ),
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error").default("info")),
   ...syncEnvironmentShape,
+  PAGE_CACHE_MB: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a whole number of megabytes (0 turns the page cache off)")
+      .transform(Number)
+      .default(32),
+  ),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -261,6 +270,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     logLevel: env.LOG_LEVEL,
     sync: sync.sync,
     metricsToken: sync.metricsToken,
+    pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
   };
 }
 

@@ -13,6 +13,7 @@ import "server-only";
 // were forgotten, also loses its cached pages.
 import type { Account } from "@/generated/prisma/client";
 import { resolveAccount } from "../accounts/linked-accounts";
+import { getConfig } from "../config";
 import { ReauthRequiredError } from "../errors";
 import { assertKnownLabel } from "../gmail/list-messages";
 import type { ListThreadsOptions } from "../gmail/list-threads";
@@ -27,9 +28,9 @@ import { type ColdReason, planRevisit } from "./revisit-plan";
 
 let processCache: PageCache | undefined;
 
-/** This instance's page cache (one per process; see page-cache.ts for its bound). */
+/** This instance's page cache (one per process, bounded by PAGE_CACHE_MB; see page-cache.ts). */
 export function defaultPageCache(): PageCache {
-  processCache ??= new PageCache();
+  processCache ??= new PageCache(getConfig().pageCacheBytes);
   return processCache;
 }
 
