@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ThreadPage } from "../gmail/thread-summary";
-import { type CachedPage, PageCache, pageCacheKey } from "./page-cache";
+import { type CachedPage, PageCache, heapBytes, pageCacheKey } from "./page-cache";
 
 const view = { label: "INBOX", pageSize: 25 };
 
@@ -52,19 +52,27 @@ describe("PageCache", () => {
     expect([...keys.slice(5)].map((key) => cache.get(key) !== undefined)).toEqual([true, true, true]);
   });
 
-  it("charges a page by its serialized size, and keeps none larger than the whole cap", () => {
+  it("charges a page what it holds in the heap, and keeps none larger than the whole cap", () => {
+    // Strings: a 16-byte header and one byte per Latin-1 character (two otherwise), rounded to 8.
+    expect([heapBytes("abc"), heapBytes("a".repeat(20)), heapBytes("שלום")]).toEqual([24, 40, 24]);
+    // Objects and arrays: a header and a slot per value; property names are shared by every row, so free.
+    expect(heapBytes({ subject: "abc", unread: true })).toBe(24 + 8 + 24 + 8);
+    expect(heapBytes(["abc", "abc"])).toBe(24 + 2 * (8 + 24));
+
     const cache = new PageCache(64 * 1024);
     cache.set("small", cachedPage("a", 1));
     const small = cache.stats().bytes;
-    const large = cachedPage("a", 40);
-    cache.set("large", large);
-    expect(cache.stats().bytes - small).toBeGreaterThan(Buffer.byteLength(JSON.stringify(large.page)));
+    cache.set("large", cachedPage("a", 41));
+    // Forty more rows cost forty times a row, whatever the page's fixed cost.
+    const perRow = heapBytes(cachedPage("a", 2).page.threads[1]) + 8;
+    expect(cache.stats().bytes - 2 * small).toBe(40 * perRow);
     cache.set("huge", cachedPage("a", 1000));
     expect(cache.get("huge")).toBeUndefined();
     expect(cache.stats().bytes).toBeLessThanOrEqual(64 * 1024);
     // Replacing an entry charges the new size only.
+    const before = cache.stats().bytes;
     cache.set("small", cachedPage("a", 1));
-    expect(cache.stats().entries).toBe(2);
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: before });
   });
 
   it("forgets every page of one account, and only that account's", () => {

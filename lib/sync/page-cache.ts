@@ -3,10 +3,9 @@ import "server-only";
 // batch (lib/sync/page-cache-list.ts). In memory only: nothing here is written to disk, and no token is kept
 // (the page, its rows' sort intervals and a history id; the access token is asked for on every use).
 //
-// Bounded in bytes: each entry is charged its serialized size (UTF-8 JSON, plus a fixed overhead for the
-// Map and object headers), and the least recently used entries are evicted past the cap. V8 keeps these
-// strings in one or two bytes per character, so the charge tracks the real footprint within a small factor;
-// `npm run bench` reports RSS with the cache full to show it.
+// Bounded in bytes: each entry is charged an estimate of what it occupies in V8's heap (every string, object,
+// array and map entry it holds, with V8's per-object headers; see heapBytes), and the least recently used
+// entries are evicted past the cap. `npm run bench` fills the cache and reports the heap and RSS it takes.
 //
 // Keyed by the Mailroom user, the Google account and the exact request (label, search, page token, size):
 // a page is only ever served back to the user and account it was fetched for.
@@ -16,8 +15,8 @@ import type { PageView, RowOrder } from "./revisit-order";
 
 export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** Map entry, key, object and history id bookkeeping per entry, beyond the serialized page. */
-const ENTRY_OVERHEAD_BYTES = 512;
+/** The entry record, its slots in the cache's maps and the key's set membership. */
+const ENTRY_OVERHEAD_BYTES = 160;
 
 export type CachedPage = {
   userId: string;
@@ -47,14 +46,34 @@ export function pageCacheKey(userId: string, accountId: string, view: PageView):
   return JSON.stringify([userId, accountId, view.label, view.q ?? "", view.pageToken ?? "", view.pageSize]);
 }
 
+// V8 on 64-bit with pointer compression off (Node's default): 8 bytes per field or element, a 24-byte header
+// per object or array (map, properties, elements), 16 bytes per string header, one byte per character of a
+// Latin-1 string and two otherwise, rounded to 8. Strings that only look alike are not shared, so each counts.
+const POINTER = 8;
+const HEADER = 24;
+const STRING_HEADER = 16;
+const roundUp = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
+/** An estimate of the heap a value holds (what the cache charges for it). */
+export function heapBytes(value: unknown): number {
+  if (typeof value === "string") return roundUp(STRING_HEADER + (/[^\u0000-\u00ff]/.test(value) ? 2 : 1) * value.length);
+  // Small integers live in the pointer; other numbers in a 16-byte HeapNumber. Booleans, null and undefined are shared.
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 30 ? 0 : 16;
+  if (value instanceof Map) {
+    let bytes = HEADER + 3 * POINTER * value.size + HEADER;
+    for (const [key, item] of value) bytes += heapBytes(key) + heapBytes(item);
+    return bytes;
+  }
+  if (Array.isArray(value)) return HEADER + value.reduce((sum: number, item) => sum + POINTER + heapBytes(item), 0);
+  if (typeof value === "object" && value !== null) {
+    // Property names are shared by every object of the same shape: only the values count.
+    return HEADER + Object.values(value).reduce((sum: number, item) => sum + POINTER + heapBytes(item), 0);
+  }
+  return 0;
+}
+
 function sizeOf(key: string, page: CachedPage): number {
-  return (
-    Buffer.byteLength(key) +
-    Buffer.byteLength(JSON.stringify(page.page)) +
-    Buffer.byteLength(JSON.stringify([...page.order])) +
-    page.historyId.length +
-    ENTRY_OVERHEAD_BYTES
-  );
+  return heapBytes(key) + heapBytes(page.page) + heapBytes(page.order) + heapBytes(page.historyId) + ENTRY_OVERHEAD_BYTES;
 }
 
 export class PageCache {
