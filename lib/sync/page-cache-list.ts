@@ -34,6 +34,14 @@ export function defaultPageCache(): PageCache {
   return processCache;
 }
 
+/**
+ * Call after Mailroom changed a mailbox itself (POST /api/actions): a page load already on its way for that
+ * account is not shared with requests that come after the change.
+ */
+export function noteMailboxChanged(accountId: string): void {
+  processCache?.mailboxChanged(accountId);
+}
+
 /** An account Mailroom can no longer read: marked for re-authorization, or its tokens forgotten. */
 function cannotRead(account: Account): boolean {
   return account.reauthReason !== null || (!account.refresh_token && !account.access_token);
@@ -53,7 +61,7 @@ export async function listThreadsCached(options: ListThreadsOptions, cache: Page
   };
   const key = pageCacheKey(options.userId, account.id, view);
   try {
-    const page = await cache.shared(key, () =>
+    const page = await cache.shared(key, account.id, () =>
       loadPage({ cache, key, userId: options.userId, account, view, label: () => assertKnownLabel(selector, view.label) }),
     );
     // Each caller gets its own copy: the cached one is shared with later requests.

@@ -126,7 +126,7 @@ describe("PageCache", () => {
       loads += 1;
       return new Promise<string>((resolve) => (release = resolve));
     };
-    const both = Promise.all([cache.shared("k", load), cache.shared("k", load)]);
+    const both = Promise.all([cache.shared("k", "a", load), cache.shared("k", "a", load)]);
     release("page");
     expect(await both).toEqual(["page", "page"]);
     expect(loads).toBe(1);
@@ -135,9 +135,30 @@ describe("PageCache", () => {
       loads += 1;
       return Promise.reject(new Error("Gmail is down"));
     };
-    await expect(Promise.all([cache.shared("k", failing), cache.shared("k", failing)])).rejects.toThrow("Gmail is down");
+    await expect(Promise.all([cache.shared("k", "a", failing), cache.shared("k", "a", failing)])).rejects.toThrow("Gmail is down");
     expect(loads).toBe(2);
-    const again = cache.shared("k", () => Promise.resolve("fresh"));
+    const again = cache.shared("k", "a", () => Promise.resolve("fresh"));
     expect(await again).toBe("fresh");
+  });
+
+  it("does not let a request made after Mailroom changed the mailbox join a load that started before", async () => {
+    const cache = new PageCache();
+    const answers: ((value: string) => void)[] = [];
+    const load = () => new Promise<string>((resolve) => answers.push(resolve));
+    const before = cache.shared("k", "a", load);
+    const other = cache.shared("other", "b", load);
+    cache.mailboxChanged("a");
+    const after = cache.shared("k", "a", load);
+    // Account b was not changed: its load is still shared.
+    const otherAgain = cache.shared("other", "b", load);
+    expect(answers).toHaveLength(3);
+    answers[0]!("before the change");
+    expect(await before).toBe("before the change");
+    // The older load settling does not end the newer one's sharing.
+    const joiner = cache.shared("k", "a", load);
+    expect(answers).toHaveLength(3);
+    answers[1]!("b");
+    answers[2]!("after the change");
+    expect(await Promise.all([after, joiner, other, otherAgain])).toEqual(["after the change", "after the change", "b", "b"]);
   });
 });

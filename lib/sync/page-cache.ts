@@ -80,7 +80,7 @@ export class PageCache {
   /** Insertion order is recency order: a read moves its entry to the end; eviction takes from the front. */
   private readonly entries = new Map<string, Entry>();
   private readonly keysByAccount = new Map<string, Set<string>>();
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, { accountId: string; promise: Promise<unknown> }>();
   /** Per account with cached pages: the newest mailbox history id Gmail has told us (see historyFloor). */
   private readonly floors = new Map<string, bigint>();
   private totalBytes = 0;
@@ -159,12 +159,23 @@ export class PageCache {
   }
 
   /** Runs `load` once for concurrent callers with the same key: they all get its result (or its error). */
-  shared<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const running = this.inFlight.get(key) as Promise<T> | undefined;
-    if (running) return running;
-    const started = load().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, started);
+  shared<T>(key: string, accountId: string, load: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key);
+    if (running) return running.promise as Promise<T>;
+    const started = load().finally(() => {
+      if (this.inFlight.get(key)?.promise === started) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, { accountId, promise: started });
     return started;
+  }
+
+  /**
+   * Mailroom itself just changed this mailbox (an action): a load already running may have asked Gmail
+   * before the change, so later callers must not join it. They start their own; history since the cached
+   * point shows them the change.
+   */
+  mailboxChanged(accountId: string): void {
+    for (const [key, running] of this.inFlight) if (running.accountId === accountId) this.inFlight.delete(key);
   }
 
   countHit(patched: boolean): void {
