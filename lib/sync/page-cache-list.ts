@@ -84,10 +84,11 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
   }
 
   async function coldPage(accessToken: string, reason: ColdReason, floor?: string): Promise<ThreadPage> {
-    cache.countMiss(reason);
-    metrics().pageCache.inc({ result: reason === "history_expired" ? "expired" : "miss" });
     // Read before the list is sent: any history id Gmail reported before then is a safe starting point.
     const { page, historyId } = await fetchPageCold(accessToken, view, maxHistoryId([floor, cache.historyFloor(account.id)]));
+    // Counted once answered (a rejected token runs this work again).
+    cache.countMiss(reason);
+    metrics().pageCache.inc({ result: reason === "history_expired" ? "expired" : "miss" });
     // Without a history id (an empty page and no floor) there is nothing to revisit from; a cold empty page
     // costs one round trip anyway.
     if (historyId) cache.set(key, { userId, accountId: account.id, ...page, historyId });
