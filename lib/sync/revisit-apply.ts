@@ -53,7 +53,7 @@ export function applyRefetched(
     .filter((thread) => !gone.has(thread.id) && !movingIds.has(thread.id))
     .map((thread) => updated.get(thread.id) ?? { summary: thread, order: cached.order.get(thread.id) });
 
-  const placed = placeRows(base, moving, Boolean(page.nextPageToken));
+  const placed = placeRows(base, moving, { laterPage: Boolean(view.pageToken), morePages: Boolean(page.nextPageToken) });
   if (placed === null) return { kind: "cold", reason: "ambiguous_order" };
 
   const rows = placed;
@@ -78,9 +78,10 @@ export function applyRefetched(
 
 /**
  * Places each moving row among the base rows, or null when any place is uncertain. A row that sorts below
- * every base row while more pages follow belongs to a later page and is left out.
+ * every base row while more pages follow belongs to a later page and is left out; one that sorts above every
+ * row of a later page may belong to an earlier one, which only Gmail can say.
  */
-function placeRows(base: readonly Row[], moving: readonly Row[], morePages: boolean): Row[] | null {
+function placeRows(base: readonly Row[], moving: readonly Row[], pages: { laterPage: boolean; morePages: boolean }): Row[] | null {
   const slots = new Map<number, Row[]>();
   for (const row of moving) {
     const order = row.order;
@@ -94,7 +95,8 @@ function placeRows(base: readonly Row[], moving: readonly Row[], morePages: bool
         position += 1;
       } else if (!surelyAbove(order, other.order)) return null;
     }
-    if (position === base.length && morePages) {
+    if (position === 0 && pages.laterPage) return null;
+    if (position === base.length && pages.morePages) {
       if (base.length === 0) return null;
       continue;
     }

@@ -34,9 +34,12 @@ function labelsOf(message: gmail_v1.Schema$Message | undefined): string[] | unde
   return message?.labelIds?.filter((id): id is string => typeof id === "string");
 }
 
-function effectOf(kind: ChangeKind, change: Change, label: string): Effect {
+function effectOf(kind: ChangeKind | "unknown", change: Change, label: string): Effect {
   const spamTrashView = isSpamTrashView(label);
   switch (kind) {
+    case "unknown":
+      // Named in a record's `messages` without a typed entry: something changed, we are not told what.
+      return "may_enter";
     case "messagesAdded": {
       // New mail (or a reply) may bring its conversation into the view or to its top. Mail that lands in
       // spam or trash does neither outside those views; history records usually carry the labels.
@@ -66,6 +69,21 @@ type ChangeKind = "messagesAdded" | "messagesDeleted" | "labelsAdded" | "labelsR
 type Change = { message?: gmail_v1.Schema$Message; labelIds?: string[] | null };
 const CHANGE_KINDS: readonly ChangeKind[] = ["messagesAdded", "messagesDeleted", "labelsAdded", "labelsRemoved"];
 
+/** A record's typed changes, then any message it names that none of them covers (Gmail says the typed
+ * arrays duplicate `messages`; should one ever not, the change is still seen, as an unknown one). */
+function changesOf(record: gmail_v1.Schema$History): [ChangeKind | "unknown", Change][] {
+  const changes: [ChangeKind | "unknown", Change][] = [];
+  const typed = new Set<string>();
+  for (const kind of CHANGE_KINDS) {
+    for (const change of record[kind] ?? []) {
+      changes.push([kind, change]);
+      if (change.message?.id) typed.add(change.message.id);
+    }
+  }
+  for (const message of record.messages ?? []) if (!message.id || !typed.has(message.id)) changes.push(["unknown", { message }]);
+  return changes;
+}
+
 /**
  * Which conversations to fetch again, given the history records since the page's history id.
  * `onPage`: the ids of the conversations the cached page shows.
@@ -73,25 +91,23 @@ const CHANGE_KINDS: readonly ChangeKind[] = ["messagesAdded", "messagesDeleted",
 export function planRevisit(view: PageView, onPage: ReadonlySet<string>, records: readonly gmail_v1.Schema$History[]): RevisitPlan {
   const refetch = new Set<string>();
   for (const record of records) {
-    for (const kind of CHANGE_KINDS) {
-      for (const change of record[kind] ?? []) {
-        const threadId = change.message?.threadId;
-        // A change we cannot attribute to a conversation could be anywhere.
-        if (!threadId) return { kind: "cold", reason: "ambiguous_order" };
-        // Whether a changed conversation (on the page or not) still matches a search only Gmail can say.
-        if (view.q) return { kind: "cold", reason: "search" };
-        if (onPage.has(threadId)) {
-          refetch.add(threadId);
-          continue;
-        }
-        const effect = effectOf(kind, change, view.label);
-        if (effect === "none") continue;
-        // A conversation entering or leaving anywhere before a later page may shift that page.
-        if (view.pageToken) return { kind: "cold", reason: "later_page" };
-        // On the first page, one that left from further down changes nothing; one that may have entered is
-        // fetched to see where it goes.
-        if (effect === "may_enter") refetch.add(threadId);
+    for (const [kind, change] of changesOf(record)) {
+      const threadId = change.message?.threadId;
+      // A change we cannot attribute to a conversation could be anywhere.
+      if (!threadId) return { kind: "cold", reason: "ambiguous_order" };
+      // Whether a changed conversation (on the page or not) still matches a search only Gmail can say.
+      if (view.q) return { kind: "cold", reason: "search" };
+      if (onPage.has(threadId)) {
+        refetch.add(threadId);
+        continue;
       }
+      const effect = effectOf(kind, change, view.label);
+      if (effect === "none") continue;
+      // A conversation entering or leaving anywhere before a later page may shift that page.
+      if (view.pageToken) return { kind: "cold", reason: "later_page" };
+      // On the first page, one that left from further down changes nothing; one that may have entered is
+      // fetched to see where it goes.
+      if (effect === "may_enter") refetch.add(threadId);
     }
     if (refetch.size > MAX_REFETCH) return { kind: "cold", reason: "too_many_changes" };
   }

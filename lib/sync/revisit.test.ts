@@ -116,6 +116,24 @@ describe("planRevisit", () => {
     expect(planRevisit(inboxView, onPage, many)).toEqual({ kind: "cold", reason: "too_many_changes" });
   });
 
+  it("treats a message a record names without saying what changed as a change that may bring it in", () => {
+    const untyped = [
+      {
+        id: "1",
+        messages: [
+          { id: "m-x", threadId: "x" },
+          { id: "m-t1", threadId: "t1" },
+        ],
+      },
+    ];
+    expect(planRevisit(inboxView, onPage, untyped)).toEqual({ kind: "refetch", threadIds: ["x", "t1"] });
+    // The usual record names its message in `messages` too: that is the typed change, not another one.
+    const typed = [
+      { id: "2", messages: [{ id: "m-t9", threadId: "t9" }], labelsAdded: [{ message: message("t9"), labelIds: ["STARRED"] }] },
+    ];
+    expect(planRevisit(inboxView, onPage, typed)).toEqual({ kind: "refetch", threadIds: [] });
+  });
+
   it("goes cold for a change it cannot attribute to a conversation", () => {
     expect(planRevisit(inboxView, onPage, record({ messagesAdded: [{ message: { id: "m" } }] }))).toEqual({
       kind: "cold",
@@ -185,6 +203,23 @@ describe("applyRefetched", () => {
     expect(applyRefetched(cached, inboxView, { found: archived, missing: [] }, summarize)).toEqual({ kind: "cold", reason: "reshaped" });
     const arrivals = [5000, 6000, 7000].map((at) => thread(`n${at}`, [{ id: `n${at}`, at, labels: ["INBOX"] }]));
     expect(applyRefetched(cached, inboxView, { found: arrivals, missing: [] }, summarize)).toEqual({ kind: "cold", reason: "reshaped" });
+  });
+
+  it("goes cold when a row of a later page moves above the whole page (it may belong to an earlier one)", () => {
+    const later = { ...inboxView, pageToken: "p2" };
+    const page2 = pageOf([t1, t2, t3], later, "p3");
+    const replied = thread("t3", [
+      { id: "m3", at: 1000, labels: ["INBOX"] },
+      { id: "m3b", at: 4000, labels: ["INBOX"] },
+    ]);
+    expect(applyRefetched(page2, later, { found: [replied], missing: [] }, summarize)).toEqual({ kind: "cold", reason: "ambiguous_order" });
+    // Moving within the page, or in place, is still applied.
+    const within = thread("t3", [
+      { id: "m3", at: 1000, labels: ["INBOX"] },
+      { id: "m3b", at: 2500, labels: ["INBOX"] },
+    ]);
+    const moved = applyRefetched(page2, later, { found: [within], missing: [] }, summarize);
+    expect(moved.kind === "page" && ids(moved.page)).toEqual(["t1", "t3", "t2"]);
   });
 
   it("goes cold when two arrivals cannot be told apart in time", () => {
