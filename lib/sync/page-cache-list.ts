@@ -42,6 +42,15 @@ export function noteMailboxChanged(accountId: string): void {
   processCache?.mailboxChanged(accountId);
 }
 
+/**
+ * Drops an account's pages now (Disconnect, a security event that forgets its tokens). Without this call they
+ * go on that account's next page load, which reads the account's state anyway, or by eviction; either way a
+ * page is never shown without Gmail answering with the account's current token first.
+ */
+export function forgetAccountPages(accountId: string): void {
+  processCache?.dropAccount(accountId);
+}
+
 /** An account Mailroom can no longer read: marked for re-authorization, or its tokens forgotten. */
 function cannotRead(account: Account): boolean {
   return account.reauthReason !== null || (!account.refresh_token && !account.access_token);
