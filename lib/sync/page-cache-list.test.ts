@@ -263,11 +263,14 @@ describe("listThreadsCached", () => {
   });
 
   it("answers concurrent requests for the same page with one Gmail fetch", async () => {
+    // Gmail slow enough that all five requests arrive (past their database reads) while the first load runs.
+    await control(environment.emulatorUrl, "POST", "latency", { ms: 300 });
     const pages = await Promise.all(Array.from({ length: 5 }, () => listThreadsCached(inbox(), cache)));
     expect((await gmailTraffic()).calls).toEqual(["GET /gmail/v1/users/me/threads", "POST /batch/gmail/v1"]);
     await Promise.all(Array.from({ length: 5 }, () => listThreadsCached(inbox(), cache)));
     expect((await gmailTraffic()).calls).toEqual(["GET /gmail/v1/users/me/history"]);
     for (const page of pages) expect(page).toEqual(pages[0]);
+    await control(environment.emulatorUrl, "POST", "latency", { ms: 0 });
   });
 
   it("never serves one account's page for another account or another user", async () => {
