@@ -48,7 +48,8 @@ export async function measureRevisits(env: NodeJS.ProcessEnv = process.env): Pro
   );
   if (stderr) process.stderr.write(stderr);
   const result = JSON.parse(stdout) as RevisitBench;
-  const cost = (c: Cost) => `${c.gmailRequests} requests, ${c.roundTrips} round trips (${c.calls.join(", ")})`;
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const cost = (c: Cost) => `${plural(c.gmailRequests, "request")}, ${plural(c.roundTrips, "round trip")} (${c.calls.join(", ")})`;
   const timing = (name: string) => `${result.latencyMs[name]!.p50} / ${result.latencyMs[name]!.p95} ms`;
   const { memory } = result;
   return {
