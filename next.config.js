@@ -3,6 +3,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Loaded from node_modules at run time, not bundled: the custom server (scripts/serve.ts) and the route
+  // handlers then share one prom-client, and lib/metrics one registry.
+  serverExternalPackages: ["prom-client"],
   async headers() {
     return [
       {

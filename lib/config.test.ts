@@ -114,6 +114,13 @@ describe("parseConfig", () => {
     expect(() => parseConfig(env)).toThrowError(name);
   });
 
+  it("bounds the page cache at 32 MB unless PAGE_CACHE_MB says otherwise (0 turns it off)", () => {
+    expect(parseConfig(environment()).pageCacheBytes).toBe(32 * 1024 * 1024);
+    expect(parseConfig(environment({ PAGE_CACHE_MB: "8" })).pageCacheBytes).toBe(8 * 1024 * 1024);
+    expect(parseConfig(environment({ PAGE_CACHE_MB: "0" })).pageCacheBytes).toBe(0);
+    expect(() => parseConfig(environment({ PAGE_CACHE_MB: "lots" }))).toThrow(/PAGE_CACHE_MB must be a whole number of megabytes/);
+  });
+
   it("never echoes a secret value in its error", () => {
     const secret = "sup3r-s3cret-but-too-short";
     expect(() => parseConfig(environment({ NEXTAUTH_SECRET: secret }))).toThrowError(/^(?!.*sup3r)/s);

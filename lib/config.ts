@@ -5,6 +5,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "@/emulator/dev-client";
+import { type SyncSettings, SyncConfigError, syncEnvironmentShape, syncSettings } from "./config-sync";
 import { DEFAULT_DATABASE_URL } from "./defaults";
 import { loadDevelopmentSecrets } from "./dev-secrets";
 
@@ -37,6 +38,12 @@ export type AppConfig = {
   tokenKeys: TokenKey[];
   auth: { url: string; secret: string; allowedEmails: AllowedEmails | null };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Where mailbox changes come from: Pub/Sub push or history.list polling (config-sync.ts). */
+  sync: SyncSettings;
+  /** The bearer token /api/metrics requires; null: the endpoint does not exist. */
+  metricsToken: string | null;
+  /** The in-memory page cache's bound in bytes (PAGE_CACHE_MB; 0 turns it off). */
+  pageCacheBytes: number;
 };
 
 /** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
@@ -154,6 +161,14 @@ const environmentSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: optional.pipe(z.enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error").default("info")),
+  ...syncEnvironmentShape,
+  PAGE_CACHE_MB: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a whole number of megabytes (0 turns the page cache off)")
+      .transform(Number)
+      .default(32),
+  ),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -225,6 +240,16 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     ? { url, provider: "sqlite", file: path.resolve(/* turbopackIgnore: true */ process.cwd(), url.slice("file:".length)) }
     : { url, provider: "postgresql" };
 
+  const appUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+  const emulatorUrl = env.GOOGLE_CLIENT_ID ? undefined : env.GOOGLE_EMULATOR_URL;
+  let sync: ReturnType<typeof syncSettings>;
+  try {
+    sync = syncSettings(env, { emulatorUrl, appUrl });
+  } catch (error) {
+    if (error instanceof SyncConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+
   return {
     production,
     dataDir,
@@ -234,15 +259,18 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
       clientId: env.GOOGLE_CLIENT_ID ?? EMULATOR_CLIENT.clientId,
       clientSecret: env.GOOGLE_CLIENT_SECRET ?? EMULATOR_CLIENT.clientSecret,
       // A configured real client always talks to Google, even if an emulator URL lingers in the environment.
-      endpoints: googleEndpoints(env.GOOGLE_CLIENT_ID ? undefined : env.GOOGLE_EMULATOR_URL),
+      endpoints: googleEndpoints(emulatorUrl),
     },
     tokenKeys: env.TOKEN_ENCRYPTION_KEYS ?? tokenKeyRing.parse(devSecrets?.tokenEncryptionKeys),
     auth: {
-      url: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+      url: appUrl,
       secret: env.NEXTAUTH_SECRET ?? devSecrets?.nextAuthSecret ?? "",
       allowedEmails: env.ALLOWED_EMAILS ?? null,
     },
     logLevel: env.LOG_LEVEL,
+    sync: sync.sync,
+    metricsToken: sync.metricsToken,
+    pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
   };
 }
 

@@ -14,6 +14,7 @@ import "server-only";
 // A 404 for the batch request itself is not a missing resource but a broken endpoint, and fails the call.
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../config";
+import { gmailCallStarted, recordBatchParts } from "../metrics/gmail-calls";
 import { type BatchResponsePart, MAX_BATCH_PARTS, decodeBatchResponse, encodeBatchRequest } from "./batch-multipart";
 import { GmailResponseError } from "./gmail-errors";
 import { RetryBudget, gmailErrorReason, isRetryableFailure, isRetryableNetworkError, retryAfterMs } from "./retry-policy";
@@ -92,26 +93,38 @@ async function fetchChunk(accessToken: string, requests: readonly BatchGetReques
 /** One batch round trip. Throws GmailResponseError when the batch as a whole fails. */
 async function sendBatch(accessToken: string, requests: readonly BatchGetRequest[], signal: AbortSignal): Promise<BatchResponsePart[]> {
   const { contentType, body } = encodeBatchRequest(requests.map(({ id, path }) => ({ id, method: "GET", path })));
+  const url = getConfig().google.endpoints.gmailBatch;
+  const done = gmailCallStarted("POST", url);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(getConfig().google.endpoints.gmailBatch, {
+    response = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": contentType },
       body,
       signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]),
     });
+    text = await response.text();
   } catch (error) {
+    done("network");
     if (isRetryableNetworkError(error)) throw new GmailResponseError(503, { reason: "network" });
     throw error;
   }
-  const text = await response.text();
+  done(response.status);
   if (!response.ok) {
     throw new GmailResponseError(response.status, {
       reason: gmailErrorReason(parseJsonOrNull(text)),
       retryAfter: response.headers.get("retry-after") ?? undefined,
     });
   }
-  return decodeBatchResponse(response.headers.get("content-type") ?? "", text);
+  const parts = decodeBatchResponse(response.headers.get("content-type") ?? "", text);
+  recordBatchParts(requests.map(({ id, path }, index) => ({ method: "GET", path, status: partFor(id, index, parts)?.status })));
+  return parts;
+}
+
+/** The answer to a request: by Content-ID, or by position when the server dropped the ids. */
+function partFor(id: string, index: number, parts: readonly BatchResponsePart[]): BatchResponsePart | undefined {
+  return parts.find((part) => part.contentId === id) ?? (parts[index]?.contentId === "" ? parts[index] : undefined);
 }
 
 function parseJsonOrNull(text: string): unknown {

@@ -6,6 +6,7 @@ import "server-only";
 import { gmail, type gmail_v1 } from "@googleapis/gmail";
 import { OAuth2Client } from "google-auth-library";
 import { getConfig } from "../config";
+import { observedAdapter } from "./observed-adapter";
 import { gmailClientRetryConfig } from "./retry-policy";
 
 let shared: gmail_v1.Gmail | undefined;
@@ -16,6 +17,7 @@ function sharedClient(): gmail_v1.Gmail {
     rootUrl: getConfig().google.endpoints.gmailRoot,
     retryConfig: gmailClientRetryConfig,
     timeout: 15_000,
+    adapter: observedAdapter,
   });
   return shared;
 }
@@ -29,6 +31,9 @@ export function gmailUsersFor(accessToken: string) {
     listMessages: (params: Omit<gmail_v1.Params$Resource$Users$Messages$List, "auth">) => users.messages.list({ ...params, auth }),
     getMessage: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Get, "auth">) => users.messages.get({ ...params, auth }),
     listLabels: (params: Omit<gmail_v1.Params$Resource$Users$Labels$List, "auth">) => users.labels.list({ ...params, auth }),
+    getProfile: (params: Omit<gmail_v1.Params$Resource$Users$Getprofile, "auth">) => users.getProfile({ ...params, auth }),
+    listHistory: (params: Omit<gmail_v1.Params$Resource$Users$History$List, "auth">) => users.history.list({ ...params, auth }),
+    watch: (params: Omit<gmail_v1.Params$Resource$Users$Watch, "auth">) => users.watch({ ...params, auth }),
     listThreads: (params: Omit<gmail_v1.Params$Resource$Users$Threads$List, "auth">) => users.threads.list({ ...params, auth }),
     getThread: (params: Omit<gmail_v1.Params$Resource$Users$Threads$Get, "auth">) => users.threads.get({ ...params, auth }),
     getAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">) =>

@@ -5,6 +5,7 @@ import "server-only";
 // linked to the signed-in user is ever read.
 import type { Account } from "@/generated/prisma/client";
 import { type AccountSelector, resolveAccount } from "../accounts/linked-accounts";
+import { countRoundTrips } from "../metrics/round-trips";
 import { withGoogleAccess } from "../tokens/google-access";
 import { isUnauthorized, toAppError } from "./gmail-errors";
 
@@ -15,7 +16,9 @@ type What = Parameters<typeof toAppError>[1];
 /** The Gmail work for one already-resolved account (the All accounts view runs one per account). */
 export async function withAccount<T>(account: Account, what: What, work: (accessToken: string) => Promise<T>): Promise<T> {
   try {
-    return await withGoogleAccess(account, work, isUnauthorized);
+    const access = () => withGoogleAccess(account, work, isUnauthorized);
+    // A page's round trips are a metric (design.md: two per page is the target).
+    return await (what === "page" ? countRoundTrips("page", access) : access());
   } catch (error) {
     throw toAppError(error, what);
   }

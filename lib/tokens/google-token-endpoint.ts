@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getConfig } from "../config";
 import { AppError, ReauthRequiredError } from "../errors";
+import { metrics } from "../metrics/registry";
 
 const refreshResponse = z.object({
   access_token: z.string().min(1),
@@ -25,6 +26,17 @@ function unavailable(cause: unknown): AppError {
 
 /** Exchanges a refresh token for a new access token. Google never rotates the refresh token. */
 export async function refreshAccessToken(refreshToken: string): Promise<RefreshedToken> {
+  try {
+    const refreshed = await exchangeRefreshToken(refreshToken);
+    metrics().refreshGrants.inc({ outcome: "ok" });
+    return refreshed;
+  } catch (error) {
+    metrics().refreshGrants.inc({ outcome: error instanceof ReauthRequiredError ? "invalid_grant" : "error" });
+    throw error;
+  }
+}
+
+async function exchangeRefreshToken(refreshToken: string): Promise<RefreshedToken> {
   const { google } = getConfig();
   let response: Response;
   try {

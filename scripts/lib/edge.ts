@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logInfo, loggablePath } from "../../lib/log";
+import { observeHttpRequest } from "../../lib/metrics/http-requests";
 
 const REQUEST_ID_HEADER = "x-request-id";
 
@@ -57,6 +58,7 @@ export function edgeHandler(next: Handler): Handler {
     request.headers[REQUEST_ID_HEADER] = requestId;
     response.setHeader(REQUEST_ID_HEADER, requestId);
     response.once("close", () => {
+      observeHttpRequest(request.method, request.url ?? "", response.statusCode, (performance.now() - started) / 1000);
       logInfo("http.request", {
         requestId,
         method: request.method,
