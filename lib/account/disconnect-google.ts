@@ -5,6 +5,7 @@ import { type AccountSelector, resolveAccount } from "../accounts/linked-account
 import { logError } from "../log";
 import { revokeGrant } from "../tokens/google-token-endpoint";
 import { clearTokens, openToken } from "../tokens/token-store";
+import { forgetAccountPages } from "../sync/page-cache-list";
 
 export async function disconnectGoogle(selector: AccountSelector): Promise<void> {
   const account = await resolveAccount(selector);
@@ -19,4 +20,5 @@ export async function disconnectGoogle(selector: AccountSelector): Promise<void>
     }
   }
   await clearTokens(account.id);
+  forgetAccountPages(account.id);
 }

@@ -1,9 +1,10 @@
 import "server-only";
-// The Gmail calls behind a cached page: the cold page (exactly what listThreads fetches: one threads.list,
-// one batch of threads.get?format=metadata), keeping what a later revisit needs; history since a point; and
+// The Gmail calls behind a cached page: the cold page (listThreads' own fetch: one threads.list, one batch of
+// threads.get?format=metadata), keeping what a later revisit needs; history since a point; and
 // the one batch that fetches changed conversations again.
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
+import { fetchThreadPage } from "../gmail/list-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { SUMMARY_HEADERS } from "../gmail/list-messages";
 import { summarizeThread } from "../gmail/thread-headers";
@@ -47,16 +48,7 @@ export async function fetchPageCold(
   view: PageView,
   floor: string | undefined,
 ): Promise<{ page: OrderedPage; historyId: string | undefined }> {
-  const { data } = await gmailUsersFor(accessToken).listThreads({
-    userId: "me",
-    maxResults: view.pageSize,
-    ...(view.label === "ALL" ? {} : { labelIds: [view.label] }),
-    ...(view.q ? { q: view.q } : {}),
-    ...(view.pageToken ? { pageToken: view.pageToken } : {}),
-  });
-  const listed = data.threads ?? [];
-  const ids = listed.map((thread) => thread.id).filter((id): id is string => Boolean(id));
-  const { found } = await batchGetThreads(accessToken, ids, METADATA);
+  const { listed, found, nextPageToken, resultSizeEstimate } = await fetchThreadPage(accessToken, view);
   const threads: ThreadSummary[] = [];
   const order = new Map<string, RowOrder | undefined>();
   for (const thread of found) {
@@ -69,8 +61,8 @@ export async function fetchPageCold(
     page: {
       page: {
         threads,
-        ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
-        resultSizeEstimate: data.resultSizeEstimate ?? threads.length,
+        ...(nextPageToken ? { nextPageToken } : {}),
+        resultSizeEstimate: resultSizeEstimate ?? threads.length,
       },
       order,
     },

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { listAllAccountsThreads } from "@/lib/gmail/list-all-accounts-threads";
-import { listThreads } from "@/lib/gmail/list-threads";
 import { DEFAULT_PAGE_SIZE, listQuerySchema } from "@/lib/gmail/message-params";
 import { withUser } from "@/lib/http/route-handler";
+import { listThreadsCached } from "@/lib/sync/page-cache-list";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +16,6 @@ export const GET = withUser({ query: listQuerySchema, params: z.unknown() }, ({ 
   };
   // account=all merges every linked account's conversations newest first (its page token is its own, signed).
   if (query.account === "all") return listAllAccountsThreads(common);
-  return listThreads({ ...common, account: query.account });
+  // One account: revisits cost one history.list (lib/sync/page-cache-list.ts).
+  return listThreadsCached({ ...common, account: query.account });
 });

@@ -10,6 +10,7 @@ import { resolveAccount } from "../../accounts/linked-accounts";
 import { AppError } from "../../errors";
 import { listUserLabels } from "../list-labels";
 import type { ActionRequest, ActionResult } from "../mail-actions";
+import { noteMailboxChanged } from "../../sync/page-cache-list";
 import { withAccount } from "../mailbox-access";
 import { GmailResponseError } from "../gmail-errors";
 import { gmailErrorReason, isRetryableFailure } from "../retry-policy";
@@ -46,13 +47,16 @@ export async function applyMailAction(options: ApplyMailActionOptions): Promise<
   const change = gmailChangeFor(action, labelId);
   const requests = ids.map((id) => ({ id, ...gmailChangeRequest(kind, id, change) }));
 
-  return withAccount(account, "message", async (accessToken) => {
+  const result = await withAccount(account, "message", async (accessToken) => {
     const answers = await batchPost(accessToken, requests);
     const refused = [...answers.values()].find((answer) => isInsufficientScope(answer.status, answer.body));
     // The stored scope said yes but Google says no (a grant changed since): ask again, as if we had known.
     if (refused) throw scopeRequired(new GmailResponseError(403, { reason: gmailErrorReason(refused.body) }));
     return summarize(ids, answers);
   });
+  // A page load already under way started before this change: it must not be served as current afterwards.
+  if (result.applied > 0) noteMailboxChanged(account.id);
+  return result;
 }
 
 function failureCode(answer: PartAnswer): ItemFailureCode {

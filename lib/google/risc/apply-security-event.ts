@@ -9,6 +9,7 @@ import { getDb } from "../../db";
 import { logInfo } from "../../log";
 import { endAccountSessions } from "../../accounts/sessions";
 import { prefixFingerprint } from "../../tokens/refresh-token-fingerprints";
+import { forgetAccountPages } from "../../sync/page-cache-list";
 import { FORGOTTEN_TOKENS, GOOGLE_PROVIDER } from "../../tokens/token-store";
 import { effectOf, type Effect } from "./event-effects";
 import { type EventSubject, parseSubject, shortEventType } from "./event-types";
@@ -60,6 +61,9 @@ export async function applySecurityEvent(set: SecurityEventToken): Promise<Apply
       }
       return accounts;
     });
+    // This instance's cached pages of those accounts go now; other instances drop theirs on the account's next
+    // page load, which reads its state (lib/sync/page-cache-list.ts).
+    for (const accountId of touched) forgetAccountPages(accountId);
     logInfo("risc.event", { jti: set.jti, types: typeNames, accounts: touched });
     return "applied";
   } catch (error) {
