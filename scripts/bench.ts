@@ -1,7 +1,8 @@
 // `npm run bench`: the production build against the emulator, in one run. Prints a table (or one JSON
 // object with --json): Gmail requests and sequential round trips per inbox page, /api/messages p50/p95 at
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
-// all at once) measured in the same run, refresh grants when 50 concurrent requests meet an expired token,
+// all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
+// and 50 conversations: scripts/testing/conversation-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
 // `npm start` chose for this machine: scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchEmulator } from "../emulator/bench";
+import { GMAIL_MODIFY_SCOPE } from "../lib/google-scopes";
 import { productionEnv, startAppServer } from "./lib/app-server";
 import { percentile } from "./lib/percentile";
 import { residentMemoryMb as rssMb } from "./lib/process-memory";
@@ -22,6 +24,7 @@ import { signInOverHttp } from "./lib/http-session";
 import { measureAllAccountsPage } from "./testing/all-accounts-bench";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
 import { sequentialRoundTrips } from "./testing/round-trips";
+import { measureConversations } from "./testing/conversation-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
 const { values: flags } = parseArgs({
@@ -108,6 +111,12 @@ async function main(): Promise<void> {
     }
     await control(emulator.url, "POST", "latency", { ms: 0 });
 
+    log("Measuring conversations and actions (archive and its Undo on 1 and 50 conversations)…");
+    const modifyCookie = await signInOverHttp(app.url, emulator.url, "ada@example.com", {
+      scope: `openid email profile ${GMAIL_MODIFY_SCOPE}`,
+    });
+    const conversations = await measureConversations({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -182,6 +191,7 @@ async function main(): Promise<void> {
       },
       perPage,
       allAccounts: allAccounts.result,
+      conversations: conversations.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -210,6 +220,7 @@ async function main(): Promise<void> {
       ["Gmail requests per inbox page", String(perPage.gmailRequests)],
       ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
       ...allAccounts.rows,
+      ...conversations.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,

@@ -31,14 +31,23 @@ async function emulatorControl(emulatorUrl: string, path: string, body: unknown)
   if (!response.ok) throw new Error(`emulator ${path}: ${response.status}`);
 }
 
-/** The `Cookie` header value of a fresh signed-in session for `email`. */
-export async function signInOverHttp(appUrl: string, emulatorUrl: string, email: string): Promise<string> {
+/**
+ * The `Cookie` header value of a fresh signed-in session for `email`. `authorizationParams` go to Google's
+ * authorization request as next-auth passes them (the bench asks for gmail.modify at sign-in this way).
+ */
+export async function signInOverHttp(
+  appUrl: string,
+  emulatorUrl: string,
+  email: string,
+  authorizationParams: Record<string, string> = {},
+): Promise<string> {
   const jar = new CookieJar();
   const csrfResponse = await fetch(`${appUrl}/api/auth/csrf`);
   jar.store(csrfResponse);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
 
-  const signIn = await fetch(`${appUrl}/api/auth/signin/google`, {
+  const query = new URLSearchParams(authorizationParams).toString();
+  const signIn = await fetch(`${appUrl}/api/auth/signin/google${query ? `?${query}` : ""}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() },
     body: new URLSearchParams({ csrfToken, callbackUrl: `${appUrl}/inbox`, json: "true" }),

@@ -1,0 +1,120 @@
+// `npm run bench`: conversations and actions, over HTTP against the production app like a browser's fetches.
+// - The conversation list (/api/threads) and one conversation (/api/threads/{id}): Gmail requests and
+//   sequential round trips (at 20 ms of emulator latency, like the inbox rows), and p50 at 0 and 50 ms.
+// - An action (archive, then its Undo) on 1 and on 50 conversations: Gmail requests per action and p50.
+import { percentile } from "../lib/percentile";
+import { control } from "./emulator-client";
+import { sequentialRoundTrips } from "./round-trips";
+
+type LoggedRequest = { t: number; method: string; path: string; ms: number };
+type Measured = { gmailRequests: number; roundTrips: number; p50At0ms: number; p50At50ms: number };
+export type ConversationBench = {
+  threadsPage: Measured;
+  conversation: Measured & { messages: number };
+  actions: { items: number; gmailRequests: number; p50Ms: number; undoP50Ms: number }[];
+};
+
+const SAMPLES = 20;
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+async function gmailTraffic(emulatorUrl: string, run: () => Promise<unknown>): Promise<{ gmailRequests: number; roundTrips: number }> {
+  await control(emulatorUrl, "POST", "latency", { ms: 20 });
+  await control(emulatorUrl, "DELETE", "requests");
+  await run();
+  const logged = (await control<{ requests: LoggedRequest[] }>(emulatorUrl, "GET", "requests")).requests.filter((request) =>
+    /^\/(gmail|batch)\//.test(request.path),
+  );
+  return { gmailRequests: logged.length, roundTrips: sequentialRoundTrips(logged) };
+}
+
+async function p50(run: () => Promise<unknown>, samples = SAMPLES): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let sample = 0; sample < samples; sample += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return round1(percentile(times, 50));
+}
+
+async function measure(emulatorUrl: string, run: () => Promise<unknown>): Promise<Measured> {
+  const traffic = await gmailTraffic(emulatorUrl, run);
+  const latencies: number[] = [];
+  for (const ms of [0, 50]) {
+    await control(emulatorUrl, "POST", "latency", { ms });
+    latencies.push(await p50(run));
+  }
+  await control(emulatorUrl, "POST", "latency", { ms: 0 });
+  return { ...traffic, p50At0ms: latencies[0]!, p50At50ms: latencies[1]! };
+}
+
+export async function measureConversations(options: {
+  appUrl: string;
+  emulatorUrl: string;
+  /** A session whose account granted gmail.modify. */
+  cookie: string;
+}): Promise<{ result: ConversationBench; rows: [string, string][] }> {
+  const { appUrl, emulatorUrl, cookie } = options;
+  const getJson = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${appUrl}${path}`, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  type Page = { threads: { id: string; messageCount: number }[] };
+  const threadsPage = await measure(emulatorUrl, () => getJson<Page>("/api/threads"));
+  const fullPage = await getJson<Page>("/api/threads?pageSize=50");
+  const longest = [...fullPage.threads].sort((a, b) => b.messageCount - a.messageCount)[0];
+  if (!longest) throw new Error("the bench mailbox has no conversations");
+  const conversation = await measure(emulatorUrl, () => getJson(`/api/threads/${longest.id}`));
+
+  const act = async (action: string, threadIds: string[]) => {
+    const response = await fetch(`${appUrl}/api/actions`, {
+      method: "POST",
+      headers: { cookie, "Content-Type": "application/json", Origin: appUrl },
+      body: JSON.stringify({ action, threadIds }),
+    });
+    const body = (await response.json()) as { applied?: number };
+    if (response.status !== 200 || body.applied !== threadIds.length) throw new Error(`${action} answered ${response.status}`);
+  };
+  const actions: ConversationBench["actions"] = [];
+  for (const items of [1, 50]) {
+    const ids = fullPage.threads.slice(0, items).map((thread) => thread.id);
+    const traffic = await gmailTraffic(emulatorUrl, () => act("archive", ids));
+    await act("unarchive", ids);
+    const archiveTimes: number[] = [];
+    const undoTimes: number[] = [];
+    for (let sample = 0; sample < SAMPLES; sample += 1) {
+      let started = performance.now();
+      await act("archive", ids);
+      archiveTimes.push(performance.now() - started);
+      started = performance.now();
+      await act("unarchive", ids);
+      undoTimes.push(performance.now() - started);
+    }
+    actions.push({
+      items,
+      gmailRequests: traffic.gmailRequests,
+      p50Ms: round1(percentile(archiveTimes, 50)),
+      undoP50Ms: round1(percentile(undoTimes, 50)),
+    });
+  }
+  await control(emulatorUrl, "POST", "latency", { ms: 0 });
+
+  const result: ConversationBench = { threadsPage, conversation: { ...conversation, messages: longest.messageCount }, actions };
+  const describe = (name: string, m: Measured): [string, string][] => [
+    [`${name}: Gmail requests / sequential round trips`, `${m.gmailRequests} / ${m.roundTrips}`],
+    [`${name}: p50 @ 0 ms / @ 50 ms`, `${m.p50At0ms} / ${m.p50At50ms} ms`],
+  ];
+  return {
+    result,
+    rows: [
+      ...describe("conversation list (/api/threads)", threadsPage),
+      ...describe(`one conversation of ${longest.messageCount} messages`, conversation),
+      ...actions.map(({ items, gmailRequests, p50Ms, undoP50Ms }): [string, string] => [
+        `archive ${items} conversation${items === 1 ? "" : "s"}: Gmail requests, p50 (undo p50) @ 0 ms`,
+        `${gmailRequests}, ${p50Ms} ms (${undoP50Ms} ms)`,
+      ]),
+    ],
+  };
+}
