@@ -2,7 +2,8 @@
 // object with --json): Gmail requests and sequential round trips per inbox page, /api/messages p50/p95 at
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
-// and 50 conversations: scripts/testing/conversation-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
+// when full (scripts/testing/revisit-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
 // `npm start` chose for this machine: scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
@@ -25,6 +26,7 @@ import { measureAllAccountsPage } from "./testing/all-accounts-bench";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
+import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
 const { values: flags } = parseArgs({
@@ -77,6 +79,9 @@ async function main(): Promise<void> {
 
     log("Measuring the All accounts page (two linked accounts)…");
     const allAccounts = await measureAllAccountsPage();
+
+    log("Measuring revisits through the page cache, and its memory when full…");
+    const revisits = await measureRevisits();
 
     log("Measuring latency at 0 and 50 ms of emulator latency, with the naive baselines…");
     const naiveToken = (await authorizeThroughEmulator(emulator.url, "ada@example.com")).access_token;
@@ -192,6 +197,7 @@ async function main(): Promise<void> {
       perPage,
       allAccounts: allAccounts.result,
       conversations: conversations.result,
+      revisits: revisits.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -221,6 +227,7 @@ async function main(): Promise<void> {
       ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
       ...allAccounts.rows,
       ...conversations.rows,
+      ...revisits.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,
