@@ -1,6 +1,8 @@
 // `npm run bench`: conversations and actions, over HTTP against the production app like a browser's fetches.
-// - The conversation list (/api/threads) and one conversation (/api/threads/{id}): Gmail requests and
-//   sequential round trips (at 20 ms of emulator latency, like the inbox rows), and p50 at 0 and 50 ms.
+// - The conversation list (/api/threads), cold and revisited unchanged (the page cache), and one conversation
+//   (/api/threads/{id}): Gmail requests and sequential round trips (at 20 ms of emulator latency, like the
+//   inbox rows), and p50 at 0 and 50 ms. Every cold sample asks for a page size not asked before, so the page
+//   cache has never seen it.
 // - An action (archive, then its Undo) on 1 and on 50 conversations: Gmail requests per action and p50.
 import { percentile } from "../lib/percentile";
 import { control } from "./emulator-client";
@@ -10,6 +12,7 @@ type LoggedRequest = { t: number; method: string; path: string; ms: number };
 type Measured = { gmailRequests: number; roundTrips: number; p50At0ms: number; p50At50ms: number };
 export type ConversationBench = {
   threadsPage: Measured;
+  threadsPageRevisit: Measured;
   conversation: Measured & { messages: number };
   actions: { items: number; gmailRequests: number; p50Ms: number; undoP50Ms: number }[];
 };
@@ -27,23 +30,26 @@ async function gmailTraffic(emulatorUrl: string, run: () => Promise<unknown>): P
   return { gmailRequests: logged.length, roundTrips: sequentialRoundTrips(logged) };
 }
 
-async function p50(run: () => Promise<unknown>, samples = SAMPLES): Promise<number> {
-  await run();
+/** `run` gets a number never passed before (0, 1, 2…), for requests that must not repeat. */
+type Run = (fresh: number) => Promise<unknown>;
+
+async function p50(run: Run, first: number): Promise<number> {
+  await run(first);
   const times: number[] = [];
-  for (let sample = 0; sample < samples; sample += 1) {
+  for (let sample = 1; sample <= SAMPLES; sample += 1) {
     const started = performance.now();
-    await run();
+    await run(first + sample);
     times.push(performance.now() - started);
   }
   return round1(percentile(times, 50));
 }
 
-async function measure(emulatorUrl: string, run: () => Promise<unknown>): Promise<Measured> {
-  const traffic = await gmailTraffic(emulatorUrl, run);
+async function measure(emulatorUrl: string, run: Run): Promise<Measured> {
+  const traffic = await gmailTraffic(emulatorUrl, () => run(0));
   const latencies: number[] = [];
-  for (const ms of [0, 50]) {
+  for (const [index, ms] of [0, 50].entries()) {
     await control(emulatorUrl, "POST", "latency", { ms });
-    latencies.push(await p50(run));
+    latencies.push(await p50(run, 1 + index * (SAMPLES + 1)));
   }
   await control(emulatorUrl, "POST", "latency", { ms: 0 });
   return { ...traffic, p50At0ms: latencies[0]!, p50At50ms: latencies[1]! };
@@ -62,7 +68,10 @@ export async function measureConversations(options: {
     return (await response.json()) as T;
   };
   type Page = { threads: { id: string; messageCount: number }[] };
-  const threadsPage = await measure(emulatorUrl, () => getJson<Page>("/api/threads"));
+  // Page sizes 20 to 62, each once: cold pages. Then one page size again and again: unchanged revisits.
+  const threadsPage = await measure(emulatorUrl, (fresh) => getJson<Page>(`/api/threads?pageSize=${20 + fresh}`));
+  await getJson<Page>("/api/threads");
+  const threadsPageRevisit = await measure(emulatorUrl, () => getJson<Page>("/api/threads"));
   const fullPage = await getJson<Page>("/api/threads?pageSize=50");
   const longest = [...fullPage.threads].sort((a, b) => b.messageCount - a.messageCount)[0];
   if (!longest) throw new Error("the bench mailbox has no conversations");
@@ -101,7 +110,12 @@ export async function measureConversations(options: {
   }
   await control(emulatorUrl, "POST", "latency", { ms: 0 });
 
-  const result: ConversationBench = { threadsPage, conversation: { ...conversation, messages: longest.messageCount }, actions };
+  const result: ConversationBench = {
+    threadsPage,
+    threadsPageRevisit,
+    conversation: { ...conversation, messages: longest.messageCount },
+    actions,
+  };
   const describe = (name: string, m: Measured): [string, string][] => [
     [`${name}: Gmail requests / sequential round trips`, `${m.gmailRequests} / ${m.roundTrips}`],
     [`${name}: p50 @ 0 ms / @ 50 ms`, `${m.p50At0ms} / ${m.p50At50ms} ms`],
@@ -109,7 +123,8 @@ export async function measureConversations(options: {
   return {
     result,
     rows: [
-      ...describe("conversation list (/api/threads)", threadsPage),
+      ...describe("conversation list (/api/threads), cold", threadsPage),
+      ...describe("conversation list, unchanged revisit", threadsPageRevisit),
       ...describe(`one conversation of ${longest.messageCount} messages`, conversation),
       ...actions.map(({ items, gmailRequests, p50Ms, undoP50Ms }): [string, string] => [
         `archive ${items} conversation${items === 1 ? "" : "s"}: Gmail requests, p50 (undo p50) @ 0 ms`,
