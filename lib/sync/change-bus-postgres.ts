@@ -29,6 +29,7 @@ export class PostgresChangeBus implements ChangeBus {
   #backoffMs = 500;
   /** Whether notices may have been missed since the first listener subscribed (a failed or dropped connection). */
   #missedNotices = false;
+  #closed = false;
 
   constructor(private readonly url: string) {}
 
@@ -45,6 +46,7 @@ export class PostgresChangeBus implements ChangeBus {
   }
 
   async #connect(): Promise<void> {
+    if (this.#closed) return;
     this.#starting = true;
     const client = new pg.Client({ connectionString: this.url, keepAlive: true });
     client.on("notification", (message) => {
@@ -85,7 +87,17 @@ export class PostgresChangeBus implements ChangeBus {
     }
   }
 
+  /** Stops listening for good (tests; an instance keeps its bus for its whole life). */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#listeners.clear();
+    const client = this.#client;
+    this.#client = null;
+    await client?.end().catch(() => {});
+  }
+
   #retry(): void {
+    if (this.#closed) return;
     const delay = this.#backoffMs;
     this.#backoffMs = Math.min(this.#backoffMs * 2, MAX_BACKOFF_MS);
     setTimeout(() => void this.#connect(), delay).unref();

@@ -1,4 +1,4 @@
-// A Server-Sent Events reader for tests, over fetch: what a browser's EventSource does with one connection
+// A Server-Sent Events reader for tests (Vitest and Playwright), over fetch: what a browser's EventSource does with one connection
 // (the event fields, the last event id), without the browser's automatic reconnection, so a test decides
 // when and how a stream resumes.
 
@@ -32,9 +32,14 @@ export async function readEventStream(
     },
     signal: abort.signal,
   });
+  return eventStreamReader(response, () => abort.abort(), options.lastEventId ?? null);
+}
+
+/** Reads an event stream response (from fetch, or a handler's Response in an integration test). */
+export function eventStreamReader(response: Response, close: () => void, initialLastEventId: string | null = null): EventStreamReader {
   const received: StreamEvent[] = [];
   let consumed = 0;
-  let lastEventId = options.lastEventId ?? null;
+  let lastEventId = initialLastEventId;
   const waiters = new Set<() => void>();
   const wake = () => {
     for (const waiter of waiters) waiter();
@@ -42,7 +47,10 @@ export async function readEventStream(
 
   let finished = false;
   const ended = (async () => {
-    if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) return;
+    if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
+      finished = true;
+      return;
+    }
     const decoder = new TextDecoder();
     let buffer = "";
     try {
@@ -121,6 +129,6 @@ export async function readEventStream(
     received,
     ended,
     lastEventId: () => lastEventId,
-    close: () => abort.abort(),
+    close,
   };
 }
