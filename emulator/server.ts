@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildControlRouter, controlNotFound } from "./control/control-routes";
+import { registerPubsubControlRoutes } from "./control/pubsub-routes";
 import { registerRiscControlRoutes } from "./control/risc-routes";
 import { errorForStatus } from "./gmail/errors";
 import { buildGoogleDispatcher } from "./google-routes";
@@ -33,6 +34,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dispatch = buildGoogleDispatcher(state);
   const control = buildControlRouter(state);
   registerRiscControlRoutes(control, state);
+  registerPubsubControlRoutes(control, state);
   let url = "";
   const origin = () => url;
 
@@ -95,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        state.pushQueues.stopAll();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

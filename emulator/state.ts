@@ -4,6 +4,9 @@ import { ClientRegistry } from "./oauth/clients";
 import { FlowStore } from "./oauth/flows";
 import { createSigningKeys, type SigningKeys } from "./oauth/keys";
 import { TokenStore } from "./oauth/token-store";
+import { GmailPublisher } from "./pubsub/publish";
+import { PubsubState } from "./pubsub/pubsub-state";
+import { PushQueues } from "./pubsub/push-queue";
 import { RiscState } from "./risc/risc-state";
 import { seedDirectory } from "./seed";
 import type { UserDirectory } from "./users";
@@ -11,7 +14,10 @@ import type { UserDirectory } from "./users";
 /** While set, the authorization endpoint answers at once as this user (Node tests need no browser). */
 export interface ConsentAutomation {
   email?: string;
+  /** The scopes left ticked; only those among the ones the screen shows count (default: all of them). */
   grantScopes?: string[];
+  /** Press Cancel: `error=access_denied`, the earlier grant unchanged. */
+  deny?: boolean;
 }
 
 /**
@@ -30,6 +36,10 @@ export interface EmulatorState {
   consent: ConsentAutomation | undefined;
   /** Cross-Account Protection: the stream SETs are pushed to and the delivery log. */
   readonly risc: RiscState;
+  /** Gmail push: topics, push subscriptions, watches, deliveries. */
+  readonly pubsub: PubsubState;
+  readonly pushQueues: PushQueues;
+  readonly publisher: GmailPublisher;
   readonly initialLatencyMs: number;
 }
 
@@ -37,7 +47,9 @@ export function createState(initialLatencyMs: number): EmulatorState {
   const keys = createSigningKeys();
   // Handlers await the key; this only keeps a failure from becoming an unhandled rejection at start-up.
   keys.catch((error: unknown) => console.error("emulator: key generation failed", error));
-  return {
+  const pubsub = new PubsubState();
+  const pushQueues = new PushQueues(pubsub, () => keys);
+  const state: EmulatorState = {
     users: seedDirectory(),
     tokens: new TokenStore(),
     clients: new ClientRegistry(),
@@ -48,11 +60,21 @@ export function createState(initialLatencyMs: number): EmulatorState {
     latencyMs: initialLatencyMs,
     consent: undefined,
     risc: new RiscState(),
+    pubsub,
+    pushQueues,
+    publisher: new GmailPublisher(pubsub, pushQueues),
     initialLatencyMs,
   };
+  watchMailboxes(state);
+  return state;
 }
 
-/** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs, stats or RISC stream. The key stays. */
+/** Every mailbox change reaches the Gmail publisher (push); wired again whenever the directory is replaced. */
+function watchMailboxes(state: EmulatorState): void {
+  state.users.onChange = (email, record) => state.publisher.mailboxChanged(email, record);
+}
+
+/** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs, stats, RISC stream, watches or subscriptions. The key stays. */
 export function resetState(state: EmulatorState): void {
   state.users = seedDirectory();
   state.tokens = new TokenStore();
@@ -63,4 +85,7 @@ export function resetState(state: EmulatorState): void {
   state.latencyMs = state.initialLatencyMs;
   state.consent = undefined;
   state.risc.reset();
+  state.pushQueues.stopAll();
+  state.pubsub.reset();
+  watchMailboxes(state);
 }

@@ -1,3 +1,4 @@
+import type { HistoryRecord } from "./gmail/history-log";
 import type { Mailbox } from "./gmail/mailbox";
 
 /** A Google account: the identity the OAuth side signs in and the owner of one mailbox. */
@@ -13,10 +14,13 @@ export interface Account {
 export class UserDirectory {
   private readonly accounts: Account[] = [];
   private readonly mailboxes = new Map<string, Mailbox>();
+  /** Told about every change recorded in any mailbox of the directory (Gmail push listens here). */
+  onChange: ((email: string, record: HistoryRecord) => void) | undefined;
 
   add(account: Account, mailbox: Mailbox): void {
     this.accounts.push(account);
     this.mailboxes.set(account.email.toLowerCase(), mailbox);
+    mailbox.history.onRecord = (record) => this.onChange?.(account.email, record);
   }
 
   list(): readonly Account[] {

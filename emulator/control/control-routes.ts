@@ -65,6 +65,8 @@ export function buildControlRouter(state: EmulatorState): Router {
           name: body.name ?? body.client_id,
           redirectUris: body.redirect_uris,
           devCallback: false,
+          // Google's client ids start with the project number; `x.apps…` belongs to project `x` here.
+          projectId: body.project_id ?? body.client_id.split(/[.-]/)[0] ?? body.client_id,
         });
         return ok({ client_id: body.client_id });
       },
@@ -108,6 +110,7 @@ export function buildControlRouter(state: EmulatorState): Router {
         state.consent = {
           ...(body.email !== undefined ? { email: body.email } : {}),
           ...(body.grantScopes ? { grantScopes: body.grantScopes } : {}),
+          ...(body.deny === true ? { deny: true } : {}),
         };
         return ok({ consent: state.consent });
       },
@@ -147,6 +150,20 @@ export function buildControlRouter(state: EmulatorState): Router {
         if (!mailbox) return problem(404, `No such user: ${body.email}`);
         const inserted = insertRawMessage(mailbox, body);
         return typeof inserted === "string" ? problem(400, inserted) : jsonResponse(201, inserted);
+      },
+    ),
+  );
+  // Gmail keeps history "at least a week", sometimes "only a few hours": this makes it run out now.
+  router.add(
+    "POST",
+    `${BASE}/history/expire`,
+    withBody(
+      (m) => m.historyExpireSchema,
+      (body) => {
+        const mailbox = state.users.mailbox(body.email);
+        if (!mailbox) return problem(404, `No such user: ${body.email}`);
+        mailbox.history.expire();
+        return ok({ historyId: String(mailbox.history.currentId) });
       },
     ),
   );

@@ -25,9 +25,16 @@ export const addClientSchema = z.object({
   client_secret: z.string().min(1),
   redirect_uris: z.array(z.url()).min(1),
   name: z.string().optional(),
+  /** The client's Cloud project (Gmail push topics must be in it); default: client_id up to the first `.` or `-`. */
+  project_id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
 });
 
 export const revokeSchema = z.object({ email });
+
+export const historyExpireSchema = z.object({ email });
 
 export const expireSchema = z.object({ email: email.optional() }).default({});
 
@@ -36,6 +43,8 @@ export const consentSchema = z
     email: email.optional(),
     autoApprove: z.boolean().optional(),
     grantScopes: z.array(z.string().min(1)).optional(),
+    /** Press Cancel instead of Allow: the redirect carries error=access_denied and no grant changes. */
+    deny: z.boolean().optional(),
   })
   .default({});
 

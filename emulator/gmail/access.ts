@@ -6,19 +6,25 @@ import type { Account } from "../users";
 import { forbidden, insufficientScope, invalidCredentials, missingCredentials } from "./errors";
 import type { Mailbox } from "./mailbox";
 
-/** What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), or modifying. */
-export type AccessLevel = "read" | "labels" | "modify";
+/**
+ * What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), modifying, or deleting
+ * for good (only https://mail.google.com/, addendum §2.1).
+ */
+export type AccessLevel = "read" | "labels" | "modify" | "full";
 
 const READ_SCOPES = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full, GMAIL_SCOPES.metadata];
 const ALLOWED: Record<AccessLevel, readonly string[]> = {
   read: READ_SCOPES,
   labels: [...READ_SCOPES, GMAIL_SCOPES.labels],
   modify: [GMAIL_SCOPES.modify, GMAIL_SCOPES.full],
+  full: [GMAIL_SCOPES.full],
 };
 
 export interface GmailCaller {
   account: Account;
   mailbox: Mailbox;
+  /** The OAuth client the token was issued to (its project owns the push topics `users.watch` may name). */
+  clientId: string;
   /** Only gmail.metadata was granted: no `q`, no bodies (Gmail answers 403). */
   metadataOnly: boolean;
 }
@@ -43,7 +49,12 @@ export function authorizeGmail(
   if (!record.scopes.some((s) => ALLOWED[level].includes(s))) return insufficientScope(operation);
   if (userId !== "me" && userId.toLowerCase() !== account.email.toLowerCase()) return forbidden(`Delegation denied for ${userId}`);
   const full = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full];
-  return { account, mailbox, metadataOnly: !record.scopes.some((s) => full.includes(s as (typeof full)[number])) };
+  return {
+    account,
+    mailbox,
+    clientId: record.clientId,
+    metadataOnly: !record.scopes.some((s) => full.includes(s as (typeof full)[number])),
+  };
 }
 
 export function isResponse(value: GmailCaller | EmuResponse): value is EmuResponse {

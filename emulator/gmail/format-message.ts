@@ -33,3 +33,14 @@ function metadataPayload(payload: MessagePart, wanted: readonly string[]): Recor
 export function gmailJson(value: unknown, query: URLSearchParams): string {
   return query.get("prettyPrint") === "false" ? JSON.stringify(value) : JSON.stringify(value, null, 2);
 }
+
+/** The Thread resource: its id, the last change to any of its messages, and the messages oldest first. */
+export function formatThread(
+  id: string,
+  messages: readonly StoredMessage[],
+  format: MessageFormat,
+  metadataHeaders: readonly string[] = [],
+): Record<string, unknown> {
+  const historyId = Math.max(...messages.map((m) => m.historyId));
+  return { id, historyId: String(historyId), messages: messages.map((m) => formatMessage(m, format, metadataHeaders)) };
+}

@@ -1,9 +1,8 @@
-import { type HistoryRecord, HistoryLog } from "./history-log";
+import { type HistoryEntry, HistoryLog } from "./history-log";
 import { messageIdFor, nextMessageId } from "./ids";
 import { IMMUTABLE_LABELS, type Label, SYSTEM_LABELS, userLabel } from "./labels-catalog";
 import type { MessageContent } from "./message-content";
-import { type MatchContext, matchesQuery, normaliseLabelName, type SearchDoc } from "./search-matcher";
-import { type SearchNode, queryReachesSpamOrTrash } from "./search-parser";
+import { type MatchContext, normaliseLabelName, type SearchDoc } from "./search-matcher";
 
 export interface StoredMessage {
   id: string;
@@ -14,23 +13,6 @@ export interface StoredMessage {
   sizeEstimate: number;
   doc: SearchDoc;
   content: MessageContent;
-}
-
-export interface ListOptions {
-  labelIds: readonly string[];
-  query?: SearchNode;
-  includeSpamTrash: boolean;
-  /** Keyset position: only items whose sort id is below this one. */
-  before?: string;
-  max: number;
-  now: number;
-}
-
-export interface ListResult<T> {
-  items: T[];
-  /** The sort id of the last item when more items follow. */
-  nextBefore?: string;
-  total: number;
 }
 
 export interface InsertOptions {
@@ -135,85 +117,74 @@ export class Mailbox {
     thread.sort((a, b) => a.internalDate - b.internalDate || (a.id < b.id ? -1 : 1));
     this.threads.set(threadId, thread);
     if (content.messageIdHeader) this.threadByHeaderId.set(content.messageIdHeader, threadId);
-    if (options.recordHistory) this.history.record(historyId, message, { messagesAdded: true });
+    if (options.recordHistory) this.history.record(historyId, [{ type: "messageAdded", message }]);
     return message;
   }
 
-  /** Applies a label change; returns an error message for an unknown or immutable label. */
-  modify(message: StoredMessage, add: readonly string[], remove: readonly string[]): string | undefined {
-    for (const id of [...add, ...remove]) {
-      if (!this.labels.has(id)) return `Invalid label: ${id}`;
-      if (IMMUTABLE_LABELS.has(id)) return `Invalid label: ${id}`;
+  /** Every message, newest first (list order). */
+  get messages(): readonly StoredMessage[] {
+    return this.ordered;
+  }
+
+  /** Why these labels cannot be added or removed by a client (Gmail's 400 text), or undefined. */
+  labelProblem(ids: readonly string[]): string | undefined {
+    const bad = ids.find((id) => !this.labels.has(id) || IMMUTABLE_LABELS.has(id));
+    return bad === undefined ? undefined : `Invalid label: ${bad}`;
+  }
+
+  /**
+   * Applies one label change to several messages as one history record (a batchModify or threads.modify is
+   * one change). Messages the change leaves as they were are not touched. Labels must be checked first.
+   */
+  changeLabels(messages: readonly StoredMessage[], add: readonly string[], remove: readonly string[]): void {
+    const entries: HistoryEntry[] = [];
+    const touched: StoredMessage[] = [];
+    for (const message of messages) {
+      const added = [...new Set(add)].filter((id) => !message.labelIds.includes(id) && !remove.includes(id));
+      const removed = [...new Set(remove)].filter((id) => message.labelIds.includes(id));
+      if (added.length === 0 && removed.length === 0) continue;
+      message.labelIds = [...message.labelIds.filter((id) => !removed.includes(id)), ...added];
+      touched.push(message);
+      if (added.length > 0) entries.push({ type: "labelAdded", message, labelIds: added });
+      if (removed.length > 0) entries.push({ type: "labelRemoved", message, labelIds: removed });
     }
-    const added = add.filter((id) => !message.labelIds.includes(id) && !remove.includes(id));
-    const removed = remove.filter((id) => message.labelIds.includes(id));
-    if (added.length === 0 && removed.length === 0) return undefined;
-    message.labelIds = [...message.labelIds.filter((id) => !removed.includes(id)), ...added];
-    message.historyId = this.history.next();
-    const change: HistoryRecord["change"] = {};
-    if (added.length > 0) change.labelsAdded = added;
-    if (removed.length > 0) change.labelsRemoved = removed;
-    this.history.record(message.historyId, message, change);
-    return undefined;
+    if (touched.length === 0) return;
+    const historyId = this.history.next();
+    for (const message of touched) message.historyId = historyId;
+    this.history.record(historyId, entries);
   }
 
-  listMessages(options: ListOptions): ListResult<StoredMessage> {
-    const items: StoredMessage[] = [];
-    let total = 0;
-    let more = false;
-    const accept = this.filterFor(options);
-    for (const message of this.ordered) {
-      if (!accept(message)) continue;
-      total++;
-      if (options.before !== undefined && message.id >= options.before) continue;
-      if (items.length < options.max) items.push(message);
-      else more = true;
+  /** Deletes messages for good (messages.delete, batchDelete, threads.delete): one messagesDeleted record. */
+  deleteMessages(messages: readonly StoredMessage[]): void {
+    const gone = [...new Set(messages)].filter((m) => this.byId.get(m.id) === m);
+    if (gone.length === 0) return;
+    for (const message of gone) {
+      this.byId.delete(message.id);
+      this.ordered.splice(this.ordered.indexOf(message), 1);
+      const rest = (this.threads.get(message.threadId) ?? []).filter((m) => m !== message);
+      if (rest.length > 0) this.threads.set(message.threadId, rest);
+      else this.forgetThread(message.threadId);
     }
-    const last = items[items.length - 1];
-    return { items, total, ...(more && last ? { nextBefore: last.id } : {}) };
+    this.history.record(
+      this.history.next(),
+      gone.map((message) => ({ type: "messageDeleted", message })),
+    );
   }
 
-  /** Threads ordered by their newest matching message; each item is that thread's messages. */
-  listThreads(options: ListOptions): ListResult<{ threadId: string; sortId: string }> {
-    const seen = new Set<string>();
-    const items: { threadId: string; sortId: string }[] = [];
-    let total = 0;
-    let more = false;
-    const accept = this.filterFor(options);
-    for (const message of this.ordered) {
-      if (seen.has(message.threadId) || !accept(message)) continue;
-      seen.add(message.threadId);
-      total++;
-      if (options.before !== undefined && message.id >= options.before) continue;
-      if (items.length < options.max) items.push({ threadId: message.threadId, sortId: message.id });
-      else more = true;
-    }
-    const last = items[items.length - 1];
-    return { items, total, ...(more && last ? { nextBefore: last.sortId } : {}) };
-  }
-
-  private filterFor(options: ListOptions): (m: StoredMessage) => boolean {
-    const wantsSpamTrash =
-      options.includeSpamTrash ||
-      options.labelIds.includes("SPAM") ||
-      options.labelIds.includes("TRASH") ||
-      (options.query !== undefined && queryReachesSpamOrTrash(options.query));
-    const context = this.matchContext(options.now);
-    const query = options.query;
-    return (m) => {
-      if (!wantsSpamTrash && (m.labelIds.includes("SPAM") || m.labelIds.includes("TRASH"))) return false;
-      for (const label of options.labelIds) if (!m.labelIds.includes(label)) return false;
-      return query === undefined || matchesQuery(query, m, context);
-    };
-  }
-
-  private matchContext(now: number): MatchContext {
+  /** For search: label names and ids (lower case) to ids, the owner, the clock. */
+  matchContext(now: number): MatchContext {
     const labelIdsByName = new Map<string, string>();
     for (const label of this.labels.values()) {
       labelIdsByName.set(normaliseLabelName(label.name), label.id);
       labelIdsByName.set(label.id.toLowerCase(), label.id);
     }
     return { userEmail: this.email, now, labelIdsByName };
+  }
+
+  /** A reply to a deleted conversation starts a new one, as it has nothing left to join. */
+  private forgetThread(threadId: string): void {
+    this.threads.delete(threadId);
+    for (const [header, thread] of this.threadByHeaderId) if (thread === threadId) this.threadByHeaderId.delete(header);
   }
 
   private insertionIndex(id: string): number {

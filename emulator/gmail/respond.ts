@@ -9,3 +9,8 @@ export function gmailOk(value: unknown, query: URLSearchParams): EmuResponse {
     body: gmailJson(value, query),
   };
 }
+
+/** Gmail's 204 (batchModify, delete, stop): no body, no content type. */
+export function gmailNoContent(): EmuResponse {
+  return { status: 204, headers: { vary: "Origin, X-Origin, Referer" }, body: "" };
+}

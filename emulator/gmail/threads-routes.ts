@@ -3,26 +3,27 @@ import type { EmuRequest, EmuResponse, Params } from "../http/types";
 import type { EmulatorState } from "../state";
 import { authorizeGmail, isResponse } from "./access";
 import { forbidden, invalidArgument, notFound } from "./errors";
-import { formatMessage, type MessageFormat } from "./format-message";
+import { formatThread, type MessageFormat } from "./format-message";
 import { encodePageToken, MESSAGE_ID } from "./ids";
 import { parseListParams } from "./list-params";
+import { listThreads } from "./mailbox-list";
 import { gmailOk } from "./respond";
 
 const BASE = "/gmail/v1/users/:userId/threads";
 const THREAD_FORMATS: readonly MessageFormat[] = ["full", "metadata", "minimal"];
 
 export function registerThreadRoutes(router: Router, state: EmulatorState): void {
-  router.add("GET", BASE, (req, p) => listThreads(state, req, p));
+  router.add("GET", BASE, (req, p) => listThreadsRoute(state, req, p));
   router.add("GET", `${BASE}/:id`, (req, p) => getThread(state, req, p));
 }
 
-function listThreads(state: EmulatorState, req: EmuRequest, p: Params): EmuResponse {
+function listThreadsRoute(state: EmulatorState, req: EmuRequest, p: Params): EmuResponse {
   const caller = authorizeGmail(state, req, p.userId ?? "", "read", "ListThreads");
   if (isResponse(caller)) return caller;
   if (caller.metadataOnly && req.query.has("q")) return forbidden("Metadata scope does not support 'q' parameter");
   const params = parseListParams(req.query, caller.mailbox, "threads");
   if ("status" in params) return params;
-  const result = caller.mailbox.listThreads({ ...params, now: Date.now() });
+  const result = listThreads(caller.mailbox, { ...params, now: Date.now() });
   const threads = result.items.map(({ threadId }) => {
     const messages = caller.mailbox.thread(threadId) ?? [];
     const newest = messages[messages.length - 1];
@@ -48,6 +49,5 @@ function getThread(state: EmulatorState, req: EmuRequest, p: Params): EmuRespons
   const messages = caller.mailbox.thread(id);
   if (!messages) return notFound();
   const headers = format === "metadata" ? req.query.getAll("metadataHeaders").flatMap((v) => v.split(",")) : [];
-  const historyId = Math.max(...messages.map((m) => m.historyId));
-  return gmailOk({ id, historyId: String(historyId), messages: messages.map((m) => formatMessage(m, format, headers)) }, req.query);
+  return gmailOk(formatThread(id, messages, format, headers), req.query);
 }

@@ -4,6 +4,7 @@ import type { EmuRequest, EmuResponse } from "../http/types";
 import type { EmulatorState } from "../state";
 import type { Account } from "../users";
 import { type AuthRequest, parseAuthRequest } from "./authorize-request";
+import { approveOrDenyOnly, approvedScopes, scopesToShow } from "./consent-rules";
 import type { PendingFlow } from "./flows";
 import { CHOOSER_ACTION, CONSENT_ACTION, chooserPage, consentPage, errorPage } from "./pages";
 import { canonicalScope, redirectScopeParam } from "./scopes";
@@ -46,6 +47,7 @@ function afterAccountChosen(state: EmulatorState, request: AuthRequest, account:
   if (request.prompt.has("none")) return redirectWithError(request, "consent_required");
   const pending = flow ?? state.flows.create(request);
   pending.email = account.email;
+  pending.shown = scopesToShow(request, grantedScopes(state, request, account));
   return redirectResponse(`${CONSENT_ACTION}?flow=${encodeURIComponent(pending.id)}`, 303);
 }
 
@@ -53,7 +55,8 @@ function showConsent(state: EmulatorState, req: EmuRequest): EmuResponse {
   const flow = state.flows.get(req.query.get("flow") ?? "");
   const account = flow?.email !== undefined ? state.users.find(flow.email) : undefined;
   if (!flow || !account) return expiredFlow();
-  return consentPage(flow.id, flow.request.client.name, account, flow.request.scopes);
+  const shown = flow.shown ?? flow.request.scopes;
+  return consentPage(flow.id, flow.request.client.name, account, shown, approveOrDenyOnly(shown));
 }
 
 function decideConsent(state: EmulatorState, req: EmuRequest): EmuResponse {
@@ -63,13 +66,15 @@ function decideConsent(state: EmulatorState, req: EmuRequest): EmuResponse {
   if (!flow || !account) return expiredFlow();
   state.flows.finish(flow.id);
   if (form.get("action") !== "allow") return redirectWithError(flow.request, "access_denied");
-  const ticked = new Set(form.getAll("scope").map(canonicalScope));
-  const approved = flow.request.scopes.filter((s) => ticked.has(s));
-  if (approved.length === 0) return redirectWithError(flow.request, "access_denied");
+  const shown = flow.shown ?? flow.request.scopes;
+  // Approve-or-deny screens have no checkboxes, so nothing is posted for them.
+  const ticked = approveOrDenyOnly(shown) ? "all" : new Set(form.getAll("scope").map(canonicalScope));
+  const approved = approvedScopes(flow.request, grantedScopes(state, flow.request, account), shown, ticked);
+  if (!approved) return redirectWithError(flow.request, "access_denied");
   return completeAuthorization(state, flow.request, account, approved, true);
 }
 
-/** POST /__emulator/consent: answer as if the user picked the account and pressed Allow. */
+/** POST /__emulator/consent: answer as if the user picked the account and pressed Allow (Cancel with `deny`). */
 function automatedConsent(state: EmulatorState, request: AuthRequest): EmuResponse {
   const automation = state.consent ?? {};
   const wanted = automation.email ?? request.loginHint;
@@ -79,10 +84,16 @@ function automatedConsent(state: EmulatorState, request: AuthRequest): EmuRespon
     return completeAuthorization(state, request, account, request.scopes, false);
   }
   if (request.prompt.has("none")) return redirectWithError(request, "consent_required");
-  const allowed = automation.grantScopes ? new Set(automation.grantScopes.map(canonicalScope)) : undefined;
-  const approved = allowed ? request.scopes.filter((s) => allowed.has(s)) : request.scopes;
-  if (approved.length === 0) return redirectWithError(request, "access_denied");
+  if (automation.deny === true) return redirectWithError(request, "access_denied");
+  const granted = grantedScopes(state, request, account);
+  const ticked = automation.grantScopes ? new Set(automation.grantScopes.map(canonicalScope)) : "all";
+  const approved = approvedScopes(request, granted, scopesToShow(request, granted), ticked);
+  if (!approved) return redirectWithError(request, "access_denied");
   return completeAuthorization(state, request, account, approved, true);
+}
+
+function grantedScopes(state: EmulatorState, request: AuthRequest, account: Account): ReadonlySet<string> {
+  return state.tokens.grant(account.email, request.client.clientId)?.scopes ?? new Set();
 }
 
 function coveredByGrant(state: EmulatorState, request: AuthRequest, account: Account): boolean {
@@ -105,6 +116,8 @@ function completeAuthorization(
   if (consentShown) state.tokens.addToGrant(account.email, clientId, approved);
   const grant = state.tokens.grant(account.email, clientId);
   const scopes = request.includeGrantedScopes && grant ? [...new Set([...approved, ...grant.scopes])] : approved;
+  // One combined authorization: refresh tokens issued earlier now mint tokens for the union too.
+  if (request.includeGrantedScopes && consentShown) state.tokens.widenRefreshTokens(account.email, clientId, scopes);
   const code = state.tokens.issueCode({
     email: account.email,
     clientId,

@@ -6,14 +6,23 @@ export interface OAuthClient {
   /** Exact redirect URIs; the seeded client uses `devCallback` instead. */
   redirectUris: readonly string[];
   devCallback: boolean;
+  /** The Cloud project the client belongs to: Gmail push topics must be in it. */
+  projectId: string;
 }
 
-import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
+import { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET, DEV_PROJECT_ID } from "../dev-client";
 
 export { DEV_CALLBACK_PATH, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "../dev-client";
 
 function devClient(): OAuthClient {
-  return { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, name: "Mailroom", redirectUris: [], devCallback: true };
+  return {
+    clientId: DEV_CLIENT_ID,
+    clientSecret: DEV_CLIENT_SECRET,
+    name: "Mailroom",
+    redirectUris: [],
+    devCallback: true,
+    projectId: DEV_PROJECT_ID,
+  };
 }
 
 export class ClientRegistry {

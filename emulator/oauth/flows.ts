@@ -6,6 +6,8 @@ export interface PendingFlow {
   id: string;
   request: AuthRequest;
   email?: string;
+  /** The scopes the consent screen lists for this account (the ones not granted yet). */
+  shown?: string[];
   expiresAt: number;
 }
 

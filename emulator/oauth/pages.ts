@@ -45,16 +45,31 @@ ${items}
   );
 }
 
-export function consentPage(flowId: string, clientName: string, account: Account, scopes: readonly string[]): EmuResponse {
+/**
+ * The consent screen for the scopes the user has not granted yet: a ticked checkbox per scope, or, when it
+ * asks for one non-Sign-In scope alone, a plain list to approve or deny as a whole (granular consent rules).
+ */
+export function consentPage(
+  flowId: string,
+  clientName: string,
+  account: Account,
+  scopes: readonly string[],
+  approveOnly = false,
+): EmuResponse {
   const heading = `${clientName} wants access to your Google Account`;
   const rows = scopes
-    .map(
-      (scope, i) => `<li class="scope">
+    .map((scope, i) =>
+      approveOnly
+        ? `<li class="scope">${escapeHtml(describeScope(scope))}</li>`
+        : `<li class="scope">
 <input type="checkbox" id="scope-${i}" name="scope" value="${escapeHtml(scope)}" checked>
 <label for="scope-${i}">${escapeHtml(describeScope(scope))}</label>
 </li>`,
     )
     .join("\n");
+  const hint = approveOnly
+    ? "Allow gives this access; Cancel leaves everything as it is."
+    : "Untick anything you do not want to share. You can remove access later in your Google Account.";
   return htmlResponse(
     200,
     page(
@@ -69,7 +84,7 @@ export function consentPage(flowId: string, clientName: string, account: Account
 ${rows}
 </ul>
 </fieldset>
-<p class="muted">Untick anything you do not want to share. You can remove access later in your Google Account.</p>
+<p class="muted">${hint}</p>
 <div class="actions">
 <button type="submit" class="secondary" name="action" value="cancel">Cancel</button>
 <button type="submit" class="primary" name="action" value="allow">Allow</button>

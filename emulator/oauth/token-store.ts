@@ -95,6 +95,14 @@ export class TokenStore {
     return latest;
   }
 
+  /** After an incremental grant, the user's live refresh tokens for the client cover the union (the combined authorization). */
+  widenRefreshTokens(email: string, clientId: string, scopes: readonly string[]): void {
+    for (const record of this.refreshTokens.values()) {
+      if (record.revoked || record.clientId !== clientId || record.email.toLowerCase() !== email.toLowerCase()) continue;
+      record.scopes = [...new Set([...record.scopes, ...scopes])];
+    }
+  }
+
   issueAccessToken(email: string, clientId: string, scopes: readonly string[], accessType: "online" | "offline"): AccessTokenRecord {
     const record: AccessTokenRecord = {
       token: `ya29.a0${randomToken(120)}`,

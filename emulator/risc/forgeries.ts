@@ -1,10 +1,8 @@
-import { createHash, createHmac, generateKeyPair } from "node:crypto";
-import { promisify } from "node:util";
+import { createHmac } from "node:crypto";
+import { foreignKey as attackerKey } from "../oauth/foreign-key";
 import { base64urlJson, signRs256 } from "../oauth/jwt";
 import type { SigningKeys } from "../oauth/keys";
 import { newJti } from "./set-claims";
-
-const generateKeyPairAsync = promisify(generateKeyPair);
 
 export const SET_CONTENT_TYPE = "application/secevent+jwt";
 
@@ -91,14 +89,4 @@ function escalate(claims: Record<string, unknown>): Record<string, unknown> {
     ]),
   );
   return { ...claims, jti: newJti(), events };
-}
-
-/** A fresh RSA key that is in no JWKS the emulator publishes, with a kid of Google's shape. */
-async function attackerKey() {
-  const { privateKey, publicKey } = await generateKeyPairAsync("rsa", { modulusLength: 2048 });
-  const kid = createHash("sha1")
-    .update(publicKey.export({ type: "spki", format: "der" }))
-    .digest("hex");
-  const { n, e } = publicKey.export({ format: "jwk" });
-  return { privateKey, kid, jwk: { kty: "RSA", alg: "RS256", use: "sig", kid, n, e } };
 }
