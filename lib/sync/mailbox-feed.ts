@@ -29,9 +29,14 @@ export type Sink = {
   end: (reason: EndReason) => void;
 };
 
-export type SyncTrigger = "push" | "poll" | "resume" | "retry" | "bus_reconnect";
+export type SyncTrigger = "push" | "trailing" | "poll" | "resume" | "retry" | "bus_reconnect";
 
 const RETRY_MS = [2_000, 5_000, 15_000, 60_000] as const;
+/**
+ * Gmail notifies at most once a second per mailbox and drops the rest (addendum §5a.2): a change right after
+ * a notified one may never be announced. One more history.list this long after a push-driven sync finds it.
+ */
+const TRAILING_SYNC_MS = 1_500;
 
 export class MailboxFeed {
   readonly sinks = new Set<Sink>();
@@ -40,6 +45,7 @@ export class MailboxFeed {
   #syncQueued = false;
   #failures = 0;
   #retryTimer: NodeJS.Timeout | undefined;
+  #trailingTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(
@@ -77,6 +83,7 @@ export class MailboxFeed {
   close(): void {
     this.#closed = true;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#trailingTimer);
   }
 
   #enqueue(operation: () => Promise<void>): Promise<void> {
@@ -126,6 +133,13 @@ export class MailboxFeed {
     const changes = await this.#fetch(account, this.#cursor, trigger);
     this.#deliver(changes, [...this.sinks]);
     this.#cursor = changes.historyId;
+    if (trigger === "push" && this.#trailingTimer === undefined) {
+      this.#trailingTimer = setTimeout(() => {
+        this.#trailingTimer = undefined;
+        this.requestSync("trailing");
+      }, TRAILING_SYNC_MS);
+      this.#trailingTimer.unref();
+    }
   }
 
   async #fetch(account: Account, since: string, trigger: SyncTrigger): Promise<MailboxChanges> {

@@ -15,6 +15,11 @@ import type { ChangeEvent } from "./stream-events";
 
 type LoggedRequest = { method: string; path: string };
 
+// Changes are announced on the bus by the tests themselves: no push subscription (it would point at nothing),
+// and no poll in the middle of a count.
+process.env.MAILBOX_SYNC = "poll";
+process.env.MAILBOX_POLL_SECONDS = "3600";
+
 const environment = useIntegrationEnvironment();
 let ada: LinkedAccount;
 let sessionHash: string;

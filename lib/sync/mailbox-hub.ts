@@ -26,7 +26,7 @@ export type HubSink = Sink & {
 };
 
 export class MailboxHub {
-  readonly #feeds = new Map<string, MailboxFeed>();
+  readonly #feeds = new Map<string, { feed: MailboxFeed; watching: Promise<unknown> }>();
   readonly #sinks = new Set<HubSink>();
   #unsubscribe: (() => void) | undefined;
   #timers: NodeJS.Timeout[] = [];
@@ -34,16 +34,15 @@ export class MailboxHub {
   /** Adds a stream for `account`; resolves once it has been sent `ready`. Returns how to remove it. */
   async open(account: Account, sink: HubSink, since: string | null): Promise<() => void> {
     this.#start();
-    let feed = this.#feeds.get(account.id);
-    if (!feed) {
-      feed = new MailboxFeed(account.id, account.email ?? "");
-      this.#feeds.set(account.id, feed);
-      // The emulator forgets watches when reset: there, a mailbox's first stream here always renews.
-      const renewAfterMs = getConfig().sync.push?.emulatorSubscriptionUrl ? 0 : undefined;
-      void ensureMailboxWatch(account, { renewAfterMs });
+    let entry = this.#feeds.get(account.id);
+    if (!entry) {
+      entry = { feed: new MailboxFeed(account.id, account.email ?? ""), watching: ensureMailboxWatch(account) };
+      this.#feeds.set(account.id, entry);
     }
     this.#sinks.add(sink);
-    const joined = feed;
+    const joined = entry.feed;
+    // `ready` promises that changes from then on arrive: with push, once the mailbox is watched.
+    await entry.watching;
     await joined.join(sink, since);
     return () => this.#remove(joined, sink);
   }
@@ -61,7 +60,7 @@ export class MailboxHub {
   #remove(feed: MailboxFeed, sink: HubSink): void {
     this.#sinks.delete(sink);
     feed.leave(sink);
-    if (feed.sinks.size === 0 && this.#feeds.get(feed.accountId) === feed) {
+    if (feed.sinks.size === 0 && this.#feeds.get(feed.accountId)?.feed === feed) {
       feed.close();
       this.#feeds.delete(feed.accountId);
     }
@@ -71,10 +70,10 @@ export class MailboxHub {
     if (this.#unsubscribe) return;
     this.#unsubscribe = changeBus().subscribe({
       notice: ({ email, historyId }) => {
-        for (const feed of this.#feeds.values()) if (feed.email === email) feed.requestSync("push", historyId);
+        for (const { feed } of this.#feeds.values()) if (feed.email === email) feed.requestSync("push", historyId);
       },
       reconnected: () => {
-        for (const feed of this.#feeds.values()) feed.requestSync("bus_reconnect");
+        for (const { feed } of this.#feeds.values()) feed.requestSync("bus_reconnect");
       },
     });
     const { sync } = getConfig();
@@ -84,7 +83,7 @@ export class MailboxHub {
       this.#timers.push(timer);
     };
     every(sync.push ? sync.safetyPollMs : sync.pollIntervalMs, () => {
-      for (const feed of this.#feeds.values()) feed.requestSync("poll");
+      for (const { feed } of this.#feeds.values()) feed.requestSync("poll");
     });
     if (sync.push) every(WATCH_CHECK_MS, () => void this.#renewWatches());
     every(SESSION_SWEEP_MS, () => void this.#sweep().catch((error: unknown) => logWarn("sync.sweep_failed", { error: String(error) })));

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Account } from "@/generated/prisma/client";
 import { getConfig } from "../config";
 import { getDb } from "../db";
-import { ensureEmulatorPushSubscription } from "../google/push/emulator-subscription";
+import { emulatorWatches, ensureEmulatorPushSubscription } from "../google/push/emulator-subscription";
 import { withAccount } from "../gmail/mailbox-access";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { logWarn } from "../log";
@@ -23,16 +23,17 @@ const instance = randomUUID();
 export type WatchOutcome = "renewed" | "current" | "claimed_elsewhere" | "disabled" | "failed";
 
 /**
- * Makes sure the account's mailbox is watched. `renewAfterMs`: a watch renewed longer ago than this is renewed
- * again. The emulator forgets its watches on reset, so in emulator mode a mailbox's first stream on an
- * instance renews (renewAfterMs 0); concurrent callers still make one call.
+ * Makes sure the account's mailbox is watched: a watch renewed more than `renewAfterMs` ago (default a day),
+ * expiring within the hour, or on another topic is renewed, by exactly one caller however many ask at once.
  */
 export async function ensureMailboxWatch(account: Account, options: { renewAfterMs?: number } = {}): Promise<WatchOutcome> {
   const push = getConfig().sync.push;
   if (!push) return "disabled";
   const db = getDb();
   const now = Date.now();
-  const renewAfterMs = options.renewAfterMs ?? RENEW_AFTER_MS;
+  let renewAfterMs = options.renewAfterMs ?? RENEW_AFTER_MS;
+  // A reset emulator has forgotten the watch our record describes (see emulator-subscription.ts).
+  if (push.emulatorSubscriptionUrl && !(await emulatorWatches(account.email ?? ""))) renewAfterMs = 0;
 
   try {
     await db.mailboxWatch.upsert({ where: { accountId: account.id }, create: { accountId: account.id }, update: {} });

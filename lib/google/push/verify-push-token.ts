@@ -27,8 +27,8 @@ const forbidden = (reason: string) => new PushRefused({ status: 403, reason });
 
 function bearerToken(authorization: string | null): string {
   const match = /^Bearer +([A-Za-z0-9_.-]+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) throw unauthenticated("The request carries no bearer token.");
-  if (match[1].length > MAX_TOKEN_LENGTH) throw unauthenticated("The bearer token is not a Google OIDC token.");
+  if (!match?.[1]) throw unauthenticated("The Authorization header holds no OIDC token.");
+  if (match[1].length > MAX_TOKEN_LENGTH) throw unauthenticated("The Authorization header holds no Google OIDC token.");
   return match[1];
 }
 
@@ -44,7 +44,7 @@ function describeFailure(error: unknown): PushRefused {
     return unauthenticated("The token names no key Google publishes.");
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return unauthenticated("The token's signature does not verify.");
   if (error instanceof joseErrors.JWTClaimValidationFailed) return unauthenticated(`The token's ${error.claim} claim is not valid.`);
-  return unauthenticated("The bearer token is not a valid signed token.");
+  return unauthenticated("The Authorization header holds no valid signed token.");
 }
 
 /** The verified claims' `email`; throws PushRefused otherwise. */
