@@ -6,11 +6,11 @@ import { prepareDatabase } from "../scripts/lib/database";
 import { startEmulatorProcess } from "../scripts/lib/emulator-process";
 import { findFreePort } from "../scripts/lib/free-port";
 import { signInOverHttp } from "../scripts/lib/http-session";
-import { readEventStream } from "../e2e/sse-client";
+import { readEventStream } from "../scripts/testing/sse-reader";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "mailroom-try-"));
 const emulator = await startEmulatorProcess(await findFreePort());
-const env = { ...productionEnv({ databaseUrl: `file:${path.join(dataDir, "m.db")}`, dataDir, emulatorUrl: emulator.url }), MAILBOX_SYNC: process.env.MODE ?? "poll", MAILBOX_POLL_SECONDS: "1", METRICS_TOKEN: "x".repeat(20), LOG_LEVEL: "debug" };
+const env = { ...productionEnv({ databaseUrl: `file:${path.join(dataDir, "m.db")}`, dataDir, emulatorUrl: emulator.url }), ...(process.env.MODE === "push" ? {} : { MAILBOX_SYNC: "poll" }), MAILBOX_POLL_SECONDS: "1", METRICS_TOKEN: "x".repeat(20), LOG_LEVEL: "debug" };
 await prepareDatabase(env);
 const app = await startAppServer({ port: await findFreePort(), mode: "start", env });
 try {
@@ -21,6 +21,9 @@ try {
   const inserted = await fetch(`${emulator.url}/__emulator/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ada@example.com", raw: "From: Bob <bob@example.com>\r\nSubject: live hello\r\n\r\nhi" }) }).then((r) => r.json());
   console.log("inserted", inserted);
   const t0 = Date.now();
+  await new Promise((r) => setTimeout(r, 2000));
+  console.log(JSON.stringify(await fetch(`${emulator.url}/__emulator/pubsub`).then((r) => r.json())).slice(0, 1500));
+  console.log(JSON.stringify(await fetch(`${emulator.url}/__emulator/pubsub/deliveries`).then((r) => r.json())).slice(0, 1500));
   const change = await stream.next((e) => e.type === "change");
   console.log("change after", Date.now() - t0, JSON.stringify(change).slice(0, 600));
   const metrics = await fetch(`${app.url}/api/metrics`, { headers: { authorization: `Bearer ${"x".repeat(20)}` } }).then((r) => r.text());

@@ -34,7 +34,7 @@ export type SyncTrigger = "push" | "trailing" | "poll" | "resume" | "retry" | "b
 const RETRY_MS = [2_000, 5_000, 15_000, 60_000] as const;
 /**
  * Gmail notifies at most once a second per mailbox and drops the rest (addendum §5a.2): a change right after
- * a notified one may never be announced. One more history.list this long after a push-driven sync finds it.
+ * a notified one may never be announced. One more history.list this long after a push finds it.
  */
 const TRAILING_SYNC_MS = 1_500;
 
@@ -65,6 +65,7 @@ export class MailboxFeed {
   /** Asks for a sync; `historyId` (a push's) lets the feed skip positions it has already synced past. */
   requestSync(trigger: SyncTrigger, historyId: string | null = null): void {
     if (this.#closed || this.sinks.size === 0) return;
+    if (trigger === "push") this.#armTrailingSync();
     if (historyId && this.#cursor && compareHistoryIds(historyId, this.#cursor) <= 0) return;
     if (this.#syncQueued) return;
     this.#syncQueued = true;
@@ -133,13 +134,16 @@ export class MailboxFeed {
     const changes = await this.#fetch(account, this.#cursor, trigger);
     this.#deliver(changes, [...this.sinks]);
     this.#cursor = changes.historyId;
-    if (trigger === "push" && this.#trailingTimer === undefined) {
-      this.#trailingTimer = setTimeout(() => {
-        this.#trailingTimer = undefined;
-        this.requestSync("trailing");
-      }, TRAILING_SYNC_MS);
-      this.#trailingTimer.unref();
-    }
+  }
+
+  /** After any push, even one for a position already synced: the change after it may go unannounced. */
+  #armTrailingSync(): void {
+    if (this.#trailingTimer !== undefined) return;
+    this.#trailingTimer = setTimeout(() => {
+      this.#trailingTimer = undefined;
+      this.requestSync("trailing");
+    }, TRAILING_SYNC_MS);
+    this.#trailingTimer.unref();
   }
 
   async #fetch(account: Account, since: string, trigger: SyncTrigger): Promise<MailboxChanges> {
