@@ -12,6 +12,7 @@ import {
   openMailboxStream,
   pushesTo,
   startInstance,
+  temporaryPostgresDatabase,
 } from "./live-helpers";
 
 const ADA = "ada@example.com";
@@ -159,6 +160,46 @@ test.describe("live inbox", () => {
       resumed.close();
     } finally {
       await instance.dispose();
+    }
+  });
+  test("two instances sharing PostgreSQL: one watch between them, and a push received by one reaches the other's streams", async ({
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    const database = await temporaryPostgresDatabase();
+    const instances: Awaited<ReturnType<typeof startInstance>>[] = [];
+    try {
+      await emulator.control("POST", "watches/rate", { intervalMs: 0 });
+      const a = await startInstance(emulator, { databaseUrl: database.url });
+      instances.push(a);
+      // The same database and secrets: one deployment behind a load balancer.
+      const b = await startInstance(emulator, { env: a.env as Record<string, string> });
+      instances.push(b);
+
+      const cookie = await signInOverHttp(a.app.url, emulator.url, ADA);
+      const onA = await openMailboxStream(a.app.url, cookie);
+      await onA.next((event) => event.type === "ready");
+      const onB = await openMailboxStream(b.app.url, cookie);
+      await onB.next((event) => event.type === "ready");
+      const { endpoints } = (await emulator.control("GET", "stats")) as { endpoints: Record<string, number> };
+      expect(endpoints["POST /gmail/v1/users/me/watch"]).toBe(1);
+
+      const arrived = await deliverMail(emulator, "Live: to every instance");
+      await changeFor(onA, arrived.threadId);
+      await changeFor(onB, arrived.threadId);
+      const phone = await anotherGmailClient(emulator);
+      await phone.markRead(arrived.id);
+      await changeFor(onA, arrived.threadId, (row) => !row.unread);
+      await changeFor(onB, arrived.threadId, (row) => !row.unread);
+
+      // Every push went to the instance that watches; the other heard of them through PostgreSQL.
+      expect((await pushesTo(emulator, `${a.app.url}/api/google/push`)).length).toBeGreaterThanOrEqual(2);
+      expect(await pushesTo(emulator, `${b.app.url}/api/google/push`)).toEqual([]);
+      onA.close();
+      onB.close();
+    } finally {
+      for (const instance of instances.reverse()) await instance.dispose();
+      await database.drop();
     }
   });
 });
