@@ -162,6 +162,7 @@ test.describe("live inbox", () => {
       await instance.dispose();
     }
   });
+
   test("two instances sharing PostgreSQL: one watch between them, and a push received by one reaches the other's streams", async ({
     emulator,
   }) => {
