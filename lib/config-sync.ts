@@ -2,6 +2,7 @@
 // who may read /api/metrics. Only config.ts calls this, with values it read from the environment: it stays
 // the one reader of process.env. Pure, so it is tested without a process.
 import { z } from "zod";
+import { DEV_PUBSUB_TOPIC, DEV_PUSH_SERVICE_ACCOUNT } from "@/emulator/dev-client";
 
 /** Gmail push through Cloud Pub/Sub (wire addendum §5a). */
 export type PushSettings = {
@@ -31,10 +32,7 @@ export const GOOGLE_PUSH_ISSUERS = ["accounts.google.com", "https://accounts.goo
 const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 
 /** The emulator's stand-ins for a Pub/Sub topic and its push subscription's signer (emulator/README.md). */
-export const EMULATOR_PUSH = {
-  topic: "projects/mailroom-dev/topics/gmail-push",
-  serviceAccount: "gmail-push@mailroom-dev.iam.gserviceaccount.com",
-} as const;
+export const EMULATOR_PUSH = { topic: DEV_PUBSUB_TOPIC, serviceAccount: DEV_PUSH_SERVICE_ACCOUNT } as const;
 
 export const PUSH_PATH = "/api/google/push";
 const SAFETY_POLL_MS = 5 * 60_000;

@@ -125,4 +125,21 @@ describe("parseConfig", () => {
     const secret = "sup3r-s3cret-but-too-short";
     expect(() => parseConfig(environment({ NEXTAUTH_SECRET: secret }))).toThrowError(/^(?!.*sup3r)/s);
   });
+
+  it("names the sync variables it cannot accept", () => {
+    expect(() => parseConfig(environment({ MAILBOX_POLL_SECONDS: "0" }))).toThrowError(/MAILBOX_POLL_SECONDS must be at least 1/);
+    expect(() => parseConfig(environment({ MAILBOX_SYNC: "sometimes" }))).toThrowError(/MAILBOX_SYNC must be push or poll/);
+    expect(() => parseConfig(environment({ GOOGLE_PUBSUB_TOPIC: "gmail" }))).toThrowError(/GOOGLE_PUBSUB_TOPIC must look like/);
+    expect(() => parseConfig(environment({ METRICS_TOKEN: "short" }))).toThrowError(/METRICS_TOKEN must be at least 16/);
+    const google = { GOOGLE_CLIENT_ID: "id.apps.googleusercontent.com", GOOGLE_CLIENT_SECRET: "s" };
+    expect(() => parseConfig(environment({ ...google, GOOGLE_PUBSUB_TOPIC: "projects/my-project/topics/gmail" }))).toThrowError(
+      /GOOGLE_PUBSUB_TOPIC, GOOGLE_PUSH_AUDIENCE and GOOGLE_PUSH_SERVICE_ACCOUNT must be set together/,
+    );
+  });
+
+  it("pushes in emulator mode, its audience the app's own URL", () => {
+    const config = parseConfig(environment({ NEXTAUTH_URL: "http://127.0.0.1:3100" }));
+    expect(config.sync.push?.audience).toBe("http://127.0.0.1:3100/api/google/push");
+    expect(config.metricsToken).toBeNull();
+  });
 });

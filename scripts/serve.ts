@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { logInfo } from "../lib/log";
+import { runServerStoppingHooks } from "../lib/server-stopping";
 import { edgeHandler } from "./lib/edge";
 
 const { values } = parseArgs({
@@ -32,7 +33,9 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  // Open event streams would hold close() forever: give in-flight requests a moment, then go.
+  // Open event streams would hold close() forever: they end now (their clients resume elsewhere); anything
+  // else in flight gets a moment, then the process goes.
+  runServerStoppingHooks();
   setTimeout(() => process.exit(0), 3_000).unref();
   server.close();
   server.closeIdleConnections();

@@ -12,10 +12,9 @@ const steps: [string, string[]][] = [
   ["unit and integration (vitest)", ["npx", "vitest", "run"]],
   // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
   ...(process.env.MAILROOM_TEST_POSTGRES_URL
-    ? ([["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts"]]] as [
-        string,
-        string[],
-      ][])
+    ? ([
+        ["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts", "lib/sync"]],
+      ] as [string, string[]][])
     : []),
   ["production build", ["npx", "next", "build"]],
   ["browser e2e (playwright)", ["npx", "playwright", "test"]],

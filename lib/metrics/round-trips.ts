@@ -11,8 +11,12 @@ const SHARED = Symbol.for("mailroom.roundTripScope");
 type Shared = { [SHARED]?: AsyncLocalStorage<Scope> };
 const storage = ((globalThis as Shared)[SHARED] ??= new AsyncLocalStorage<Scope>());
 
-/** Runs `work` and records how many sequential Gmail round trips it took, under `kind` (page, change). */
+/**
+ * Runs `work` and records how many sequential Gmail round trips it took, under `kind` (page: an inbox page;
+ * change: turning a mailbox change into stream events). Inside another count, it adds to that one.
+ */
 export async function countRoundTrips<T>(kind: "page" | "change", work: () => Promise<T>): Promise<T> {
+  if (storage.getStore()) return work();
   const scope: Scope = { inFlight: 0, roundTrips: 0 };
   try {
     return await storage.run(scope, work);
