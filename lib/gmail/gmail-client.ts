@@ -29,5 +29,9 @@ export function gmailUsersFor(accessToken: string) {
     listMessages: (params: Omit<gmail_v1.Params$Resource$Users$Messages$List, "auth">) => users.messages.list({ ...params, auth }),
     getMessage: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Get, "auth">) => users.messages.get({ ...params, auth }),
     listLabels: (params: Omit<gmail_v1.Params$Resource$Users$Labels$List, "auth">) => users.labels.list({ ...params, auth }),
+    listThreads: (params: Omit<gmail_v1.Params$Resource$Users$Threads$List, "auth">) => users.threads.list({ ...params, auth }),
+    getThread: (params: Omit<gmail_v1.Params$Resource$Users$Threads$Get, "auth">) => users.threads.get({ ...params, auth }),
+    getAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">) =>
+      users.messages.attachments.get({ ...params, auth }),
   };
 }

@@ -26,7 +26,7 @@ export type ListMessagesOptions = {
 export const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
 
 /** A user label must be one of the user's own; system labels are known without asking Gmail. */
-async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
+export async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
   if (!label.startsWith("Label_")) return;
   const labels = await listUserLabels(selector);
   if (!labels.some((candidate) => candidate.id === label)) {
