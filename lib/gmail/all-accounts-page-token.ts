@@ -22,8 +22,8 @@ export type AccountCursor = {
   exhausted: boolean;
 };
 
-/** What the token is valid for: one user, one label, one search. */
-export type PageTokenScope = { userId: string; label: string; q?: string };
+/** What the token is valid for: one user, one label, one search, one kind of listing. */
+export type PageTokenScope = { userId: string; label: string; q?: string; kind?: "messages" | "threads" };
 
 /** Gmail answers at most this many ids per list call, so an offset within a list page stays below it. */
 export const MAX_GMAIL_LIST_PAGE = 500;
@@ -46,9 +46,13 @@ const payloadSchema = z.object({
 
 const INVALID_TOKEN = "That page of results is not valid here. Start again from the first page of All accounts.";
 
-/** The signing purpose names the scope, so a token made for one user, label or search fails for any other. */
+/**
+ * The signing purpose names the scope, so a token made for one user, label or search fails for any other,
+ * and a conversations token (positions in threads.list) is refused by the messages view and back.
+ */
 function purpose(scope: PageTokenScope): string {
-  return `all-accounts-page-token/v1:${JSON.stringify([scope.userId, scope.label, scope.q ?? ""])}`;
+  const kind = scope.kind === "threads" ? "threads:" : "";
+  return `all-accounts-page-token/v1:${kind}${JSON.stringify([scope.userId, scope.label, scope.q ?? ""])}`;
 }
 
 export function encodeAllAccountsPageToken(scope: PageTokenScope, cursors: readonly AccountCursor[]): string {

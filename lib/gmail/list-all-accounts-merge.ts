@@ -1,5 +1,5 @@
 // Merging several accounts' listings into one page, newest first, without ever skipping or repeating a
-// message across pages.
+// message (or a conversation: anything with an id and a date) across pages.
 //
 // Each account's messages are taken as a PREFIX of its own listing, in Gmail's order: a k-way merge that
 // always takes the newest of the accounts' next messages. So whatever Gmail's order within an account,
@@ -12,39 +12,42 @@
 import type { gmail_v1 } from "@googleapis/gmail";
 import type { AccountCursor } from "./all-accounts-page-token";
 
+/** What can be merged: Gmail's messages, or anything dated the same way (epoch ms as a string). */
+export type Dated = { id?: string | null; internalDate?: string | null };
+
 /** One account's answer for this page: the Gmail list page its cursor points into, and the messages found. */
-export type AccountListing = {
+export type AccountListing<T extends Dated = gmail_v1.Schema$Message> = {
   email: string;
   cursor: AccountCursor;
   /** Every id of the Gmail list page, from its first position (the cursor's offset counts from here). */
   listedIds: readonly string[];
   nextPageToken?: string;
   /** The messages fetched from position `cursor.offset` on; ids missing here were deleted since listed. */
-  found: ReadonlyMap<string, gmail_v1.Schema$Message>;
+  found: ReadonlyMap<string, T>;
 };
 
-export type MergedMessage = { email: string; message: gmail_v1.Schema$Message };
+export type MergedMessage<T extends Dated = gmail_v1.Schema$Message> = { email: string; message: T };
 
-export type MergeResult = {
-  messages: MergedMessage[];
+export type MergeResult<T extends Dated = gmail_v1.Schema$Message> = {
+  messages: MergedMessage<T>[];
   /** Each listing's cursor after this page, in the listings' order. */
   cursors: AccountCursor[];
 };
 
-function internalDateOf(message: gmail_v1.Schema$Message): number {
+function internalDateOf(message: Dated): number {
   const value = Number(message.internalDate);
   return Number.isFinite(value) ? value : 0;
 }
 
 /** Newest first; equal dates by account, then by id (newer Gmail ids sort higher), so the order is total. */
-function comesFirst(a: MergedMessage, b: MergedMessage): boolean {
+function comesFirst(a: MergedMessage<Dated>, b: MergedMessage<Dated>): boolean {
   const byDate = internalDateOf(b.message) - internalDateOf(a.message);
   if (byDate !== 0) return byDate < 0;
   if (a.email !== b.email) return a.email < b.email;
   return (a.message.id ?? "") > (b.message.id ?? "");
 }
 
-export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: number): MergeResult {
+export function mergeNewestFirst<T extends Dated>(listings: readonly AccountListing<T>[], pageSize: number): MergeResult<T> {
   const positions = listings.map((listing) => listing.cursor.offset);
   // Deleted messages need no place in the order: step over them wherever they are.
   const skipDeleted = (index: number) => {
@@ -52,7 +55,7 @@ export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: 
     while (positions[index]! < listing.listedIds.length && !listing.found.has(listing.listedIds[positions[index]!]!))
       positions[index]! += 1;
   };
-  const head = (index: number): MergedMessage | undefined => {
+  const head = (index: number): MergedMessage<T> | undefined => {
     const listing = listings[index]!;
     const id = listing.listedIds[positions[index]!];
     const message = id === undefined ? undefined : listing.found.get(id);
@@ -61,7 +64,7 @@ export function mergeNewestFirst(listings: readonly AccountListing[], pageSize: 
   const ranDryWithMore = (index: number) =>
     positions[index]! >= listings[index]!.listedIds.length && listings[index]!.nextPageToken !== undefined;
 
-  const messages: MergedMessage[] = [];
+  const messages: MergedMessage<T>[] = [];
   while (messages.length < pageSize) {
     listings.forEach((_, index) => skipDeleted(index));
     if (listings.some((_, index) => ranDryWithMore(index))) break;

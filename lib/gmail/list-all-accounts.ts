@@ -1,6 +1,6 @@
 import "server-only";
-// The "All accounts" view: the messages of every Google account linked to the user, merged newest first.
-// Per page, each account costs one messages.list and one batch of metadata gets; every account's list goes
+// The "All accounts" view: the messages (or conversations) of every Google account linked to the user, merged
+// newest first. Per page, each account costs one list and one batch of metadata gets; every account's list goes
 // out at once, then every account's batch: two sequential Gmail round trips in all, however many accounts. How the listings are
 // merged (and why paging never skips or repeats) is list-all-accounts-merge's job; where each account
 // stands travels in a signed page token (all-accounts-page-token).
@@ -9,6 +9,7 @@ import "server-only";
 // names the failed account in `accountErrors`. Its place in the listing is kept, so when it works again
 // the following pages carry on from where it stood. Only when every account asked failed does the page
 // fail, with the first account's error, as the single-account inbox would.
+import type { gmail_v1 } from "@googleapis/gmail";
 import type { Account } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { AppError, type AppErrorCode, ReauthRequiredError } from "../errors";
@@ -24,7 +25,7 @@ import {
 import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
 import { isUnauthorized, toAppError } from "./gmail-errors";
-import { type AccountListing, mergeNewestFirst } from "./list-all-accounts-merge";
+import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
 import { SUMMARY_HEADERS } from "./list-messages";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
 
@@ -50,6 +51,26 @@ export type ListAllAccountsOptions = {
   q?: string;
   pageToken?: string;
   pageSize: number;
+};
+
+/** What one Gmail list call answered: ids in Gmail's order (newest first), and where the next page starts. */
+export type ListedIds = { ids: string[]; nextPageToken?: string; resultSizeEstimate: number };
+
+export type ListRequest = { maxResults: number; labelIds?: string[]; q?: string; pageToken?: string };
+
+/** What the view lists, per account: one list call, then one batch for the ids listed. */
+export type AllAccountsSource<T extends Dated> = {
+  kind: "messages" | "threads";
+  list: (accessToken: string, request: ListRequest) => Promise<ListedIds>;
+  /** The items found, in any order; ids deleted since listed are left out. */
+  fetch: (accessToken: string, ids: readonly string[]) => Promise<T[]>;
+};
+
+export type MergedPage<T extends Dated> = {
+  items: MergedMessage<T>[];
+  nextPageToken?: string;
+  resultSizeEstimate: number;
+  accountErrors: AccountError[];
 };
 
 type Listed = { account: Account; cursor: AccountCursor; listedIds: string[]; nextPageToken?: string; resultSizeEstimate: number };
@@ -94,10 +115,14 @@ function sortOutcomes<T extends object>(outcomes: readonly (T | Failed)[]): { ok
 }
 
 /** Round trip 1 for one account: its list page, from where its cursor stands. */
-function listAccount(account: Account, cursor: AccountCursor, options: ListAllAccountsOptions): Promise<Listed | Failed> {
+function listAccount<T extends Dated>(
+  account: Account,
+  cursor: AccountCursor,
+  options: ListAllAccountsOptions,
+  source: AllAccountsSource<T>,
+): Promise<Listed | Failed> {
   return onAccount(account, async (accessToken) => {
-    const { data } = await gmailUsersFor(accessToken).listMessages({
-      userId: "me",
+    const listed = await source.list(accessToken, {
       // The same Gmail page again (its token is a position), long enough for a whole page after the offset.
       maxResults: Math.min(MAX_GMAIL_LIST_PAGE, cursor.offset + options.pageSize),
       ...(options.label === "ALL" ? {} : { labelIds: [options.label] }),
@@ -107,24 +132,26 @@ function listAccount(account: Account, cursor: AccountCursor, options: ListAllAc
     return {
       account,
       cursor,
-      listedIds: (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id)),
-      ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
-      resultSizeEstimate: data.resultSizeEstimate ?? 0,
+      listedIds: listed.ids,
+      ...(listed.nextPageToken ? { nextPageToken: listed.nextPageToken } : {}),
+      resultSizeEstimate: listed.resultSizeEstimate,
     };
   });
 }
 
 /** Round trip 2 for one account: one batch of metadata gets for what it listed and has not shown yet. */
-function fetchAccountMessages(listed: Listed): Promise<(AccountListing & { resultSizeEstimate: number }) | Failed> {
+function fetchAccountItems<T extends Dated>(
+  listed: Listed,
+  source: AllAccountsSource<T>,
+): Promise<(AccountListing<T> & { resultSizeEstimate: number }) | Failed> {
   return onAccount(listed.account, async (accessToken) => {
-    const ids = listed.listedIds.slice(listed.cursor.offset);
-    const { found } = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+    const found = await source.fetch(accessToken, listed.listedIds.slice(listed.cursor.offset));
     return {
       email: emailOf(listed.account),
       cursor: listed.cursor,
       listedIds: listed.listedIds,
       ...(listed.nextPageToken ? { nextPageToken: listed.nextPageToken } : {}),
-      found: new Map(found.flatMap((message) => (message.id ? [[message.id, message] as const] : []))),
+      found: new Map(found.flatMap((item) => (item.id ? [[item.id, item] as const] : []))),
       resultSizeEstimate: listed.resultSizeEstimate,
     };
   });
@@ -139,19 +166,28 @@ function describeFailure(account: Account, error: AppError): AccountError {
   };
 }
 
-export async function listAllAccountsMessages(options: ListAllAccountsOptions): Promise<AllAccountsPage> {
+/** One merged page of what `source` lists, across every linked account (the views below are built on it). */
+export async function listAllAccounts<T extends Dated>(
+  options: ListAllAccountsOptions,
+  source: AllAccountsSource<T>,
+): Promise<MergedPage<T>> {
   if (options.label.startsWith("Label_")) {
     throw new AppError("bad_request", "Invalid request: a label of one account cannot be shown across all accounts.");
   }
-  const scope: PageTokenScope = { userId: options.userId, label: options.label, ...(options.q ? { q: options.q } : {}) };
+  const scope: PageTokenScope = {
+    userId: options.userId,
+    label: options.label,
+    ...(options.q ? { q: options.q } : {}),
+    ...(source.kind === "threads" ? { kind: "threads" as const } : {}),
+  };
   const accounts = await linkedAccounts(options.userId);
   if (accounts.length === 0) throw new AppError("unauthenticated", "Your Google account is no longer linked. Please sign in again.");
   const cursors = cursorsFor(accounts, scope, options.pageToken);
 
   // All lists at once, then all batches at once: two sequential round trips, whatever the number of accounts.
   const active = accounts.filter((account) => !cursors.get(account.id)!.exhausted);
-  const lists = sortOutcomes(await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options))));
-  const fetched = sortOutcomes(await Promise.all(lists.ok.map(fetchAccountMessages)));
+  const lists = sortOutcomes(await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options, source))));
+  const fetched = sortOutcomes(await Promise.all(lists.ok.map((listed) => fetchAccountItems(listed, source))));
   const answered = fetched.ok;
   const failed = [...lists.failed, ...fetched.failed];
   if (failed.length > 0 && answered.length === 0) throw failed[0]!.error;
@@ -162,9 +198,29 @@ export async function listAllAccountsMessages(options: ListAllAccountsOptions): 
   const more = merged.cursors.some((cursor) => !cursor.exhausted);
 
   return {
-    messages: merged.messages.map(({ email, message }) => ({ ...summarizeMessage(message), account: email })),
+    items: merged.messages,
     ...(more ? { nextPageToken: encodeAllAccountsPageToken(scope, [...cursors.values()]) } : {}),
     resultSizeEstimate: answered.reduce((sum, outcome) => sum + outcome.resultSizeEstimate, 0),
     accountErrors: failed.map((outcome) => describeFailure(outcome.account, outcome.error)),
   };
+}
+
+const messagesSource: AllAccountsSource<gmail_v1.Schema$Message> = {
+  kind: "messages",
+  async list(accessToken, request) {
+    const { data } = await gmailUsersFor(accessToken).listMessages({ userId: "me", ...request });
+    return {
+      ids: (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id)),
+      ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
+      resultSizeEstimate: data.resultSizeEstimate ?? 0,
+    };
+  },
+  async fetch(accessToken, ids) {
+    return (await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS })).found;
+  },
+};
+
+export async function listAllAccountsMessages(options: ListAllAccountsOptions): Promise<AllAccountsPage> {
+  const { items, ...page } = await listAllAccounts(options, messagesSource);
+  return { messages: items.map(({ email, message }) => ({ ...summarizeMessage(message), account: email })), ...page };
 }
