@@ -64,7 +64,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
         </div>
         {/* User labels belong to one account each: the merged view offers the system labels. */}
-        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} />
+        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} pageSize={here.pageSize} />
         <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
           <AllAccountsList userId={user.id} email={user.email} here={here} />
         </Suspense>
@@ -93,7 +93,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
       </div>
       <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
-        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} />
+        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} pageSize={here.pageSize} />
       </Suspense>
       {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
       <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
