@@ -76,9 +76,17 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
       <span className="selection-count" aria-live="polite">
         {selectedCount > 0 ? `${selectedCount} selected` : ""}
       </span>
-      {!spamOrTrash && <ActionButton testId="action-archive" icon="archive" text="Archive" disabled={disabled} onClick={() => onAction("archive")} />}
+      {!spamOrTrash && (
+        <ActionButton testId="action-archive" icon="archive" text="Archive" disabled={disabled} onClick={() => onAction("archive")} />
+      )}
       {!spamOrTrash && label !== "INBOX" && (
-        <ActionButton testId="action-unarchive" icon="unarchive" text="Move to Inbox" disabled={disabled} onClick={() => onAction("unarchive")} />
+        <ActionButton
+          testId="action-unarchive"
+          icon="unarchive"
+          text="Move to Inbox"
+          disabled={disabled}
+          onClick={() => onAction("unarchive")}
+        />
       )}
       {label === "TRASH" ? (
         <ActionButton testId="action-untrash" icon="untrash" text="Restore" disabled={disabled} onClick={() => onAction("untrash")} />

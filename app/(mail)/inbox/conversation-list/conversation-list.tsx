@@ -49,7 +49,9 @@ export function ConversationList(props: Props) {
   const keys = rows.map(rowKey);
   const selection = new Set(keys.filter((key) => selected.has(key)));
   // The row the keys act on: the one last focused or, once it has left the list, the one now in its place.
-  const currentRow = current ? (rows.find((row) => rowKey(row) === current.key) ?? rows[Math.min(current.index, rows.length - 1)]) : undefined;
+  const currentRow = current
+    ? (rows.find((row) => rowKey(row) === current.key) ?? rows[Math.min(current.index, rows.length - 1)])
+    : undefined;
   const currentKey = currentRow ? rowKey(currentRow) : null;
   const targets: ReadonlySet<string> = selection.size > 0 ? selection : new Set(currentKey ? [currentKey] : []);
   const targetRows = rows.filter((row) => targets.has(rowKey(row)));
@@ -58,7 +60,9 @@ export function ConversationList(props: Props) {
   const act = (action: MailAction, options: ActionOptions = {}) => {
     if (targets.size === 0) return;
     // Rows that leave the list leave the selection too; the others stay selected for the next action.
-    const leaving = targetRows.filter((row) => belongsIn(row, label) && !belongsIn(withAction(row, action, options.labelId), label)).map(rowKey);
+    const leaving = targetRows
+      .filter((row) => belongsIn(row, label) && !belongsIn(withAction(row, action, options.labelId), label))
+      .map(rowKey);
     if (leaving.length > 0) setSelected((now) => new Set([...now].filter((key) => !leaving.includes(key))));
     void actions.run(action, targets, options);
   };
@@ -81,7 +85,8 @@ export function ConversationList(props: Props) {
       z: () => void actions.undo(),
     };
     const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
-    const handler = event.shiftKey && shifted[event.key] ? shifted[event.key] : event.shiftKey && event.key !== "#" ? undefined : shortcuts[event.key];
+    const handler =
+      event.shiftKey && shifted[event.key] ? shifted[event.key] : event.shiftKey && event.key !== "#" ? undefined : shortcuts[event.key];
     if (!handler) return;
     event.preventDefault();
     handler();
@@ -90,7 +95,10 @@ export function ConversationList(props: Props) {
   // Once, on arrival: an action the user asked for before going to Google for permission completes here.
   const replayPending = useEffectEvent(() => {
     const accounts = allAccounts ? [...new Set(props.rows.flatMap((row) => (row.account ? [row.account] : [])))] : [account ?? ""];
-    const pending = takePendingAction(window.sessionStorage, { location: `${window.location.pathname}${window.location.search}`, accounts });
+    const pending = takePendingAction(window.sessionStorage, {
+      location: `${window.location.pathname}${window.location.search}`,
+      accounts,
+    });
     if (!pending) return;
     const wanted = new Set(pending.threadIds);
     const pendingKeys = props.rows

@@ -27,7 +27,11 @@ describe("pending action", () => {
     expect(takePendingAction(store, { location: "/inbox", accounts: ["ada@example.com"] }, now)).toBeNull();
     expect(store.items.has(PENDING_ACTION_KEY)).toBe(true);
     // The same page, its parameters in another order and with what the OAuth round trip may add.
-    const taken = takePendingAction(store, { location: "/inbox?q=hello&grant=declined&label=STARRED", accounts: ["Ada@example.com"] }, now + 1000);
+    const taken = takePendingAction(
+      store,
+      { location: "/inbox?q=hello&grant=declined&label=STARRED", accounts: ["Ada@example.com"] },
+      now + 1000,
+    );
     expect(taken).toEqual(pending);
     expect(takePendingAction(store, { location: pending.returnTo, accounts: ["ada@example.com"] }, now + 1000)).toBeNull();
   });
@@ -44,7 +48,12 @@ describe("pending action", () => {
     savePendingAction(store, pending);
     expect(takePendingAction(store, { location: pending.returnTo, accounts: ["ada@example.com"] }, now + 60 * 60_000)).toBeNull();
     expect(store.items.has(PENDING_ACTION_KEY)).toBe(false);
-    for (const junk of ["{", "null", JSON.stringify({ ...pending, action: "delete" }), JSON.stringify({ ...pending, returnTo: "https://evil.example/" })]) {
+    for (const junk of [
+      "{",
+      "null",
+      JSON.stringify({ ...pending, action: "delete" }),
+      JSON.stringify({ ...pending, returnTo: "https://evil.example/" }),
+    ]) {
       store.setItem(PENDING_ACTION_KEY, junk);
       expect(takePendingAction(store, { location: pending.returnTo, accounts: ["ada@example.com"] }, now)).toBeNull();
       expect(store.items.has(PENDING_ACTION_KEY)).toBe(false);

@@ -14,7 +14,10 @@ const pendingActionSchema = z.object({
   account: z.string().min(1).max(320),
   returnTo: z.string().startsWith("/").max(8000),
   action: z.enum(MAIL_ACTIONS),
-  threadIds: z.array(z.string().regex(/^[0-9a-f]{1,32}$/)).min(1).max(MAX_ACTION_IDS),
+  threadIds: z
+    .array(z.string().regex(/^[0-9a-f]{1,32}$/))
+    .min(1)
+    .max(MAX_ACTION_IDS),
   labelId: z.string().max(100).optional(),
   savedAt: z.number(),
 });
@@ -25,6 +28,10 @@ type SessionStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export function savePendingAction(store: SessionStore, pending: PendingAction): void {
   store.setItem(PENDING_ACTION_KEY, JSON.stringify(pending));
+}
+
+export function clearPendingAction(store: SessionStore): void {
+  store.removeItem(PENDING_ACTION_KEY);
 }
 
 /** Query parameters an OAuth round trip may add on the way back; they do not make it another page. */
@@ -41,7 +48,11 @@ function normalizedLocation(location: string): string {
  * The pending action for this page and account, removed from storage so it runs at most once; null when
  * there is none for here. A malformed or stale entry is dropped.
  */
-export function takePendingAction(store: SessionStore, here: { location: string; accounts: readonly string[] }, now = Date.now()): PendingAction | null {
+export function takePendingAction(
+  store: SessionStore,
+  here: { location: string; accounts: readonly string[] },
+  now = Date.now(),
+): PendingAction | null {
   const stored = store.getItem(PENDING_ACTION_KEY);
   if (stored === null) return null;
   let parsed: ReturnType<typeof pendingActionSchema.safeParse>;

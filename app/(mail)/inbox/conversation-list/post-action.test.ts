@@ -9,11 +9,21 @@ const request = { account: "ada@example.com", action: "archive" as const, thread
 
 describe("postAction", () => {
   it("reads a result", async () => {
-    expect(await postAction(request, answering(200, { applied: 1, failed: [] }))).toEqual({ kind: "done", result: { applied: 1, failed: [] } });
+    expect(await postAction(request, answering(200, { applied: 1, failed: [] }))).toEqual({
+      kind: "done",
+      result: { applied: 1, failed: [] },
+    });
   });
 
   it("tells a missing permission from other refusals", async () => {
-    const scope = { error: { code: "scope_required", scope: "https://www.googleapis.com/auth/gmail.modify", authorizeUrl: "/x", message: "Allow changes" } };
+    const scope = {
+      error: {
+        code: "scope_required",
+        scope: "https://www.googleapis.com/auth/gmail.modify",
+        authorizeUrl: "/x",
+        message: "Allow changes",
+      },
+    };
     expect(await postAction(request, answering(403, scope))).toEqual({ kind: "scope_required", message: "Allow changes" });
     expect((await postAction(request, answering(403, { error: { code: "forbidden", message: "No." } }))).kind).toBe("failed");
   });
@@ -34,6 +44,11 @@ describe("postAction", () => {
 
   it("describes items Gmail did not change", () => {
     expect(reasonForFailedItems([{ id: "a", code: "not_found" }])).toBe("no longer in Gmail");
-    expect(reasonForFailedItems([{ id: "a", code: "not_found" }, { id: "b", code: "invalid" }])).toBe("Gmail refused the change");
+    expect(
+      reasonForFailedItems([
+        { id: "a", code: "not_found" },
+        { id: "b", code: "invalid" },
+      ]),
+    ).toBe("Gmail refused the change");
   });
 });

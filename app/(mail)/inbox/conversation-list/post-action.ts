@@ -3,9 +3,7 @@
 import type { ActionRequest, ActionResult } from "@/lib/gmail/mail-actions";
 
 export type ActionOutcome =
-  | { kind: "done"; result: ActionResult }
-  | { kind: "scope_required"; message: string }
-  | { kind: "failed"; message: string };
+  { kind: "done"; result: ActionResult } | { kind: "scope_required"; message: string } | { kind: "failed"; message: string };
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown } };
 

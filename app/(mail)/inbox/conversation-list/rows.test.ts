@@ -110,7 +110,13 @@ describe("applyChange", () => {
   it("tells rows of different accounts apart", () => {
     const rows = [row("a", ["INBOX"], "ada@example.com"), row("a", ["INBOX"], "grace@example.com")];
     const keys = new Set([rowKey(rows[1]!)]);
-    const archive: LocalChange = { id: nextId++, kind: "do", action: "archive", snapshots: snapshotsFor(rows, keys, "archive"), settled: false };
+    const archive: LocalChange = {
+      id: nextId++,
+      kind: "do",
+      action: "archive",
+      snapshots: snapshotsFor(rows, keys, "archive"),
+      settled: false,
+    };
     expect(applyChange(rows, archive, "INBOX").map((r) => r.account)).toEqual(["ada@example.com"]);
   });
 });

@@ -84,7 +84,12 @@ export type LocalChange = {
 };
 
 /** The rows among `keys` that the action would change, in list order, as snapshots. */
-export function snapshotsFor(rows: readonly ConversationRow[], keys: ReadonlySet<string>, action: MailAction, labelId?: string): Snapshot[] {
+export function snapshotsFor(
+  rows: readonly ConversationRow[],
+  keys: ReadonlySet<string>,
+  action: MailAction,
+  labelId?: string,
+): Snapshot[] {
   const snapshots: Snapshot[] = [];
   rows.forEach((row, index) => {
     if (keys.has(rowKey(row)) && withAction(row, action, labelId) !== row) snapshots.push({ row, index });

@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { describeDone, describeIntent } from "./describe-action";
-import { savePendingAction } from "./pending-action";
+import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, snapshotsFor } from "./rows";
 import { startModifyGrant } from "./start-modify-grant";
@@ -161,7 +161,8 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
     setScopeRequest(null);
   };
 
-  const continueScopeRequest = () => {
+  /** Leaves for Google; only comes back here (resolves) when the browser could not go. */
+  const continueScopeRequest = async (): Promise<void> => {
     if (!scopeRequest) return;
     const returnTo = currentLocation();
     const { change, account: owner } = scopeRequest;
@@ -173,7 +174,13 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
       ...(change.labelId ? { labelId: change.labelId } : {}),
       savedAt: Date.now(),
     });
-    startModifyGrant({ account: owner, returnTo });
+    try {
+      await startModifyGrant({ account: owner, returnTo });
+    } catch {
+      clearPendingAction(window.sessionStorage);
+      cancelScopeRequest();
+      setAlert("Mailroom could not open Google's permission screen. Check your connection and try again.");
+    }
   };
 
   return {
