@@ -26,11 +26,19 @@ function Icon({ name }: { name: string }) {
   );
 }
 
-type ButtonProps = { testId: string; icon: string; text: string; disabled: boolean; onClick: () => void };
+type ButtonProps = { testId: string; icon: string; text: string; disabled: boolean; onClick: () => void; keys?: string };
 
-function ActionButton({ testId, icon, text, disabled, onClick }: ButtonProps) {
+function ActionButton({ testId, icon, text, disabled, onClick, keys }: ButtonProps) {
   return (
-    <button type="button" className="button action-button" data-testid={testId} disabled={disabled} onClick={onClick} title={text}>
+    <button
+      type="button"
+      className="button action-button"
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+      title={keys ? `${text} (${keys})` : text}
+      aria-keyshortcuts={keys}
+    >
       <Icon name={icon} />
       <span className="action-text">{text}</span>
     </button>
@@ -77,7 +85,14 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
         {selectedCount > 0 ? `${selectedCount} selected` : ""}
       </span>
       {!spamOrTrash && (
-        <ActionButton testId="action-archive" icon="archive" text="Archive" disabled={disabled} onClick={() => onAction("archive")} />
+        <ActionButton
+          testId="action-archive"
+          icon="archive"
+          text="Archive"
+          keys="e"
+          disabled={disabled}
+          onClick={() => onAction("archive")}
+        />
       )}
       {!spamOrTrash && label !== "INBOX" && (
         <ActionButton
@@ -89,19 +104,41 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
         />
       )}
       {label === "TRASH" ? (
-        <ActionButton testId="action-untrash" icon="untrash" text="Restore" disabled={disabled} onClick={() => onAction("untrash")} />
+        <ActionButton
+          testId="action-untrash"
+          icon="untrash"
+          text="Restore"
+          keys="#"
+          disabled={disabled}
+          onClick={() => onAction("untrash")}
+        />
       ) : (
-        <ActionButton testId="action-trash" icon="trash" text="Trash" disabled={disabled} onClick={() => onAction("trash")} />
+        <ActionButton testId="action-trash" icon="trash" text="Trash" keys="#" disabled={disabled} onClick={() => onAction("trash")} />
       )}
       <ActionButton
         testId="action-star"
         icon="star"
         text={starAction === "unstar" ? "Unstar" : "Star"}
+        keys="s"
         disabled={disabled}
         onClick={() => onAction(starAction)}
       />
-      <ActionButton testId="action-read" icon="read" text="Mark read" disabled={disabled} onClick={() => onAction("markRead")} />
-      <ActionButton testId="action-unread" icon="unread" text="Mark unread" disabled={disabled} onClick={() => onAction("markUnread")} />
+      <ActionButton
+        testId="action-read"
+        icon="read"
+        text="Mark read"
+        keys="Shift+I"
+        disabled={disabled}
+        onClick={() => onAction("markRead")}
+      />
+      <ActionButton
+        testId="action-unread"
+        icon="unread"
+        text="Mark unread"
+        keys="Shift+U"
+        disabled={disabled}
+        onClick={() => onAction("markUnread")}
+      />
       {current && (
         <ActionButton
           testId="action-remove-label"
