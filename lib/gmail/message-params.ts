@@ -13,6 +13,15 @@ const USER_LABEL = /^Label_[0-9]{1,20}$/;
 /** Gmail message ids are 16 lowercase hex digits. */
 export const messageId = z.string().regex(/^[0-9a-f]{16}$/, "must be a Gmail message id (16 hex digits)");
 
+/** Gmail thread ids look like message ids (a conversation's id is its first message's). */
+export const threadId = z.string().regex(/^[0-9a-f]{16}$/, "must be a Gmail thread id (16 hex digits)");
+
+/**
+ * Gmail's attachment ids are long opaque base64url strings (several hundred characters at Google, shorter in
+ * the emulator); anything else, or anything absurdly long, is not one.
+ */
+export const attachmentId = z.string().regex(/^[\w-]{16,2048}$/, "must be a Gmail attachment id");
+
 /** Opaque, but only ever letters, digits and a few URL-safe marks, and bounded. */
 export const pageToken = z.string().regex(/^[\w.~-]{1,256}$/, "is not a valid page token");
 

@@ -32,7 +32,7 @@ export function chronological<T extends gmail_v1.Schema$Message>(messages: reado
  * The messages a reader sees in this listing: outside Trash and Spam the conversation leaves their messages
  * out (a trashed reply does not make an inbox thread unread); when that would leave nothing, all of them.
  */
-export function visibleMessages<T extends gmail_v1.Schema$Message>(messages: readonly T[], label: string | undefined): T[] {
+export function visibleMessages<T extends { labelIds?: readonly string[] | null }>(messages: readonly T[], label: string | undefined): T[] {
   if (label !== undefined && (HIDDEN_UNLESS_LISTED as readonly string[]).includes(label)) return [...messages];
   const visible = messages.filter((message) => !message.labelIds?.some((id) => (HIDDEN_UNLESS_LISTED as readonly string[]).includes(id)));
   return visible.length > 0 ? visible : [...messages];

@@ -46,12 +46,14 @@ export function withUser<QS extends z.ZodType, PS extends z.ZodType>(
   schemas: { query: QS; params: PS },
   handler: (context: Context<z.output<QS>, z.output<PS>>) => Promise<unknown>,
 ) {
-  return async (request: Request, route: { params: Promise<unknown> }): Promise<NextResponse> => {
+  return async (request: Request, route: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const user = await requireUser();
       const query = schemas.query.parse(searchParamsToObject(new URL(request.url).searchParams));
       const params = schemas.params.parse(await route.params);
       const result = await handler({ user, query, params, request });
+      // A handler that answers with something other than JSON (a download) builds its own response.
+      if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: NO_STORE });
     } catch (error) {
       return errorResponse(error, request);

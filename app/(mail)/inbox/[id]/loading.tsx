@@ -1,6 +1,6 @@
 export default function Loading() {
   return (
-    <main className="page message" aria-busy="true" aria-label="Loading message">
+    <main className="page message" aria-busy="true" aria-label="Loading conversation">
       <div className="skeleton">
         <div className="skeleton-row" style={{ width: "60%", height: "2rem" }} />
         <div className="skeleton-row" style={{ width: "40%" }} />

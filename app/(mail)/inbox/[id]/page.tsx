@@ -1,30 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { LocalTime } from "../../../_components/local-time";
+import { notFound, redirect } from "next/navigation";
+import { ConversationMessage } from "./conversation-message";
+import { ConversationOpened } from "./conversation-opened";
+import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
-import { type MessageDetail, getMessage } from "@/lib/gmail/get-message";
-import type { Mailbox } from "@/lib/gmail/message-headers";
-import { messageId } from "@/lib/gmail/message-params";
-import { resolveAccount } from "@/lib/accounts/linked-accounts";
-import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
+import { AppError } from "@/lib/errors";
+import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/gmail/get-thread";
+import { threadId as threadIdParam } from "@/lib/gmail/message-params";
+import { visibleMessages } from "@/lib/gmail/thread-headers";
 
-export const metadata: Metadata = { title: "Message" };
+export const metadata: Metadata = { title: "Conversation" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function formatMailbox({ name, email }: Mailbox): string {
-  if (name && email) return `${name} <${email}>`;
-  return name ?? email ?? "(unknown)";
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Where "Back" goes: an inbox URL of ours (with its label, search and page), never anywhere else. */
 function backHref(value: unknown): string {
@@ -32,48 +23,36 @@ function backHref(value: unknown): string {
   return /^\/inbox(\?|$)/.test(path) ? path : "/inbox";
 }
 
-function MessageBody({
-  message,
-  allowRemoteImages,
-  imagesHref,
-}: {
-  message: MessageDetail;
-  allowRemoteImages: boolean;
-  imagesHref: string;
-}) {
-  if (message.html !== null) {
-    return (
-      <>
-        {message.blockedRemoteImages > 0 && !allowRemoteImages && (
-          <p className="images-notice">
-            Remote images are hidden to protect your privacy.{" "}
-            <Link href={imagesHref} className="button">
-              Show images
-            </Link>
-          </p>
-        )}
-        {/* No allow-scripts, no allow-forms, no allow-same-origin: the mail runs nothing and reaches nothing of ours. */}
-        <iframe
-          title="Message body"
-          data-testid="message-body"
-          className="message-frame"
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          srcDoc={emailFrameDocument(message.html, { allowRemoteImages })}
-        />
-      </>
-    );
-  }
-  return (
-    <pre className="message-text" data-testid="message-body" dir="auto">
-      {message.text ?? "(This message has no text.)"}
-    </pre>
-  );
+/** The label the reader came from: in Trash or Spam the conversation shows what it holds there. */
+function labelOf(back: string): string | undefined {
+  return new URL(back, "http://mailroom.invalid").searchParams.get("label") ?? undefined;
 }
 
-export default async function MessagePage({ params, searchParams }: Props) {
+type Loaded = { thread: ThreadDetail } | { redirectTo: string } | { error: unknown };
+
+/** The conversation; for an id that names a later message instead, the conversation to go to. */
+async function loadConversation(options: {
+  userId: string;
+  account: string | undefined;
+  id: string;
+  allowRemoteImages: boolean;
+}): Promise<Loaded> {
+  try {
+    return { thread: await getThread(options) };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "not_found") return { error };
+    try {
+      const threadId = await threadIdOfMessage(options);
+      return threadId === options.id ? { error } : { redirectTo: threadId };
+    } catch (lookupError) {
+      return { error: lookupError };
+    }
+  }
+}
+
+export default async function ConversationPage({ params, searchParams }: Props) {
   const user = await requireUserPage();
-  const id = messageId.safeParse((await params).id);
+  const id = threadIdParam.safeParse((await params).id);
   if (!id.success) notFound();
   const query = await searchParams;
   const allowRemoteImages = query.images === "1";
@@ -81,20 +60,27 @@ export default async function MessagePage({ params, searchParams }: Props) {
   // Compared with the user's own accounts only; anything else (given twice, a stranger's) is refused below.
   const requested = query.account === undefined ? undefined : typeof query.account === "string" ? query.account : "";
   const accountParams: Record<string, string> = requested ? { account: requested } : {};
+  const here = (threadId: string, extra: Record<string, string> = {}) =>
+    `/inbox/${threadId}?${new URLSearchParams({ ...accountParams, ...extra, back })}`;
 
-  let message: MessageDetail;
   let email: string | null = null;
+  let loaded: Loaded;
   try {
     email = (await resolveAccount({ userId: user.id, account: requested })).email;
-    message = await getMessage({ userId: user.id, account: email ?? undefined, id: id.data, allowRemoteImages });
+    loaded = await loadConversation({ userId: user.id, account: email ?? undefined, id: id.data, allowRemoteImages });
   } catch (error) {
+    loaded = { error };
+  }
+  // An old link to one message opens its whole conversation, at that message.
+  if ("redirectTo" in loaded) redirect(`${here(loaded.redirectTo, allowRemoteImages ? { images: "1" } : {})}#message-${id.data}`);
+  if ("error" in loaded) {
     return (
       <main className="page">
         <MailboxError
-          error={error}
+          error={loaded.error}
           email={email}
-          subject="This message"
-          retryHref={`/inbox/${id.data}?${new URLSearchParams({ ...accountParams, back })}`}
+          subject="This conversation"
+          retryHref={here(id.data)}
           backHref={back}
           backLabel="Back to the inbox"
           missingIsNotFound
@@ -103,53 +89,50 @@ export default async function MessagePage({ params, searchParams }: Props) {
     );
   }
 
-  const imagesHref = `/inbox/${message.id}?${new URLSearchParams({ ...accountParams, images: "1", back })}`;
+  const { thread } = loaded;
+  const shown = visibleMessages(thread.messages, labelOf(back));
+  const hidden = thread.messages.length - shown.length;
+  const latest = shown[shown.length - 1];
+  const blockedImages = !allowRemoteImages && shown.some((message) => message.blockedRemoteImages > 0);
   return (
     <main className="page message">
       <Link href={back} className="back-link">
         ‹ Back to the inbox
       </Link>
-      <article aria-labelledby="message-subject">
-        <h1 id="message-subject" dir="auto">
-          {message.subject || "(no subject)"}
+      <article aria-labelledby="conversation-subject">
+        <h1 id="conversation-subject" dir="auto">
+          {thread.subject || "(no subject)"}
         </h1>
-        <dl className="message-headers">
-          <dt>From</dt>
-          <dd dir="auto">{formatMailbox(message.from)}</dd>
-          {message.to.length > 0 && (
-            <>
-              <dt>To</dt>
-              <dd dir="auto">{message.to.map(formatMailbox).join(", ")}</dd>
-            </>
-          )}
-          {message.cc.length > 0 && (
-            <>
-              <dt>Cc</dt>
-              <dd dir="auto">{message.cc.map(formatMailbox).join(", ")}</dd>
-            </>
-          )}
-          <dt>Date</dt>
-          <dd>
-            <LocalTime iso={message.date} style="full" />
-          </dd>
-        </dl>
-        <MessageBody message={message} allowRemoteImages={allowRemoteImages} imagesHref={imagesHref} />
-        {message.attachments.length > 0 && (
-          <section aria-labelledby="attachments-heading" className="attachments">
-            <h2 id="attachments-heading">Attachments ({message.attachments.length})</h2>
-            <ul>
-              {message.attachments.map((attachment, index) => (
-                <li key={index} dir="auto">
-                  📎 {attachment.filename}{" "}
-                  <span className="muted">
-                    ({formatSize(attachment.size)}, {attachment.mimeType})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+        {shown.length > 1 && <p className={`muted ${styles.count}`}>{shown.length} messages</p>}
+        {blockedImages && (
+          <p className="images-notice">
+            Remote images are hidden to protect your privacy.{" "}
+            <Link href={here(thread.id, { images: "1" })} className="button">
+              Show images
+            </Link>
+          </p>
+        )}
+        <ol className={styles.messages} aria-label="Messages in this conversation">
+          {shown.map((message) => (
+            <li key={message.id}>
+              <ConversationMessage
+                message={message}
+                open={message === latest || message.unread}
+                allowRemoteImages={allowRemoteImages}
+                account={email}
+              />
+            </li>
+          ))}
+        </ol>
+        {hidden > 0 && (
+          <p className={`muted ${styles.hidden}`}>{hidden === 1 ? "1 message" : `${hidden} messages`} in Trash or Spam not shown.</p>
         )}
       </article>
+      <ConversationOpened
+        account={email}
+        threadId={thread.id}
+        unreadMessageIds={shown.filter((message) => message.unread).map((message) => message.id)}
+      />
     </main>
   );
 }

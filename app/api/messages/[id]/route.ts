@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getMessage } from "@/lib/gmail/get-message";
+import { messageContract } from "@/lib/gmail/message-detail";
 import { accountEmail, messageId, single } from "@/lib/gmail/message-params";
 import { withUser } from "@/lib/http/route-handler";
 
@@ -7,9 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withUser(
   { query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: messageId }) },
-  async ({ user, query, params }) => {
-    const message = await getMessage({ userId: user.id, account: query.account, id: params.id });
-    const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, ...contract } = message;
-    return contract;
-  },
+  async ({ user, query, params }) => messageContract(await getMessage({ userId: user.id, account: query.account, id: params.id })),
 );

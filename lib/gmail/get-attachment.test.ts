@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SEED_FIXTURES } from "@/emulator/seed";
+import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
+import { control } from "@/scripts/testing/emulator-client";
+import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { getAttachment } from "./get-attachment";
+import { getMessage } from "./get-message";
+
+const environment = useIntegrationEnvironment();
+const seed = SEED_FIXTURES.ada;
+let ada: LinkedAccount;
+
+beforeEach(async () => {
+  ada = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
+});
+
+/** Gmail's own answer for the attachment (not Mailroom's): the bytes a download must equal. */
+async function gmailBytes(messageId: string, attachmentId: string): Promise<Buffer> {
+  const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/messages/${messageId}/attachments/${attachmentId}`, {
+    headers: { authorization: `Bearer ${ada.tokens.access_token}` },
+  });
+  expect(response.status).toBe(200);
+  return Buffer.from(((await response.json()) as { data: string }).data, "base64url");
+}
+
+async function downloaded(options: { messageId: string; attachmentId: string }) {
+  const file = await getAttachment({ userId: ada.userId, ...options });
+  return { ...file, bytes: Buffer.from(await new Response(file.body).arrayBuffer()) };
+}
+
+/** A message with one attachment, inserted the way Gmail receives mail. */
+async function insertWithAttachment(filename: string, mimeType: string, bytes: Buffer): Promise<string> {
+  const raw = [
+    "From: Lin <lin@example.org>",
+    "To: ada@example.com",
+    "Subject: A file",
+    'Content-Type: multipart/mixed; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain",
+    "",
+    "See attached.",
+    "--b1",
+    `Content-Type: ${mimeType}`,
+    `Content-Disposition: attachment; filename="${filename}"`,
+    "Content-Transfer-Encoding: base64",
+    "",
+    bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
+    "--b1--",
+    "",
+  ].join("\r\n");
+  const { id } = await control<{ id: string }>(environment.emulatorUrl, "POST", "messages", {
+    email: "ada@example.com",
+    raw,
+    labelIds: ["INBOX"],
+  });
+  return id;
+}
+
+describe("getAttachment", () => {
+  it("hands over each of the seed's attachments byte for byte, with its name and type", async () => {
+    const message = await getMessage({ userId: ada.userId, id: seed.special.attachments.id });
+    expect(message.attachments).toHaveLength(seed.special.attachments.files.length);
+    for (const attachment of message.attachments) {
+      const file = await downloaded({ messageId: message.id, attachmentId: attachment.attachmentId! });
+      expect(file).toMatchObject({ filename: attachment.filename, mimeType: attachment.mimeType, size: attachment.size });
+      expect(file.bytes.equals(await gmailBytes(message.id, attachment.attachmentId!))).toBe(true);
+    }
+  });
+
+  it("streams a large file in many chunks, every byte intact", async () => {
+    const bytes = randomBytes(700_001);
+    const messageId = await insertWithAttachment("big.bin", "application/octet-stream", bytes);
+    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
+    const file = await getAttachment({ userId: ada.userId, messageId, attachmentId: attachment!.attachmentId! });
+    let chunks = 0;
+    const received: Buffer[] = [];
+    const reader = file.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks += 1;
+      received.push(Buffer.from(read.value));
+    }
+    expect(chunks).toBeGreaterThan(5);
+    expect(Buffer.concat(received).equals(bytes)).toBe(true);
+    expect(file.size).toBe(bytes.length);
+  });
+
+  it("answers not_found for an unknown attachment id and for another message's attachment", async () => {
+    const otherId = await insertWithAttachment("other.txt", "text/plain", Buffer.from("another message's file"));
+    const [other] = (await getMessage({ userId: ada.userId, id: otherId })).attachments;
+    const attempts = [
+      { messageId: seed.special.attachments.id, attachmentId: "ANGjdJ" + "x".repeat(80) },
+      { messageId: seed.special.attachments.id, attachmentId: other!.attachmentId! },
+      // A message without any attachment.
+      { messageId: seed.special.hebrew.id, attachmentId: other!.attachmentId! },
+      { messageId: "ffffffffffffffff", attachmentId: other!.attachmentId! },
+    ];
+    for (const attempt of attempts) {
+      await expect(getAttachment({ userId: ada.userId, ...attempt })).rejects.toMatchObject({ code: "not_found", status: 404 });
+    }
+  });
+});

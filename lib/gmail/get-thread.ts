@@ -1,0 +1,51 @@
+import "server-only";
+// A whole conversation, ready to show: one threads.get?format=full, each message read the way a single
+// message is (message-detail: charsets, sanitising, attachments).
+import { gmailUsersFor } from "./gmail-client";
+import { withMailbox } from "./mailbox-access";
+import { type MessageDetail, messageDetailOf } from "./message-detail";
+import { chronological } from "./thread-headers";
+
+export type ThreadDetail = {
+  id: string;
+  /** The first message's subject, as the conversation is named in the list. */
+  subject: string;
+  /** The union of its messages' labels (Gmail's thread labels). */
+  labelIds: string[];
+  /** Oldest first; every message, trashed ones included (their labelIds say so). */
+  messages: MessageDetail[];
+};
+
+export type GetThreadOptions = {
+  userId: string;
+  account?: string | undefined;
+  id: string;
+  allowRemoteImages?: boolean;
+};
+
+/** Throws a not_found AppError when no conversation has this id (a message id may: see threadIdOfMessage). */
+export async function getThread(options: GetThreadOptions): Promise<ThreadDetail> {
+  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+    const { data } = await gmailUsersFor(accessToken).getThread({ userId: "me", id: options.id, format: "full" });
+    const messages = chronological(data.messages ?? []).map((message) =>
+      messageDetailOf(message, { allowRemoteImages: options.allowRemoteImages ?? false }),
+    );
+    return {
+      id: data.id ?? options.id,
+      subject: messages[0]?.subject ?? "",
+      labelIds: [...new Set(messages.flatMap((message) => message.labelIds))],
+      messages,
+    };
+  });
+}
+
+/**
+ * The conversation a message belongs to (one messages.get?format=minimal): old links name a message, and a
+ * message id is a thread id only for the first message of its conversation.
+ */
+export async function threadIdOfMessage(options: { userId: string; account?: string | undefined; id: string }): Promise<string> {
+  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+    const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "minimal" });
+    return data.threadId ?? options.id;
+  });
+}
