@@ -291,6 +291,9 @@ test.describe("with permission to change mail", () => {
       expect(await threadIds(page)).toEqual(ids);
       await expectGmail(reader, [ids[0]!], { has: "INBOX" });
 
+      // Back as it was, selection included.
+      await expect(row(page, ids[0]!).getByTestId("row-select")).toBeChecked();
+
       // A key fails the same way, and every row is back exactly as it was.
       await row(page, ids[0]!).getByTestId("row-select").uncheck();
       const [plain] = await pick(page, 1, (state) => !state.starred);

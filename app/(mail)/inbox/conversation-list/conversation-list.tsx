@@ -59,12 +59,17 @@ export function ConversationList(props: Props) {
 
   const act = (action: MailAction, options: ActionOptions = {}) => {
     if (targets.size === 0) return;
-    // Rows that leave the list leave the selection too; the others stay selected for the next action.
+    // Rows that leave the list leave the selection too; the others stay selected for the next action. If
+    // Gmail refuses, the rows come back selected as they were.
     const leaving = targetRows
       .filter((row) => belongsIn(row, label) && !belongsIn(withAction(row, action, options.labelId), label))
       .map(rowKey);
+    const fromSelection = selection.size > 0;
     if (leaving.length > 0) setSelected((now) => new Set([...now].filter((key) => !leaving.includes(key))));
-    void actions.run(action, targets, options);
+    void actions.run(action, targets, options).then((done) => {
+      const back = fromSelection ? leaving.filter((key) => !done.has(key)) : [];
+      if (back.length > 0) setSelected((now) => new Set([...now, ...back]));
+    });
   };
 
   const toggle = (key: string, on: boolean) =>

@@ -7,7 +7,7 @@ import { useCallback, useRef, useState, useTransition } from "react";
 import { describeDone, describeIntent } from "./describe-action";
 import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
-import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, snapshotsFor } from "./rows";
+import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
 import { startModifyGrant } from "./start-modify-grant";
 import { type MailAction, UNDO_OF } from "@/lib/gmail/mail-actions";
 
@@ -102,14 +102,15 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
     return { done, problems, needsScope };
   }
 
-  const run = async (action: MailAction, keys: ReadonlySet<string>, options: ActionOptions = {}): Promise<void> => {
+  /** Acts on the rows with these keys; resolves with the keys Gmail confirmed. */
+  const run = async (action: MailAction, keys: ReadonlySet<string>, options: ActionOptions = {}): Promise<ReadonlySet<string>> => {
     const { labelId, labelName, replay = false } = options;
     const snapshots = snapshotsFor(rows, keys, action, labelId);
     setAlert(null);
     setDeclined(false);
     if (snapshots.length === 0) {
       setToast({ text: `Nothing to change: ${keys.size === 1 ? "that conversation is" : "those conversations are"} already so.` });
-      return;
+      return new Set();
     }
     const id = ++nextId.current;
     const change: LocalChange = { id, kind: "do", action, ...(labelId ? { labelId } : {}), snapshots, settled: false };
@@ -137,6 +138,7 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
       setToast({ text: describeDone(action, done.length, labelName), undo: { ...confirmed, ...(labelName ? { labelName } : {}) } });
       refresh();
     }
+    return new Set(done.map((snapshot) => rowKey(snapshot.row)));
   };
 
   const undo = async (): Promise<void> => {
