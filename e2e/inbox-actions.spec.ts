@@ -1,16 +1,17 @@
 import { type Locator, type Page } from "@playwright/test";
-import { type Emulator, answerConsent, expect, signIn, test } from "./fixtures";
+import { type Emulator, addAccount, answerConsent, expect, forgetEveryone, signIn, test } from "./fixtures";
 import { GmailReader } from "./gmail-reader";
 
 const ADA = "ada@example.com";
+const GRACE = "grace@example.com";
 
 type Logged = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
 
 /** Google's permission to change mail, asked for and granted the way a person does it from Mailroom. */
-async function grantModify(page: Page, returnTo = "/inbox"): Promise<void> {
-  await page.goto(`/authorize?${new URLSearchParams({ account: ADA, returnTo })}`);
+async function grantModify(page: Page, account = ADA, returnTo = "/inbox"): Promise<void> {
+  await page.goto(`/authorize?${new URLSearchParams({ account, returnTo })}`);
   await page.getByTestId("grant-continue").click();
-  await answerConsent(page, { email: ADA });
+  await answerConsent(page, { email: account });
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, "\\?")}$`));
 }
 
@@ -410,5 +411,47 @@ test.describe("the first action asks Google for permission", () => {
     expect(await threadIds(page)).toEqual(ids);
     expect(await gmailChanges(emulator)).toEqual([]);
     expect(await page.evaluate(() => sessionStorage.getItem("mailroom.pending-action"))).toBeNull();
+  });
+});
+
+test.describe("All accounts", () => {
+  // Links a second account: nobody before, nobody left after.
+  test.beforeEach(forgetEveryone);
+  test.afterEach(forgetEveryone);
+
+  test("one click acts on each row in its own account, and Undo restores both", async ({ page, emulator }) => {
+    test.setTimeout(120_000);
+    await signIn(page, { email: ADA });
+    await addAccount(page, GRACE);
+    await grantModify(page, ADA);
+    await grantModify(page, GRACE);
+    const readers: Record<string, GmailReader> = {
+      [ADA]: await GmailReader.forAccount(emulator, ADA),
+      [GRACE]: await GmailReader.forAccount(emulator, GRACE),
+    };
+
+    await openInbox(page, "/inbox?account=all");
+    const pickFrom = async (account: string) =>
+      (await page.locator(`[data-testid="message-row"][data-account="${account}"]`).first().getAttribute("data-thread-id"))!;
+    const chosen = { [ADA]: await pickFrom(ADA), [GRACE]: await pickFrom(GRACE) };
+    const before = await threadIds(page);
+    for (const [account, id] of Object.entries(chosen)) {
+      await page
+        .locator(`[data-testid="message-row"][data-account="${account}"][data-thread-id="${id}"]`)
+        .getByTestId("row-select")
+        .check();
+    }
+    await emulator.control("DELETE", "requests");
+    await page.getByTestId("action-archive").click();
+    await expect(undoToast(page)).toContainText("Archived 2 conversations");
+    for (const id of Object.values(chosen)) await expect(row(page, id)).toHaveCount(0);
+    // One change per account, each with that account's own token.
+    expect(await gmailChanges(emulator)).toHaveLength(2);
+    for (const [account, id] of Object.entries(chosen)) await expectGmail(readers[account]!, [id], { lacks: "INBOX" });
+
+    await page.keyboard.press("z");
+    await expect(undoToast(page)).toContainText("Moved 2 conversations to the Inbox");
+    await expect.poll(() => threadIds(page)).toEqual(before);
+    for (const [account, id] of Object.entries(chosen)) await expectGmail(readers[account]!, [id], { has: "INBOX" });
   });
 });
