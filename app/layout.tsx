@@ -8,7 +8,14 @@ export const metadata: Metadata = {
   description: "A fast, private web inbox for Gmail.",
 };
 
-export const viewport: Viewport = { colorScheme: "light dark", themeColor: "#1f6feb" };
+// The browser's own chrome (address bar, task switcher) matches the page's surface in either scheme.
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#161b22" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so Next can put this response's CSP nonce (proxy.ts) on its scripts; a

@@ -1,6 +1,7 @@
 import { type Page } from "@playwright/test";
 import { SEED_FIXTURES } from "../emulator/seed";
 import { expect, signIn, test } from "./fixtures";
+import { adaConversationsWith } from "./seed-conversations";
 
 const ada = SEED_FIXTURES.ada;
 
@@ -8,7 +9,7 @@ async function rowsOnPage(page: Page): Promise<{ id: string; date: string }[]> {
   await expect(page.getByTestId("message-row").first()).toBeVisible();
   return page.getByTestId("message-row").evaluateAll((rows) =>
     rows.map((row) => ({
-      id: row.getAttribute("data-message-id") ?? "",
+      id: row.getAttribute("data-thread-id") ?? "",
       date: row.querySelector("time")?.getAttribute("datetime") ?? "",
     })),
   );
@@ -18,7 +19,7 @@ async function firstRowId(page: Page): Promise<string | null> {
   return page
     .getByTestId("message-row")
     .first()
-    .getAttribute("data-message-id", { timeout: 1_000 })
+    .getAttribute("data-thread-id", { timeout: 1_000 })
     .catch(() => null);
 }
 
@@ -38,18 +39,20 @@ test.beforeEach(async ({ page, emulator: _ }) => {
   await signIn(page);
 });
 
-test("pages through all of ada's mail to the end and back, newest first, none missing or repeated", async ({ page }) => {
+test("pages through all of ada's conversations to the end and back, newest first, none missing or repeated", async ({ page }) => {
   await page.goto(`/inbox?label=ALL&q=${encodeURIComponent("in:anywhere")}`);
   const forward: { id: string; date: string }[][] = [await rowsOnPage(page)];
   while (await hasNext(page)) {
     forward.push(await turnPage(page, () => page.getByTestId("next-page").click()));
   }
+  // One row per conversation: every message is one, except the long thread's, which are one together.
   const all = forward.flat();
-  expect(all).toHaveLength(ada.messagesTotal);
-  expect(new Set(all.map((row) => row.id)).size).toBe(ada.messagesTotal);
+  expect(all).toHaveLength(ada.threadsTotal);
+  expect(new Set(all.map((row) => row.id)).size).toBe(ada.threadsTotal);
+  expect(all.map((row) => row.id)).toContain(ada.thread.id);
   const times = all.map((row) => Date.parse(row.date));
   expect(times).toEqual([...times].sort((a, b) => b - a));
-  expect(forward.length).toBe(Math.ceil(ada.messagesTotal / 25));
+  expect(forward.length).toBe(Math.ceil(ada.threadsTotal / 25));
 
   // "Newer" walks back through the same pages.
   for (let index = forward.length - 2; index >= 0; index -= 1) {
@@ -70,13 +73,18 @@ test("search and label tabs narrow the list", async ({ page }) => {
   await search.press("Enter");
   await expect(page).toHaveURL(/q=is%3Aunread/);
   const unreadRows = page.getByTestId("message-row");
-  await expect(unreadRows).toHaveCount(Math.min(25, ada.inboxUnread));
+  await expect(unreadRows).toHaveCount(Math.min(25, adaConversationsWith("INBOX", "UNREAD")));
   expect(await unreadRows.evaluateAll((rows) => rows.every((row) => row.classList.contains("unread")))).toBe(true);
 
+  // The long thread is one row: named by its first message, dated and linked by its latest, with its count.
   await page.goto(`/inbox?label=ALL&q=${encodeURIComponent(`"${ada.thread.subject}"`)}`);
-  const threadRows = page.getByTestId("message-row");
-  await expect(threadRows).toHaveCount(ada.thread.length);
-  for (const text of await threadRows.locator(".subject").allTextContents()) expect(text).toContain(ada.thread.subject);
+  const threadRow = page.getByTestId("message-row");
+  await expect(threadRow).toHaveCount(1);
+  await expect(threadRow).toHaveAttribute("data-thread-id", ada.thread.id);
+  await expect(threadRow).toHaveAttribute("data-message-id", ada.thread.messageIds.at(-1)!);
+  await expect(threadRow.locator(".subject")).toContainText(ada.thread.subject);
+  await expect(threadRow.locator(".count")).toHaveText(` (${ada.thread.length} messages)`);
+  await expect(threadRow.getByRole("link")).toHaveAttribute("href", new RegExp(`^/inbox/${ada.thread.id}\\?`));
 
   const firstSender = (await (await page.request.get("/api/messages?pageSize=1")).json()) as {
     messages: { from: { email: string; name: string } }[];
@@ -85,7 +93,12 @@ test("search and label tabs narrow the list", async ({ page }) => {
   await page.goto(`/inbox?label=ALL&q=${encodeURIComponent(`from:${sender.email}`)}`);
   const senderRows = await page.getByTestId("message-row").locator(".from").allTextContents();
   expect(senderRows.length).toBeGreaterThan(0);
-  for (const name of senderRows) expect(name.replace("Unread, ", "")).toBe(sender.name);
+  // A conversation names everyone who wrote in it: the sender in full when alone, by first name among others.
+  for (const text of senderRows) {
+    const writers = text.replace("Unread, ", "").replace("Starred, ", "").split(/, | \.\. /);
+    if (writers.length === 1) expect(writers[0]).toBe(sender.name);
+    else expect(writers).toContain(sender.name.split(" ")[0]);
+  }
 
   await page.goto("/inbox");
   await page.getByRole("navigation", { name: "Labels" }).getByRole("link", { name: "Starred" }).click();
@@ -94,11 +107,11 @@ test("search and label tabs narrow the list", async ({ page }) => {
     "aria-current",
     "page",
   );
-  await expect(page.getByTestId("message-row")).toHaveCount(ada.starred);
-  await expect(page.getByTestId("message-row").locator(".star", { hasText: "★" })).toHaveCount(ada.starred);
+  await expect(page.getByTestId("message-row")).toHaveCount(adaConversationsWith("STARRED"));
+  await expect(page.getByTestId("message-row").locator(".star", { hasText: "★" })).toHaveCount(adaConversationsWith("STARRED"));
 
   await page.getByRole("navigation", { name: "Labels" }).getByRole("link", { name: "Receipts" }).click();
-  await expect(page.getByTestId("message-row")).toHaveCount(ada.labelCounts[ada.labels.receipts]!);
+  await expect(page.getByTestId("message-row")).toHaveCount(adaConversationsWith(ada.labels.receipts));
 
   await page.goto(`/inbox?q=${encodeURIComponent("nothing-matches-this-zq")}`);
   await expect(page.getByRole("heading", { name: "No messages match your search" })).toBeVisible();
@@ -160,7 +173,7 @@ test("the list can be driven from the keyboard", async ({ page }) => {
   await expect(page.locator('[data-keyboard="ready"]')).toBeVisible();
   await page.keyboard.press("j");
   await page.keyboard.press("j");
-  const second = await page.getByTestId("message-row").nth(1).getAttribute("data-message-id");
+  const second = await page.getByTestId("message-row").nth(1).getAttribute("data-thread-id");
   await expect(page.getByTestId("message-row").nth(1).getByRole("link")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/inbox/${second}`));

@@ -1,15 +1,16 @@
 import Link from "next/link";
-import { KeyboardList } from "../../_components/keyboard-list";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ReauthBanner } from "../../_components/reauth-banner";
+import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
-import { MessageRow, Pagination } from "./message-rows";
-import { type AccountError, type AllAccountsPage, listAllAccountsMessages } from "@/lib/gmail/list-all-accounts";
+import { Pagination } from "./message-rows";
+import type { AccountError } from "@/lib/gmail/list-all-accounts";
+import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/gmail/list-all-accounts-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
 
 // The "All accounts" inbox (`/inbox?account=all`, so every inbox URL built from `here` stays in this view):
-// the same rows and paging as message-list, each row naming the account it belongs to and linking to the
-// message within that account. An account that cannot be read gets its own banner above the others' rows.
+// the same conversation list and paging as message-list, each row naming the account it belongs to, linking
+// to the conversation within that account, and acted on in that account. An account that cannot be read gets its own banner above the others' rows.
 
 /** One notice per account that could not be read: its reconnect banner, or what went wrong. */
 function AccountFailure({ failure }: { failure: AccountError }) {
@@ -25,16 +26,22 @@ function AccountFailure({ failure }: { failure: AccountError }) {
 
 /** Streams in after the page shell: one list and one batch per account, all accounts at once. */
 export async function AllAccountsList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
-  let page: AllAccountsPage;
+  let page: AllAccountsThreadPage;
   try {
-    page = await listAllAccountsMessages({ userId, label: here.label, q: here.q, pageToken: here.pageToken, pageSize: DEFAULT_PAGE_SIZE });
+    page = await listAllAccountsThreads({
+      userId,
+      label: here.label,
+      q: here.q,
+      pageToken: here.pageToken,
+      pageSize: here.pageSize ?? DEFAULT_PAGE_SIZE,
+    });
   } catch (error) {
     // Only when no account could be read at all; one failing account is reported next to the others' rows.
     return (
       <MailboxError
         error={error}
         email={email}
-        subject="Those messages"
+        subject="Those conversations"
         retryHref={inboxHref(here)}
         backHref={inboxHref({ account: "all", label: "INBOX", prev: [] })}
         backLabel="Go to All accounts"
@@ -43,7 +50,8 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
   }
 
   const failures = page.accountErrors.map((failure) => <AccountFailure key={failure.email} failure={failure} />);
-  if (page.messages.length === 0) {
+  const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
+  if (page.threads.length === 0) {
     return (
       <>
         {failures}
@@ -54,8 +62,8 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
               ? "Try fewer words, or search all mail."
               : "When mail arrives with this label in any of your accounts, it will show up here."}
           </p>
-          {here.pageToken && (
-            <Link href={inboxHref({ ...here, pageToken: undefined, prev: [] })} className="button">
+          {newest && (
+            <Link href={newest} className="button">
               Back to the newest
             </Link>
           )}
@@ -64,22 +72,20 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
     );
   }
 
-  const back = inboxHref(here);
   return (
     <>
       {failures}
-      <p className="list-meta" aria-live="polite">
-        {page.messages.length} messages from all accounts{here.q ? ` matching “${here.q}”` : ""}
-        {page.resultSizeEstimate > page.messages.length ? ` of about ${page.resultSizeEstimate}` : ""}
-        <span className="keyboard-hint"> · j/k to move, Enter to open, / to search</span>
-      </p>
-      <KeyboardList>
-        <ul className="message-list" aria-label="Messages from all accounts">
-          {page.messages.map((message) => (
-            <MessageRow key={`${message.account}/${message.id}`} message={message} back={back} account={message.account} showAccount />
-          ))}
-        </ul>
-      </KeyboardList>
+      <ConversationList
+        rows={page.threads}
+        label={here.label}
+        account={null}
+        back={inboxHref(here)}
+        userLabels={[]}
+        listName="Conversations from all accounts"
+        q={here.q}
+        resultSizeEstimate={page.resultSizeEstimate}
+        newestHref={newest}
+      />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
   );

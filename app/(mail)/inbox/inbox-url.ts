@@ -1,14 +1,23 @@
 // Inbox URLs are shareable and carry everything needed to render them, including the tokens of the pages
 // before this one, so "Newer" works from a pasted link and the browser's back and forward need no state.
-import { MAX_PAGE_HISTORY } from "@/lib/gmail/message-params";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_HISTORY } from "@/lib/gmail/message-params";
 
-export type InboxLocation = { account?: string; label: string; q?: string; pageToken?: string; prev: string[] };
+export type InboxLocation = {
+  account?: string;
+  label: string;
+  q?: string;
+  /** Conversations per page when not the default (Gmail lets people choose 25, 50 or 100). */
+  pageSize?: number;
+  pageToken?: string;
+  prev: string[];
+};
 
-export function inboxHref({ account, label, q, pageToken, prev }: InboxLocation): string {
+export function inboxHref({ account, label, q, pageSize, pageToken, prev }: InboxLocation): string {
   const params = new URLSearchParams();
   if (account) params.set("account", account);
   if (label !== "INBOX") params.set("label", label);
   if (q) params.set("q", q);
+  if (pageSize && pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(pageSize));
   if (pageToken) params.set("pageToken", pageToken);
   if (pageToken && prev.length > 0) params.set("prev", prev.join(","));
   const query = params.toString();

@@ -1,32 +1,34 @@
 import Link from "next/link";
-import { KeyboardList } from "../../_components/keyboard-list";
 import { MailboxError } from "../../_components/mailbox-error";
+import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
-import { MessageRow, Pagination } from "./message-rows";
-import { type MessagePage, listMessages } from "@/lib/gmail/list-messages";
+import { Pagination } from "./message-rows";
+import { listUserLabels } from "@/lib/gmail/list-labels";
+import { listThreads } from "@/lib/gmail/list-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
+import type { ThreadPage } from "@/lib/gmail/thread-summary";
 
 /**
- * Streams in after the page shell: one list and one batch at Gmail. `email` is the account being read (the
- * one in the URL, or the default), named by the re-authorize banner.
+ * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `email` is the
+ * account being read (the one in the URL, or the default), named by the re-authorize banner.
  */
 export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
-  let page: MessagePage;
+  let page: ThreadPage;
   try {
-    page = await listMessages({
+    page = await listThreads({
       userId,
       account: email ?? undefined,
       label: here.label,
       q: here.q,
       pageToken: here.pageToken,
-      pageSize: DEFAULT_PAGE_SIZE,
+      pageSize: here.pageSize ?? DEFAULT_PAGE_SIZE,
     });
   } catch (error) {
     return (
       <MailboxError
         error={error}
         email={email}
-        subject="Those messages"
+        subject="Those conversations"
         retryHref={inboxHref(here)}
         backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })}
         backLabel="Go to the inbox"
@@ -34,13 +36,14 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
     );
   }
 
-  if (page.messages.length === 0) {
+  const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
+  if (page.threads.length === 0) {
     return (
       <section className="state" aria-live="polite">
         <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
         <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
-        {here.pageToken && (
-          <Link href={inboxHref({ ...here, pageToken: undefined, prev: [] })} className="button">
+        {newest && (
+          <Link href={newest} className="button">
             Back to the newest
           </Link>
         )}
@@ -48,21 +51,22 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
     );
   }
 
-  const back = inboxHref(here);
+  // The labels Gmail lets a user apply, for "Label as"; the tabs above already asked (cached for a minute).
+  const userLabels = await listUserLabels({ userId, account: email ?? undefined }).catch(() => []);
   return (
     <>
-      <p className="list-meta" aria-live="polite">
-        {page.messages.length} messages{here.q ? ` matching “${here.q}”` : ""}
-        {page.resultSizeEstimate > page.messages.length ? ` of about ${page.resultSizeEstimate}` : ""}
-        <span className="keyboard-hint"> · j/k to move, Enter to open, / to search</span>
-      </p>
-      <KeyboardList>
-        <ul className="message-list" aria-label="Messages">
-          {page.messages.map((message) => (
-            <MessageRow key={message.id} message={message} back={back} account={here.account} />
-          ))}
-        </ul>
-      </KeyboardList>
+      <ConversationList
+        rows={page.threads}
+        label={here.label}
+        account={email ?? ""}
+        accountParam={here.account}
+        back={inboxHref(here)}
+        userLabels={userLabels.map(({ id, name }) => ({ id, name }))}
+        listName="Conversations"
+        q={here.q}
+        resultSizeEstimate={page.resultSizeEstimate}
+        newestHref={newest}
+      />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
   );
@@ -70,7 +74,7 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
 
 export function MessageListSkeleton() {
   return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading messages">
+    <div className="skeleton" aria-busy="true" aria-label="Loading conversations">
       {Array.from({ length: 8 }, (_, index) => (
         <div key={index} className="skeleton-row" />
       ))}

@@ -23,7 +23,6 @@ import {
 export const metadata: Metadata = { title: "Inbox" };
 
 const inboxQuerySchema = listQueryFields
-  .omit({ pageSize: true })
   .extend({
     prev: z
       .string()
@@ -54,6 +53,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     account,
     label: parsed.data.label ?? "INBOX",
     q: parsed.data.q,
+    pageSize: parsed.data.pageSize,
     pageToken: parsed.data.pageToken,
     prev: parsed.data.prev,
   };
@@ -61,10 +61,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     return (
       <main className="page inbox">
         <div className="inbox-tools">
-          <SearchForm account={here.account} label={here.label} q={here.q ?? ""} />
+          <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
         </div>
         {/* User labels belong to one account each: the merged view offers the system labels. */}
-        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} />
+        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} pageSize={here.pageSize} />
         <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
           <AllAccountsList userId={user.id} email={user.email} here={here} />
         </Suspense>
@@ -90,10 +90,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   return (
     <main className="page inbox">
       <div className="inbox-tools">
-        <SearchForm account={here.account} label={here.label} q={here.q ?? ""} />
+        <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
       </div>
       <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
-        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} />
+        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} pageSize={here.pageSize} />
       </Suspense>
       {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
       <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>

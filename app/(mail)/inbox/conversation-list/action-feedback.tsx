@@ -1,0 +1,53 @@
+"use client";
+
+import type { Toast } from "./use-mail-actions";
+import { DECLINED_MESSAGE } from "./use-mail-actions";
+
+type Props = {
+  toast: Toast | null;
+  alert: string | null;
+  declined: boolean;
+  onUndo: () => void;
+  onDismissToast: () => void;
+  onDismissAlert: () => void;
+};
+
+/**
+ * What the list says after an action. The regions stay in the page, empty, so screen readers announce what
+ * is put in them: the undo toast and the read-only notice as status, a failure as an alert.
+ */
+export function ActionFeedback({ toast, alert, declined, onUndo, onDismissToast, onDismissAlert }: Props) {
+  return (
+    <div className="feedback">
+      <div className="notice notice-error" role="alert" data-testid="action-error">
+        {alert && (
+          <>
+            <p>{alert}</p>
+            <button type="button" className="button" onClick={onDismissAlert}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+      <div className="notice" role="status" data-testid="scope-declined">
+        {declined && <p>{DECLINED_MESSAGE}</p>}
+      </div>
+      <div className="toast" role="status" data-testid="undo">
+        {toast && (
+          <>
+            <p>{toast.text}</p>
+            {toast.undo && (
+              <button type="button" className="button toast-action" onClick={onUndo} aria-keyshortcuts="z">
+                Undo
+              </button>
+            )}
+            <button type="button" className="button toast-close" onClick={onDismissToast}>
+              <span aria-hidden="true">×</span>
+              <span className="visually-hidden">Dismiss</span>
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+// The inbox's list of conversations, as a person lives in it: select rows (or just move to one), act from
+// the toolbar or with Gmail's keys, see the change at once, undo it.
+import Link from "next/link";
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
+import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
+import { ActionFeedback } from "./action-feedback";
+import { ActionToolbar, type LabelOption } from "./action-toolbar";
+import { ConversationRowItem } from "./conversation-row";
+import { takePendingAction } from "./pending-action";
+import { type ConversationRow, belongsIn, rowKey, starToggleFor, withAction } from "./rows";
+import { ScopeDialog } from "./scope-dialog";
+import { type ActionOptions, useMailActions } from "./use-mail-actions";
+import type { MailAction } from "@/lib/gmail/mail-actions";
+
+type Props = {
+  rows: ConversationRow[];
+  /** The label listed; decides which rows an action takes out of the list and which actions are offered. */
+  label: string;
+  /** The account read (one-account inbox); null in All accounts, where each row names its own. */
+  account: string | null;
+  /** `account=` for the conversation links of a one-account inbox (absent for the default account). */
+  accountParam?: string;
+  /** The inbox URL to come back to from a conversation. */
+  back: string;
+  userLabels: LabelOption[];
+  listName: string;
+  q?: string;
+  resultSizeEstimate: number;
+  /** Where "Back to the newest" goes when a later page is emptied. */
+  newestHref?: string;
+};
+
+type Current = { key: string; index: number };
+
+function conversationHref(row: ConversationRow, account: string | undefined, back: string): string {
+  return `/inbox/${row.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`;
+}
+
+export function ConversationList(props: Props) {
+  const { label, account, back, userLabels } = props;
+  const allAccounts = account === null;
+  const actions = useMailActions({ base: props.rows, label, account });
+  const { rows } = actions;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [current, setCurrent] = useState<Current | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const keys = rows.map(rowKey);
+  const selection = new Set(keys.filter((key) => selected.has(key)));
+  // The row the keys act on: the one last focused or, once it has left the list, the one now in its place.
+  const currentRow = current
+    ? (rows.find((row) => rowKey(row) === current.key) ?? rows[Math.min(current.index, rows.length - 1)])
+    : undefined;
+  const currentKey = currentRow ? rowKey(currentRow) : null;
+  const targets: ReadonlySet<string> = selection.size > 0 ? selection : new Set(currentKey ? [currentKey] : []);
+  const targetRows = rows.filter((row) => targets.has(rowKey(row)));
+  const spamOrTrash = label === "TRASH" || label === "SPAM";
+
+  const act = (action: MailAction, options: ActionOptions = {}) => {
+    if (targets.size === 0) return;
+    // Rows that leave the list leave the selection too; the others stay selected for the next action. If
+    // Gmail refuses, the rows come back selected as they were.
+    const leaving = targetRows
+      .filter((row) => belongsIn(row, label) && !belongsIn(withAction(row, action, options.labelId), label))
+      .map(rowKey);
+    const fromSelection = selection.size > 0;
+    if (leaving.length > 0) setSelected((now) => new Set([...now].filter((key) => !leaving.includes(key))));
+    void actions.run(action, targets, options).then((done) => {
+      const back = fromSelection ? leaving.filter((key) => !done.has(key)) : [];
+      if (back.length > 0) setSelected((now) => new Set([...now, ...back]));
+    });
+  };
+
+  const toggle = (key: string, on: boolean) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (!isShortcutEvent(event)) return;
+    const shortcuts: Record<string, () => void> = {
+      e: () => !spamOrTrash && act("archive"),
+      "#": () => (label === "TRASH" ? act("untrash") : act("trash")),
+      s: () => act(starToggleFor(targetRows)),
+      x: () => currentKey && toggle(currentKey, !selection.has(currentKey)),
+      z: () => void actions.undo(),
+    };
+    const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
+    const handler =
+      event.shiftKey && shifted[event.key] ? shifted[event.key] : event.shiftKey && event.key !== "#" ? undefined : shortcuts[event.key];
+    if (!handler) return;
+    event.preventDefault();
+    handler();
+  });
+
+  // Once, on arrival: an action the user asked for before going to Google for permission completes here.
+  const replayPending = useEffectEvent(() => {
+    const accounts = allAccounts ? [...new Set(props.rows.flatMap((row) => (row.account ? [row.account] : [])))] : [account ?? ""];
+    const pending = takePendingAction(window.sessionStorage, {
+      location: `${window.location.pathname}${window.location.search}`,
+      accounts,
+    });
+    if (!pending) return;
+    const wanted = new Set(pending.threadIds);
+    const pendingKeys = props.rows
+      .filter((row) => wanted.has(row.id) && (!allAccounts || row.account?.toLowerCase() === pending.account.toLowerCase()))
+      .map(rowKey);
+    void actions.run(pending.action, new Set(pendingKeys), { ...(pending.labelId ? { labelId: pending.labelId } : {}), replay: true });
+  });
+
+  useEffect(() => {
+    window.addEventListener("keydown", onKeyDown);
+    replayPending();
+    wrapper.current?.setAttribute("data-actions", "ready");
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  // The focused row left the list (archived, trashed): focus moves to the row now in its place, as in Gmail.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    // Only when the focus went down with the row that held it; never taken from anything else.
+    if (!currentKey || (active && active !== document.body)) return;
+    wrapper.current?.querySelector<HTMLAnchorElement>(`li[data-row-key="${CSS.escape(currentKey)}"] a[data-row-link]`)?.focus();
+  }, [currentKey, rows.length]);
+
+  const meta = `${rows.length} ${rows.length === 1 ? "conversation" : "conversations"}${allAccounts ? " from all accounts" : ""}${
+    props.q ? ` matching “${props.q}”` : ""
+  }${props.resultSizeEstimate > rows.length ? ` of about ${props.resultSizeEstimate}` : ""}`;
+
+  return (
+    <div ref={wrapper} className="conversations">
+      <ActionToolbar
+        label={label}
+        userLabels={userLabels}
+        selectedCount={selection.size}
+        rowCount={rows.length}
+        hasTarget={targets.size > 0}
+        starAction={starToggleFor(targetRows)}
+        onSelectAll={(on) => setSelected(on ? new Set(keys) : new Set())}
+        onAction={act}
+      />
+      <ActionFeedback
+        toast={actions.toast}
+        alert={actions.alert}
+        declined={actions.declined}
+        onUndo={() => void actions.undo()}
+        onDismissToast={actions.dismissToast}
+        onDismissAlert={actions.dismissAlert}
+      />
+      <p className="list-meta">
+        {meta}
+        <span className="keyboard-hint"> · j/k move, x select, e archive, # trash, s star, z undo, / search</span>
+      </p>
+      {rows.length === 0 ? (
+        <section className="state">
+          <h2>Nothing left here</h2>
+          <p>Every conversation on this page has been moved.</p>
+          {props.newestHref && (
+            <Link href={props.newestHref} className="button">
+              Back to the newest
+            </Link>
+          )}
+        </section>
+      ) : (
+        <KeyboardList>
+          <ul className="message-list" aria-label={props.listName}>
+            {rows.map((row, index) => {
+              const key = rowKey(row);
+              return (
+                <ConversationRowItem
+                  key={key}
+                  rowKey={key}
+                  row={row}
+                  href={conversationHref(row, allAccounts ? row.account : props.accountParam, back)}
+                  me={row.account ?? account}
+                  showAccount={allAccounts}
+                  selected={selection.has(key)}
+                  current={key === currentKey}
+                  onSelect={(on) => toggle(key, on)}
+                  onFocus={() => setCurrent({ key, index })}
+                />
+              );
+            })}
+          </ul>
+        </KeyboardList>
+      )}
+      {actions.scopeRequest && (
+        <ScopeDialog request={actions.scopeRequest} onContinue={actions.continueScopeRequest} onCancel={actions.cancelScopeRequest} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { reasonForFailedItems, postAction } from "./post-action";
+
+function answering(status: number, body: unknown): typeof fetch {
+  return () => Promise.resolve(new Response(typeof body === "string" ? body : JSON.stringify(body), { status }));
+}
+
+const request = { account: "ada@example.com", action: "archive" as const, threadIds: ["a"] };
+
+describe("postAction", () => {
+  it("reads a result", async () => {
+    expect(await postAction(request, answering(200, { applied: 1, failed: [] }))).toEqual({
+      kind: "done",
+      result: { applied: 1, failed: [] },
+    });
+  });
+
+  it("tells a missing permission from other refusals", async () => {
+    const scope = {
+      error: {
+        code: "scope_required",
+        scope: "https://www.googleapis.com/auth/gmail.modify",
+        authorizeUrl: "/x",
+        message: "Allow changes",
+      },
+    };
+    expect(await postAction(request, answering(403, scope))).toEqual({ kind: "scope_required", message: "Allow changes" });
+    expect((await postAction(request, answering(403, { error: { code: "forbidden", message: "No." } }))).kind).toBe("failed");
+  });
+
+  it("turns every other answer into a readable failure", async () => {
+    const offline: typeof fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+    for (const outcome of [
+      await postAction(request, offline),
+      await postAction(request, answering(429, "")),
+      await postAction(request, answering(500, "<html>")),
+      await postAction(request, answering(502, { error: { code: "gmail_unavailable", message: "Gmail is not answering." } })),
+      await postAction(request, answering(200, { ok: true })),
+    ]) {
+      expect(outcome.kind).toBe("failed");
+      if (outcome.kind === "failed") expect(outcome.message).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+
+  it("describes items Gmail did not change", () => {
+    expect(reasonForFailedItems([{ id: "a", code: "not_found" }])).toBe("no longer in Gmail");
+    expect(
+      reasonForFailedItems([
+        { id: "a", code: "not_found" },
+        { id: "b", code: "invalid" },
+      ]),
+    ).toBe("Gmail refused the change");
+  });
+});

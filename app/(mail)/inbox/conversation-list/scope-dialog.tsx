@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { describeIntent } from "./describe-action";
+import type { ScopeRequest } from "./use-mail-actions";
+
+/**
+ * Asked once per account, the first time the user changes mail: Mailroom signed in read-only and needs
+ * Google's gmail.modify permission. A modal <dialog>: focus stays inside, Escape is Cancel.
+ */
+export function ScopeDialog({
+  request,
+  onContinue,
+  onCancel,
+}: {
+  request: ScopeRequest;
+  onContinue: () => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [leaving, setLeaving] = useState(false);
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const textId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const intent = describeIntent(request.change.action, request.change.snapshots.length, request.labelName);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+      data-testid="scope-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId}>Allow Mailroom to change your mail?</h2>
+      <div id={textId}>
+        <p>
+          To {intent}, Mailroom needs Google&apos;s permission to change mail in <strong>{request.account}</strong>. Until now it could only
+          read it.
+        </p>
+        <p>
+          Google describes that permission as &ldquo;Read, compose, and send emails from your Gmail account&rdquo;. Mailroom uses it only to
+          archive, trash, star, label and mark conversations read or unread; it never sends mail or deletes it for good. You come back here
+          and the action completes. If you decline, nothing changes and Mailroom stays read-only.
+        </p>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-busy={leaving}
+          disabled={leaving}
+          onClick={() => {
+            setLeaving(true);
+            void onContinue();
+          }}
+          autoFocus
+        >
+          {leaving ? "Opening Google…" : "Continue to Google"}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+// Acting on conversations: the list changes at once, POST /api/actions runs, and Gmail's answer either
+// confirms the change (an undo is offered, the server's list is fetched again), puts the rows back exactly
+// (with a message saying why), or asks for the gmail.modify permission first (a dialog, then Google).
+import { useRouter } from "next/navigation";
+import { useCallback, useRef, useState, useTransition } from "react";
+import { describeDone, describeIntent } from "./describe-action";
+import { clearPendingAction, savePendingAction } from "./pending-action";
+import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
+import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
+import { startModifyGrant } from "./start-modify-grant";
+import { type MailAction, UNDO_OF } from "@/lib/gmail/mail-actions";
+
+export type ActionOptions = { labelId?: string; labelName?: string; replay?: boolean };
+
+/** The toast: what was done, and the change Undo would reverse (none once undone). */
+export type Toast = { text: string; undo?: LocalChange & { labelName?: string } };
+
+/** Waiting for the user's answer in the consent dialog; the rows stay changed meanwhile. */
+export type ScopeRequest = { account: string; change: LocalChange; labelName?: string; message: string };
+
+type GroupResult = { account: string; snapshots: Snapshot[]; outcome: ActionOutcome };
+
+export const DECLINED_MESSAGE = "Mailroom stays read-only: permission to change mail was not granted.";
+
+/** The location to come back to after Google: this very page. */
+function currentLocation(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+export function useMailActions({ base, label, account }: { base: ConversationRow[]; label: string; account: string | null }) {
+  const router = useRouter();
+  const [changes, setChanges] = useState<LocalChange[]>([]);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [declined, setDeclined] = useState(false);
+  const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
+  const [, startRefresh] = useTransition();
+  const nextId = useRef(0);
+
+  // The server's fresh list includes every change Gmail had confirmed when it was fetched: those changes are
+  // no longer shown on top of it. Changes still on their way to Gmail stay.
+  const [seenBase, setSeenBase] = useState(base);
+  if (seenBase !== base) {
+    setSeenBase(base);
+    setChanges((current) => current.filter((change) => !change.settled));
+  }
+  const rows = displayedRows(base, changes, label);
+
+  const accountOf = useCallback((row: ConversationRow) => row.account ?? account ?? "", [account]);
+
+  /** One request per account (All accounts mixes several), all at once. */
+  const send = useCallback(
+    async (action: MailAction, snapshots: Snapshot[], labelId?: string): Promise<GroupResult[]> => {
+      const groups = new Map<string, Snapshot[]>();
+      for (const snapshot of snapshots) {
+        const owner = accountOf(snapshot.row);
+        groups.set(owner, [...(groups.get(owner) ?? []), snapshot]);
+      }
+      return Promise.all(
+        [...groups].map(async ([owner, group]) => ({
+          account: owner,
+          snapshots: group,
+          outcome: await postAction({
+            ...(owner ? { account: owner } : {}),
+            action,
+            threadIds: group.map((snapshot) => snapshot.row.id),
+            ...(labelId ? { labelId } : {}),
+          }),
+        })),
+      );
+    },
+    [accountOf],
+  );
+
+  const replace = useCallback((id: number, next: LocalChange[]) => {
+    setChanges((current) => current.flatMap((change) => (change.id === id ? next : [change])));
+  }, []);
+
+  const refresh = useCallback(() => startRefresh(() => router.refresh()), [router]);
+
+  /** Splits Gmail's answers into what it did, what it refused (with words for why) and who needs consent. */
+  function sortResults(action: MailAction, results: GroupResult[], labelName?: string) {
+    const done: Snapshot[] = [];
+    const problems: string[] = [];
+    const needsScope: GroupResult[] = [];
+    for (const result of results) {
+      const { outcome, snapshots } = result;
+      if (outcome.kind === "scope_required") {
+        needsScope.push(result);
+      } else if (outcome.kind === "failed") {
+        problems.push(`Could not ${describeIntent(action, snapshots.length, labelName)}: ${outcome.message}`);
+      } else {
+        const failedIds = new Set(outcome.result.failed.map((item) => item.id));
+        done.push(...snapshots.filter((snapshot) => !failedIds.has(snapshot.row.id)));
+        const failed = outcome.result.failed.filter((item) => snapshots.some((snapshot) => snapshot.row.id === item.id));
+        if (failed.length > 0) {
+          problems.push(`Could not ${describeIntent(action, failed.length, labelName)}: ${reasonForFailedItems(failed)}.`);
+        }
+      }
+    }
+    return { done, problems, needsScope };
+  }
+
+  /** Acts on the rows with these keys; resolves with the keys Gmail confirmed. */
+  const run = async (action: MailAction, keys: ReadonlySet<string>, options: ActionOptions = {}): Promise<ReadonlySet<string>> => {
+    const { labelId, labelName, replay = false } = options;
+    const snapshots = snapshotsFor(rows, keys, action, labelId);
+    setAlert(null);
+    setDeclined(false);
+    if (snapshots.length === 0) {
+      setToast({ text: `Nothing to change: ${keys.size === 1 ? "that conversation is" : "those conversations are"} already so.` });
+      return new Set();
+    }
+    const id = ++nextId.current;
+    const change: LocalChange = { id, kind: "do", action, ...(labelId ? { labelId } : {}), snapshots, settled: false };
+    setChanges((current) => [...current, change]);
+
+    const { done, problems, needsScope } = sortResults(action, await send(action, snapshots, labelId), labelName);
+    const confirmed: LocalChange = { ...change, snapshots: done, settled: true };
+    const held = needsScope[0] && !replay ? needsScope[0] : null;
+    const heldChange: LocalChange | null = held ? { ...change, id: ++nextId.current, snapshots: held.snapshots } : null;
+    // Refused rows drop out of the change, which puts them back exactly as the server listed them.
+    replace(id, [...(done.length > 0 ? [confirmed] : []), ...(heldChange ? [heldChange] : [])]);
+
+    if (held && heldChange) {
+      if (held.outcome.kind === "scope_required") {
+        setScopeRequest({ account: held.account, change: heldChange, message: held.outcome.message, ...(labelName ? { labelName } : {}) });
+      }
+      // All accounts: one consent at a time; the other accounts' rows are back and say so.
+      for (const other of needsScope.slice(1)) problems.push(`${other.account} also needs permission to change mail; try again after.`);
+    } else if (needsScope.length > 0) {
+      // A replay after Google: still no permission, so the user declined (or unticked) it.
+      setDeclined(true);
+    }
+    if (problems.length > 0) setAlert(problems.join(" "));
+    if (done.length > 0) {
+      setToast({ text: describeDone(action, done.length, labelName), undo: { ...confirmed, ...(labelName ? { labelName } : {}) } });
+      refresh();
+    }
+    return new Set(done.map((snapshot) => rowKey(snapshot.row)));
+  };
+
+  const undo = async (): Promise<void> => {
+    const target = toast?.undo;
+    if (!target) return;
+    const action = UNDO_OF[target.action];
+    const id = ++nextId.current;
+    const change: LocalChange = { ...target, id, kind: "undo", action, settled: false };
+    setAlert(null);
+    setToast({ text: "Undoing…" });
+    setChanges((current) => [...current, change]);
+    const { done, problems, needsScope } = sortResults(action, await send(action, target.snapshots, target.labelId), target.labelName);
+    replace(id, done.length > 0 ? [{ ...change, snapshots: done, settled: true }] : []);
+    if (needsScope.length > 0) problems.push(DECLINED_MESSAGE);
+    if (problems.length > 0) setAlert(`Undo did not complete. ${problems.join(" ")}`);
+    setToast(done.length > 0 ? { text: describeDone(action, done.length, target.labelName) } : null);
+    if (done.length > 0) refresh();
+  };
+
+  const cancelScopeRequest = () => {
+    if (scopeRequest) replace(scopeRequest.change.id, []);
+    setScopeRequest(null);
+  };
+
+  /** Leaves for Google; only comes back here (resolves) when the browser could not go. */
+  const continueScopeRequest = async (): Promise<void> => {
+    if (!scopeRequest) return;
+    const returnTo = currentLocation();
+    const { change, account: owner } = scopeRequest;
+    savePendingAction(window.sessionStorage, {
+      account: owner,
+      returnTo,
+      action: change.action,
+      threadIds: change.snapshots.map((snapshot) => snapshot.row.id),
+      ...(change.labelId ? { labelId: change.labelId } : {}),
+      savedAt: Date.now(),
+    });
+    try {
+      await startModifyGrant({ account: owner, returnTo });
+    } catch {
+      clearPendingAction(window.sessionStorage);
+      cancelScopeRequest();
+      setAlert("Mailroom could not open Google's permission screen. Check your connection and try again.");
+    }
+  };
+
+  return {
+    rows,
+    toast,
+    alert,
+    declined,
+    scopeRequest,
+    run,
+    undo,
+    dismissToast: () => setToast(null),
+    dismissAlert: () => setAlert(null),
+    cancelScopeRequest,
+    continueScopeRequest,
+  };
+}
