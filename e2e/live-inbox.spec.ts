@@ -98,6 +98,33 @@ test.describe("live inbox", () => {
     await expect.poll(async () => (await eventsOf("change")).join("\n")).toContain(arrived.threadId);
   });
 
+  test("the open inbox shows new mail at the top, and a read and an archive made elsewhere, without a reload", async ({
+    page,
+    emulator,
+  }) => {
+    await emulator.control("POST", "watches/rate", { intervalMs: 0 });
+    await signIn(page);
+    const rows = page.getByTestId("message-row");
+    await expect(rows.first()).toBeVisible();
+    // Set on this document only: a reload or a navigation would lose it.
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+
+    const arrived = await deliverMail(emulator, "Live: on screen without reload");
+    const row = page.locator(`[data-testid="message-row"][data-thread-id="${arrived.threadId}"]`);
+    await expect(row).toBeVisible({ timeout: 10_000 });
+    await expect(rows.first()).toHaveAttribute("data-thread-id", arrived.threadId);
+    await expect(row).toHaveClass(/unread/);
+    await expect(row).toHaveCount(1);
+
+    const phone = await anotherGmailClient(emulator);
+    await phone.markRead(arrived.id);
+    await expect(row).not.toHaveClass(/unread/, { timeout: 10_000 });
+    await phone.archive(arrived.id);
+    await expect(row).toHaveCount(0, { timeout: 10_000 });
+    expect(await sameDocument()).toBe(true);
+  });
+
   test("refuses a stream to anyone not signed in, and for an account that is not theirs", async ({ appUrl, emulator }) => {
     const anonymous = await fetch(`${appUrl}/api/events`);
     expect(anonymous.status).toBe(401);

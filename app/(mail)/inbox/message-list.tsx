@@ -4,9 +4,9 @@ import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import { listUserLabels } from "@/lib/gmail/list-labels";
-import { listThreads } from "@/lib/gmail/list-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
 import type { ThreadPage } from "@/lib/gmail/thread-summary";
+import { listThreadsCached } from "@/lib/sync/page-cache-list";
 
 /**
  * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `email` is the
@@ -15,7 +15,8 @@ import type { ThreadPage } from "@/lib/gmail/thread-summary";
 export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
   let page: ThreadPage;
   try {
-    page = await listThreads({
+    // A revisit costs one history.list when nothing changed (lib/sync/page-cache-list.ts).
+    page = await listThreadsCached({
       userId,
       account: email ?? undefined,
       label: here.label,

@@ -10,6 +10,7 @@ import { ConversationRowItem } from "./conversation-row";
 import { takePendingAction } from "./pending-action";
 import { type ConversationRow, belongsIn, rowKey, starToggleFor, withAction } from "./rows";
 import { ScopeDialog } from "./scope-dialog";
+import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/gmail/mail-actions";
 
@@ -40,7 +41,8 @@ function conversationHref(row: ConversationRow, account: string | undefined, bac
 export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
-  const actions = useMailActions({ base: props.rows, label, account });
+  const liveRows = useLiveRows(props.rows, { account, label, insertNew: !props.q && !props.newestHref });
+  const actions = useMailActions({ base: liveRows, label, account });
   const { rows } = actions;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
