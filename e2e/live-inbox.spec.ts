@@ -106,6 +106,8 @@ test.describe("live inbox", () => {
     await signIn(page);
     const rows = page.getByTestId("message-row");
     await expect(rows.first()).toBeVisible();
+    // The list says when its stream is live (the mailbox watched, changes flowing).
+    await expect(page.locator(".conversations")).toHaveAttribute("data-live", "live");
     // Set on this document only: a reload or a navigation would lose it.
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);

@@ -8,7 +8,7 @@ describe("heapPolicy", () => {
   it("caps the old space on a large machine instead of letting V8 size it from 24 GB", () => {
     const { flags } = heapPolicy(24 * GB);
     expect(oldSpace(flags)).toBeGreaterThanOrEqual(64);
-    expect(oldSpace(flags)).toBeLessThanOrEqual(192);
+    expect(oldSpace(flags)).toBeLessThanOrEqual(256);
     expect(flags).toContain("--max-semi-space-size=8");
   });
 

@@ -41,8 +41,8 @@ function conversationHref(row: ConversationRow, account: string | undefined, bac
 export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
-  const liveRows = useLiveRows(props.rows, { account, label, insertNew: !props.q && !props.newestHref });
-  const actions = useMailActions({ base: liveRows, label, account });
+  const live = useLiveRows(props.rows, { account, label, insertNew: !props.q && !props.newestHref });
+  const actions = useMailActions({ base: live.rows, label, account });
   const { rows } = actions;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
@@ -134,7 +134,7 @@ export function ConversationList(props: Props) {
   }${props.resultSizeEstimate > rows.length ? ` of about ${props.resultSizeEstimate}` : ""}`;
 
   return (
-    <div ref={wrapper} className="conversations">
+    <div ref={wrapper} className="conversations" data-live={allAccounts ? undefined : live.state}>
       <ActionToolbar
         label={label}
         userLabels={userLabels}

@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ConversationRow } from "./rows";
-import { applyThreadListChange, useMailboxEvents } from "../../../_components/use-mailbox-events";
+import { type MailboxEventsState, applyThreadListChange, useMailboxEvents } from "../../../_components/use-mailbox-events";
 
 type Options = {
   /** The account the list reads; null in All accounts, which has no single stream. */
@@ -15,7 +15,11 @@ type Options = {
   insertNew: boolean;
 };
 
-export function useLiveRows(serverRows: ConversationRow[], { account, label, insertNew }: Options): ConversationRow[] {
+/** The rows to show, and the stream's state ("live" once changes flow), which the list exposes as `data-live`. */
+export function useLiveRows(
+  serverRows: ConversationRow[],
+  { account, label, insertNew }: Options,
+): { rows: ConversationRow[]; state: MailboxEventsState } {
   const router = useRouter();
   const [live, setLive] = useState({ from: serverRows, rows: serverRows });
   let current = live;
@@ -23,7 +27,7 @@ export function useLiveRows(serverRows: ConversationRow[], { account, label, ins
     current = { from: serverRows, rows: serverRows };
     setLive(current);
   }
-  useMailboxEvents({
+  const state = useMailboxEvents({
     account: account || undefined,
     label,
     enabled: account !== null,
@@ -31,5 +35,5 @@ export function useLiveRows(serverRows: ConversationRow[], { account, label, ins
     // The stream could not say exactly what changed (too much, or history Gmail no longer keeps): fetch again.
     onResync: () => router.refresh(),
   });
-  return current.rows;
+  return { rows: current.rows, state };
 }
