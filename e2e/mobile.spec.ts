@@ -49,8 +49,11 @@ async function expectTouchTargets(targets: Locator, what: string, { onScreen = t
   }
 }
 
+/** Kept under test-results/ (and in the report) for a person to look at. */
 async function attachScreenshot(page: Page, name: string): Promise<void> {
-  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
 }
 
 test.beforeEach(async ({ page, emulator: _ }) => {
