@@ -95,7 +95,10 @@ test("search and label tabs narrow the list", async ({ page }) => {
   expect(senderRows.length).toBeGreaterThan(0);
   // A conversation names everyone who wrote in it: the sender in full when alone, by first name among others.
   for (const text of senderRows) {
-    const writers = text.replace("Unread, ", "").replace("Starred, ", "").split(/, | \.\. /);
+    const writers = text
+      .replace("Unread, ", "")
+      .replace("Starred, ", "")
+      .split(/, | \.\. /);
     if (writers.length === 1) expect(writers[0]).toBe(sender.name);
     else expect(writers).toContain(sender.name.split(" ")[0]);
   }

@@ -2,7 +2,20 @@
 
 import { type ReactNode, useEffect, useRef } from "react";
 
-const TEXT_INPUT_TYPES = new Set(["text", "search", "email", "url", "tel", "password", "number", "date", "time", "datetime-local", "month", "week"]);
+const TEXT_INPUT_TYPES = new Set([
+  "text",
+  "search",
+  "email",
+  "url",
+  "tel",
+  "password",
+  "number",
+  "date",
+  "time",
+  "datetime-local",
+  "month",
+  "week",
+]);
 
 /**
  * Whether a key press belongs to what the user is typing in (a text field, a select, an editable region):
