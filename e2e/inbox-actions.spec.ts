@@ -1,19 +1,10 @@
 import { type Locator, type Page } from "@playwright/test";
 import { type Emulator, addAccount, answerConsent, expect, forgetEveryone, signIn, test } from "./fixtures";
 import { GmailReader } from "./gmail-reader";
+import { gmailLog, grantModify } from "./grant-helpers";
 
 const ADA = "ada@example.com";
 const GRACE = "grace@example.com";
-
-type Logged = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
-
-/** Google's permission to change mail, asked for and granted the way a person does it from Mailroom. */
-async function grantModify(page: Page, account = ADA, returnTo = "/inbox"): Promise<void> {
-  await page.goto(`/authorize?${new URLSearchParams({ account, returnTo })}`);
-  await page.getByTestId("grant-continue").click();
-  await answerConsent(page, { email: account });
-  await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, "\\?")}$`));
-}
 
 async function openInbox(page: Page, path = "/inbox"): Promise<void> {
   await page.goto(path);
@@ -70,12 +61,10 @@ async function focusWithKeys(page: Page, threadId: string): Promise<void> {
 }
 
 /** Gmail's modifying requests in the emulator's log (a batch counts once, whatever its parts). */
-async function gmailChanges(emulator: Emulator): Promise<Logged[]> {
-  const { requests } = (await emulator.control("GET", "requests")) as { requests: Logged[] };
-  return requests.filter(
+async function gmailChanges(emulator: Emulator) {
+  return (await gmailLog(emulator)).filter(
     (request) =>
-      (request.method === "POST" && request.path.startsWith("/gmail/")) ||
-      (request.path.startsWith("/batch/") && (request.parts ?? []).some((part) => part.method !== "GET")),
+      (request.method === "POST" && request.path.startsWith("/gmail/")) || (request.parts ?? []).some((part) => part.method !== "GET"),
   );
 }
 

@@ -1,6 +1,7 @@
 import { type Locator, type Page } from "@playwright/test";
 import { SEED_FIXTURES } from "../emulator/seed";
 import { expect, signIn, test } from "./fixtures";
+import { grantModify } from "./grant-helpers";
 
 const ada = SEED_FIXTURES.ada;
 /** WCAG 2.5.5's target size, which Apple's and Google's guidelines also ask for. */
@@ -110,7 +111,19 @@ test("the inbox fits a 360 px phone: no sideways scrolling, every control a 44 p
   await attachScreenshot(page, "scope-dialog-360");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expectNoSidewaysScroll(page);
+
+  // Granted, the action goes through and the undo toast sits over the bottom of the screen, in reach.
+  await grantModify(page);
+  await expect(page.locator('[data-actions="ready"]')).toBeVisible();
+  await rows.first().getByTestId("row-select").check();
+  await page.getByTestId("action-star").click();
+  const toast = page.getByTestId("undo");
+  await expect(toast).toContainText("Starred 1 conversation");
+  await expectTouchTargets(toast.getByRole("button"), "toast button");
+  await expectNoSidewaysScroll(page);
   await attachScreenshot(page, "inbox-360");
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(toast).toContainText("Unstarred 1 conversation");
 });
 
 test("a conversation fits a 360 px phone, long thread and HTML mail alike", async ({ page }) => {

@@ -8,7 +8,7 @@ import { describeDone, describeIntent } from "./describe-action";
 import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
-import { startModifyGrant } from "./start-modify-grant";
+import { startModifyGrant } from "../../../_components/grant-modify";
 import { type MailAction, UNDO_OF } from "@/lib/gmail/mail-actions";
 
 export type ActionOptions = { labelId?: string; labelName?: string; replay?: boolean };
@@ -35,15 +35,16 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
   const [alert, setAlert] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
-  const [, startRefresh] = useTransition();
+  const [refreshing, startRefresh] = useTransition();
   const nextId = useRef(0);
 
-  // The server's fresh list includes every change Gmail had confirmed when it was fetched: those changes are
-  // no longer shown on top of it. Changes still on their way to Gmail stay.
-  const [seenBase, setSeenBase] = useState(base);
-  if (seenBase !== base) {
-    setSeenBase(base);
-    setChanges((current) => current.filter((change) => !change.settled));
+  // Every confirmed change is followed by a refresh of the server's list. Once the refreshes have landed,
+  // that list includes every change Gmail had confirmed: those are no longer shown on top of it. (The live
+  // stream also updates the rows meanwhile; it cannot tell which of our changes it already carries.)
+  const [wasRefreshing, setWasRefreshing] = useState(false);
+  if (refreshing !== wasRefreshing) {
+    setWasRefreshing(refreshing);
+    if (!refreshing) setChanges((current) => current.filter((change) => !change.settled));
   }
   const rows = displayedRows(base, changes, label);
 
