@@ -1,6 +1,7 @@
 // The live inbox end to end: the production server against the emulator, whose Pub/Sub pushes every mailbox
 // change to the app (the app set that up itself, as in development), and the event stream read over HTTP with
 // a signed-in session, or by the browser's own EventSource.
+import type { Page } from "@playwright/test";
 import { signInOverHttp } from "../scripts/lib/http-session";
 import { expect, signIn, test } from "./fixtures";
 import {
@@ -16,6 +17,19 @@ import {
 } from "./live-helpers";
 
 const ADA = "ada@example.com";
+
+/** The browser, signed in with the session `cookie` (a `Cookie` header value), on that instance's inbox, live. */
+async function openInboxInBrowser(page: Page, appUrl: string, cookie: string): Promise<void> {
+  const cookies = cookie.split("; ").map((pair) => {
+    const separator = pair.indexOf("=");
+    return { name: pair.slice(0, separator), value: pair.slice(separator + 1), url: appUrl };
+  });
+  await page.context().addCookies(cookies);
+  await page.goto(`${appUrl}/inbox`);
+  await expect(page.locator(".conversations")).toHaveAttribute("data-live", "live");
+}
+
+const rowOf = (page: Page, threadId: string) => page.locator(`[data-testid="message-row"][data-thread-id="${threadId}"]`);
 
 test.describe("live inbox", () => {
   test("new mail, and a read, star and archive made in another client, reach the open stream through push", async ({
@@ -139,16 +153,21 @@ test.describe("live inbox", () => {
     }
   });
 
-  test("with polling instead of push, new mail reaches the stream too, and no watch or push is involved", async ({ emulator }) => {
+  test("with polling instead of push, new mail reaches the stream and the open inbox too, and no watch or push is involved", async ({
+    emulator,
+    page,
+  }) => {
     const instance = await startInstance(emulator, { env: { MAILBOX_SYNC: "poll", MAILBOX_POLL_SECONDS: "1" } });
     try {
       const { url } = instance.app;
       const cookie = await signInOverHttp(url, emulator.url, ADA);
       const stream = await openMailboxStream(url, cookie);
       await stream.next((event) => event.type === "ready");
+      await openInboxInBrowser(page, url, cookie);
       const arrived = await deliverMail(emulator, "Live: polled");
       expect(await changeFor(stream, arrived.threadId)).toMatchObject({ subject: "Live: polled" });
       stream.close();
+      await expect(rowOf(page, arrived.threadId)).toBeVisible({ timeout: 10_000 });
 
       const { endpoints } = (await emulator.control("GET", "stats")) as { endpoints: Record<string, number> };
       expect(endpoints["POST /gmail/v1/users/me/watch"] ?? 0).toBe(0);
@@ -192,8 +211,9 @@ test.describe("live inbox", () => {
     }
   });
 
-  test("two instances sharing PostgreSQL: one watch between them, and a push received by one reaches the other's streams", async ({
+  test("two instances sharing PostgreSQL: one watch between them, and a push received by one reaches the other's streams and open inbox", async ({
     emulator,
+    page,
   }) => {
     test.setTimeout(120_000);
     const database = await temporaryPostgresDatabase();
@@ -211,10 +231,12 @@ test.describe("live inbox", () => {
       await onA.next((event) => event.type === "ready");
       const onB = await openMailboxStream(b.app.url, cookie);
       await onB.next((event) => event.type === "ready");
+      await openInboxInBrowser(page, b.app.url, cookie);
       const { endpoints } = (await emulator.control("GET", "stats")) as { endpoints: Record<string, number> };
       expect(endpoints["POST /gmail/v1/users/me/watch"]).toBe(1);
 
       const arrived = await deliverMail(emulator, "Live: to every instance");
+      await expect(rowOf(page, arrived.threadId)).toBeVisible({ timeout: 10_000 });
       await changeFor(onA, arrived.threadId);
       await changeFor(onB, arrived.threadId);
       const phone = await anotherGmailClient(emulator);
