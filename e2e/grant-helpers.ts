@@ -38,6 +38,21 @@ export async function gmailLog(emulator: Emulator): Promise<Logged[]> {
   return requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
 }
 
+const LIVE_SYNC = /^\/gmail\/v1\/users\/me\/(watch|profile|history)(\?|$)/;
+
+/**
+ * The log without what an open inbox's live stream asks of Gmail on its own (its watch, the mailbox's
+ * position, history since, and a batch of conversation reads), so a test sees only what the request under
+ * test caused.
+ */
+export function withoutLiveSync(log: Logged[]): Logged[] {
+  return log.filter(
+    (request) =>
+      !LIVE_SYNC.test(request.path) &&
+      !(request.parts !== undefined && request.parts.length > 0 && request.parts.every((part) => part.method === "GET")),
+  );
+}
+
 const CHANGES = /\/(modify|trash|untrash|batchModify)(\?|$)/;
 
 /** The changes (modify, trash...) Gmail received, directly or inside a batch, with their statuses. */
