@@ -3,7 +3,8 @@
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
 // and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
-// when full (scripts/testing/revisit-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
+// across two instances (scripts/testing/live-latency-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
 // `npm start` chose for this machine: scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
@@ -26,6 +27,7 @@ import { measureAllAccountsPage } from "./testing/all-accounts-bench";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
+import { measureLiveLatency } from "./testing/live-latency-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
@@ -122,6 +124,9 @@ async function main(): Promise<void> {
     });
     const conversations = await measureConversations({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
 
+    log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
+    const live = await measureLiveLatency(emulator.url);
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -198,6 +203,7 @@ async function main(): Promise<void> {
       allAccounts: allAccounts.result,
       conversations: conversations.result,
       revisits: revisits.result,
+      live: live.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -228,6 +234,7 @@ async function main(): Promise<void> {
       ...allAccounts.rows,
       ...conversations.rows,
       ...revisits.rows,
+      ...live.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,
