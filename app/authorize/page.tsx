@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ErrorState } from "../_components/error-state";
+import { NotYourAccount } from "../_components/not-your-account";
 import { GrantContinueButton } from "./grant-continue-button";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { safeReturnPath } from "@/lib/auth/return-path";
@@ -28,15 +28,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     account = await resolveAccount({ userId: user.id, account: single(params.account) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return (
-      <main className="page">
-        <ErrorState title="That account is not one of yours" message={error.message}>
-          <Link href="/settings" className="button">
-            Go to settings
-          </Link>
-        </ErrorState>
-      </main>
-    );
+    return <NotYourAccount message={error.message} />;
   }
   const email = account.email ?? "this Google account";
 

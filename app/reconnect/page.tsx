@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ErrorState } from "../_components/error-state";
+import { NotYourAccount } from "../_components/not-your-account";
 import { SignInButton } from "../_components/sign-in-button";
 import { accountStatus } from "@/lib/account/get-account-status";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
@@ -25,15 +24,7 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return (
-      <main className="page">
-        <ErrorState title="That account is not one of yours" message={error.message}>
-          <Link href="/settings" className="button">
-            Go to settings
-          </Link>
-        </ErrorState>
-      </main>
-    );
+    return <NotYourAccount message={error.message} />;
   }
   return (
     <main className="sign-in">

@@ -105,3 +105,14 @@ export function describeZodError(error: z.ZodError): string {
   });
   return `Invalid request: ${problems.join("; ")}.`;
 }
+
+/** What a validated list query asks for, defaults filled in; the messages and threads APIs share it. */
+export function listRequestOf(userId: string, query: z.infer<typeof listQuerySchema>) {
+  return {
+    userId,
+    label: query.label ?? "INBOX",
+    q: query.q,
+    pageToken: query.pageToken,
+    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+}

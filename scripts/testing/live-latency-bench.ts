@@ -46,7 +46,7 @@ async function arrivalToStream(emulatorUrl: string, appUrl: string, cookie: stri
   }
 }
 
-async function instance(emulatorUrl: string, env: NodeJS.ProcessEnv): Promise<AppServer> {
+async function instance(env: NodeJS.ProcessEnv): Promise<AppServer> {
   await prepareDatabase(env);
   return startAppServer({ port: await findFreePort(), mode: "start", env });
 }
@@ -58,7 +58,7 @@ export async function measureLiveLatency(emulatorUrl: string): Promise<{ result:
     ...extra,
   });
   const measureOn = async (env: NodeJS.ProcessEnv): Promise<Scenario> => {
-    const app = await instance(emulatorUrl, env);
+    const app = await instance(env);
     try {
       return await arrivalToStream(emulatorUrl, app.url, await signInOverHttp(app.url, emulatorUrl, "ada@example.com"));
     } finally {
@@ -72,7 +72,7 @@ export async function measureLiveLatency(emulatorUrl: string): Promise<{ result:
     if (process.env.MAILROOM_TEST_POSTGRES_URL) {
       const database = await temporaryPostgresDatabase();
       const env = productionEnv({ databaseUrl: database.url, dataDir, emulatorUrl });
-      const first = await instance(emulatorUrl, env);
+      const first = await instance(env);
       const second = await startAppServer({ port: await findFreePort(), mode: "start", env });
       try {
         const cookie = await signInOverHttp(first.url, emulatorUrl, "ada@example.com");

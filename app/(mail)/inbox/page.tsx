@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { ErrorState } from "../../_components/error-state";
+import { NotYourAccount } from "../../_components/not-your-account";
 import { AllAccountsList } from "./all-accounts-list";
 import { LabelTabs } from "./label-tabs";
 import { MessageList, MessageListSkeleton } from "./message-list";
@@ -77,15 +78,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     email = (await resolveAccount({ userId: user.id, account })).email;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return (
-      <main className="page">
-        <ErrorState title="That account is not one of yours" message={error.message}>
-          <Link href="/inbox" className="button">
-            Go to the inbox
-          </Link>
-        </ErrorState>
-      </main>
-    );
+    return <NotYourAccount message={error.message} href="/inbox" label="Go to the inbox" />;
   }
   return (
     <main className="page inbox">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, listQuerySchema } from "@/lib/gmail/message-params";
+import { listQuerySchema, listRequestOf } from "@/lib/gmail/message-params";
 import { listAllAccountsMessages } from "@/lib/gmail/list-all-accounts";
 import { listMessages } from "@/lib/gmail/list-messages";
 import { withUser } from "@/lib/http/route-handler";
@@ -7,13 +7,7 @@ import { withUser } from "@/lib/http/route-handler";
 export const dynamic = "force-dynamic";
 
 export const GET = withUser({ query: listQuerySchema, params: z.unknown() }, ({ user, query }) => {
-  const common = {
-    userId: user.id,
-    label: query.label ?? "INBOX",
-    q: query.q,
-    pageToken: query.pageToken,
-    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
-  };
+  const common = listRequestOf(user.id, query);
   // account=all merges every linked account newest first (its page token is its own, signed).
   if (query.account === "all") return listAllAccountsMessages(common);
   return listMessages({ ...common, account: query.account });
