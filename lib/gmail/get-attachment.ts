@@ -10,7 +10,7 @@ import type { gmail_v1 } from "@googleapis/gmail";
 import { AppError } from "../errors";
 import { gmailUsersFor } from "./gmail-client";
 import { withMailbox } from "./mailbox-access";
-import { type MessageAttachment, extractMessageContent } from "./message-content";
+import { type MessageAttachment, extractMessageContent } from "../mime/message-content";
 
 export type AttachmentDownload = {
   filename: string;

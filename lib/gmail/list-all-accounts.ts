@@ -27,7 +27,7 @@ import { gmailUsersFor } from "./gmail-client";
 import { isUnauthorized, toAppError } from "./gmail-errors";
 import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
 import { SUMMARY_HEADERS } from "./list-messages";
-import { type MessageSummary, summarizeMessage } from "./message-headers";
+import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
 export type AllAccountsMessage = MessageSummary & {
   /** The linked Google account this message belongs to. */

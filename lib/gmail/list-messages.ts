@@ -7,7 +7,7 @@ import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
 import { listUserLabels } from "./list-labels";
 import { type AccountSelector, withMailbox } from "./mailbox-access";
-import { type MessageSummary, summarizeMessage } from "./message-headers";
+import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
 

@@ -3,8 +3,8 @@ import "server-only";
 // HTML sanitised, attachments listed. Shared by a single message (get-message) and a whole conversation
 // (get-thread), so both read mail the same way.
 import type { gmail_v1 } from "@googleapis/gmail";
-import { extractMessageContent } from "./message-content";
-import { type Mailbox, headerValue, parseMailboxList, summarizeMessage } from "./message-headers";
+import { extractMessageContent } from "../mime/message-content";
+import { type Mailbox, headerValue, parseMailboxList, summarizeMessage } from "../mime/message-headers";
 import { sanitizeEmailHtml } from "./sanitize-email-html";
 
 export type AttachmentInfo = {

@@ -3,8 +3,8 @@ import "server-only";
 // any of it is unread or starred. Like message-headers, it never throws on odd input: one strange thread must
 // not break a page.
 import type { gmail_v1 } from "@googleapis/gmail";
-import type { Mailbox } from "./mailbox-address";
-import { type MessageSummary, summarizeMessage } from "./message-headers";
+import type { Mailbox } from "../mime/mailbox-address";
+import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 import type { ThreadSummary } from "./thread-summary";
 
 /** Labels whose messages Gmail's own conversation view hides unless that label is the one being looked at. */

@@ -3,7 +3,7 @@ import styles from "./conversation.module.css";
 import { MessageBody } from "./message-body";
 import { LocalTime } from "../../../_components/local-time";
 import type { MessageDetail } from "@/lib/gmail/get-message";
-import type { Mailbox } from "@/lib/gmail/message-headers";
+import type { Mailbox } from "@/lib/mime/message-headers";
 
 function formatMailbox({ name, email }: Mailbox): string {
   if (name && email) return `${name} <${email}>`;

@@ -1,6 +1,6 @@
 // How a conversation row names who wrote in it, as Gmail does.
 import type { ConversationRow } from "./rows";
-import type { Mailbox } from "@/lib/gmail/mailbox-address";
+import type { Mailbox } from "@/lib/mime/mailbox-address";
 
 function fullName({ name, email }: Mailbox): string {
   return name || email || "(unknown sender)";
