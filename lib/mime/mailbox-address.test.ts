@@ -26,9 +26,9 @@ describe("parseMailbox", () => {
     expect(parseMailbox(value)).toEqual({ name, email });
   });
 
-  it("returns the first addressed member of a list or group", () => {
-    expect(parseMailbox("a@example.com, b@example.com")).toEqual({ name: null, email: "a@example.com" });
-    expect(parseMailbox("Team: Ann <ann@example.com>, bob@example.com;")).toEqual({ name: "Ann", email: "ann@example.com" });
+  it("returns the last addressed member of a list or group: what comes before it may be a decoded name", () => {
+    expect(parseMailbox("a@example.com, b@example.com")).toEqual({ name: null, email: "b@example.com" });
+    expect(parseMailbox("Team: Ann <ann@example.com>, Bob <bob@example.com>;")).toEqual({ name: "Bob", email: "bob@example.com" });
   });
 
   it("keeps a name when there is no usable address", () => {
@@ -43,7 +43,45 @@ describe("parseMailbox", () => {
     }
     expect(parseMailbox("")).toEqual({ name: null, email: null });
     expect(parseMailbox(null)).toEqual({ name: null, email: null });
-    expect(parseMailbox("@")).toEqual({ name: "@", email: null });
+    expect(parseMailbox("@")).toEqual({ name: null, email: null });
+  });
+});
+
+describe("a sender cannot pass for someone else", () => {
+  const attacker = "attacker@evil.example";
+  // Gmail decodes encoded words before Mailroom sees a header, so the name arrives as plain text.
+  const decoded = '"Google Security <no-reply@accounts.google.com>" <attacker@evil.example>';
+  const encoded = `=?UTF-8?B?${Buffer.from('"Google Security <no-reply@accounts.google.com>"').toString("base64")}?= <attacker@evil.example>`;
+
+  it.each([
+    ["the issue's header, as Gmail hands it over (decoded)", decoded],
+    ["the issue's header, still encoded", encoded],
+    ["the decoded name without its quotes", "Google Security <no-reply@accounts.google.com> <attacker@evil.example>"],
+    ["a bare address as the name", "no-reply@accounts.google.com <attacker@evil.example>"],
+    ["a quoted bare address as the name", '"no-reply@accounts.google.com" <attacker@evil.example>'],
+    ["an address in a trailing comment", "<attacker@evil.example> (Google Security <no-reply@accounts.google.com>)"],
+    ["a decoded name that opens a list", "Google Security <no-reply@accounts.google.com>, <attacker@evil.example>"],
+    ["a decoded name that opens a group", "Google: Security <no-reply@accounts.google.com>; <attacker@evil.example>"],
+    ["an encoded name with an angle address only", `=?UTF-8?Q?no-reply=40accounts.google.com?= <${attacker}>`],
+  ])("%s shows the real address and no name", (_label, header) => {
+    expect(parseMailbox(header)).toEqual({ name: null, email: attacker });
+  });
+
+  it("keeps an honest name, and a name that merely repeats the real address is dropped as noise", () => {
+    expect(parseMailbox("Google Security <attacker@evil.example>")).toEqual({ name: "Google Security", email: attacker });
+    expect(parseMailbox('"attacker@evil.example" <attacker@evil.example>')).toEqual({ name: null, email: attacker });
+  });
+
+  it("never lets a name stand in for a missing address", () => {
+    expect(parseMailbox("Google Security <no-reply@accounts.google.com> <>")).toEqual({ name: null, email: null });
+    expect(parseMailbox('"no-reply@accounts.google.com" <not an address>')).toEqual({ name: null, email: null });
+  });
+
+  it("reads every recipient's name the same way", () => {
+    expect(parseMailboxList(`${decoded}, Ann <ann@example.com>`)).toEqual([
+      { name: null, email: attacker },
+      { name: "Ann", email: "ann@example.com" },
+    ]);
   });
 });
 

@@ -3,6 +3,12 @@ import { decodeEncodedWords } from "./encoded-words";
 // From/To/Cc values as real mail has them: quoted names with commas, encoded words, bare addresses, comments,
 // groups, and plenty that no RFC allows. Parsing is best effort and never throws: the inbox must render
 // whatever arrives.
+//
+// A display name is the sender's free text, and Gmail decodes encoded words before we see a header, so
+// `=?UTF-8?B?…?= <attacker@evil.example>` can arrive as `Google Security <no-reply@accounts.google.com>
+// <attacker@evil.example>`. Two rules keep the sender's real address on screen: the address is the last
+// angle address (what precedes it can only be name text), and a name that contains `@`, `<` or `>` is dropped,
+// so it never reads as an address; the address is shown instead.
 
 export type Mailbox = { name: string | null; email: string | null };
 
@@ -38,7 +44,10 @@ function* scan(text: string): Generator<Scan> {
   }
 }
 
-/** The one mailbox a From-like header names; the first one with an address if it names several. */
+/**
+ * The one mailbox a From-like header names; the last one with an address if it seems to name several, since
+ * everything before the real address may be a decoded display name.
+ */
 export function parseMailbox(value: string | null | undefined): Mailbox {
   const text = unfold(value);
   if (text === "") return empty();
@@ -46,7 +55,7 @@ export function parseMailbox(value: string | null | undefined): Mailbox {
   // One angle address and no group: the rest is all display name, even with an unquoted comma in it.
   if (angles === 1 && !isGroup(text)) return parseOne(text);
   const list = parseMailboxList(text);
-  return list.find((m) => m.email !== null) ?? list[0] ?? empty();
+  return list.findLast((m) => m.email !== null) ?? list[list.length - 1] ?? empty();
 }
 
 /** Every mailbox in a To/Cc-like header, group members included; items with neither name nor address dropped. */
@@ -94,7 +103,8 @@ function isGroup(text: string): boolean {
 }
 
 function parseOne(text: string): Mailbox {
-  const angle = [...scan(text)].find((s) => s.char === "<");
+  // The last angle address is the real one: an earlier `<…>` can only be part of the display name.
+  const angle = [...scan(text)].findLast((s) => s.char === "<");
   if (angle) {
     const close = text.indexOf(">", angle.index);
     const inside = text.slice(angle.index + 1, close < 0 ? undefined : close);
@@ -174,6 +184,8 @@ function cleanName(raw: string): string | null {
   name = decodeEncodedWords(name).replace(/\s+/g, " ").trim();
   // Some clients wrap the whole name in single quotes: 'Bob Smith' <bob@example.com>.
   if (/^'.*'$/.test(name) && name.length >= 2) name = name.slice(1, -1).trim();
+  // A name that looks like (or holds) an address could pass for one: it never stands in for the real address.
+  if (/[@<>]/.test(name)) return null;
   return name === "" ? null : name;
 }
 
