@@ -44,6 +44,8 @@ export type AppConfig = {
   metricsToken: string | null;
   /** The in-memory page cache's bound in bytes (PAGE_CACHE_MB; 0 turns it off). */
   pageCacheBytes: number;
+  /** Downloads running at once: bytes per instance (DOWNLOAD_BUDGET_MB), count per user (DOWNLOADS_PER_USER). */
+  downloads: { bytes: number; perUser: number };
 };
 
 /** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
@@ -169,6 +171,20 @@ const environmentSchema = z.object({
       .transform(Number)
       .default(32),
   ),
+  DOWNLOAD_BUDGET_MB: optional.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,4}$/, "must be a whole number of megabytes, at least 1")
+      .transform(Number)
+      .default(128),
+  ),
+  DOWNLOADS_PER_USER: optional.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,2}$/, "must be a whole number, at least 1")
+      .transform(Number)
+      .default(3),
+  ),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -271,6 +287,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     sync: sync.sync,
     metricsToken: sync.metricsToken,
     pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    downloads: { bytes: env.DOWNLOAD_BUDGET_MB * 1024 * 1024, perUser: env.DOWNLOADS_PER_USER },
   };
 }
 

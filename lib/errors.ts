@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "upstream_unavailable"
+  | "server_busy"
   | "misconfigured";
 
 export type ReauthReason = "revoked" | "missing_refresh_token" | "insufficient_scope" | "disconnected" | "credential_change_required";
@@ -27,6 +28,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 503,
+  // This instance is at a bound of its own (lib/downloads); Retry-After says when to come back.
+  server_busy: 503,
   misconfigured: 500,
 };
 
@@ -34,13 +37,20 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
   readonly details: Readonly<Record<string, string>>;
+  /** For 429 and 503: when to try again, sent as the Retry-After header and in the envelope. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, options?: { status?: number; details?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { status?: number; details?: Record<string, string>; cause?: unknown; retryAfterSeconds?: number },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.status = options?.status ?? STATUS_BY_CODE[code];
     this.details = options?.details ?? {};
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

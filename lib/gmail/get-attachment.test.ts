@@ -4,6 +4,7 @@ import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { getAttachment } from "./get-attachment";
 import { getMessage } from "./get-message";
 
@@ -84,6 +85,31 @@ describe("getAttachment", () => {
     expect(chunks).toBeGreaterThan(5);
     expect(Buffer.concat(received).equals(bytes)).toBe(true);
     expect(file.size).toBe(bytes.length);
+  });
+
+  it("streams a 20 MB attachment byte for byte, and gives its share of the budget back when done", async () => {
+    const bytes = randomBytes(20 * 1024 * 1024);
+    const messageId = await insertWithAttachment("large.bin", "application/octet-stream", bytes);
+    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
+    const file = await downloaded({ messageId, attachmentId: attachment!.attachmentId! });
+    expect(file.size).toBe(bytes.length);
+    expect(file.bytes.equals(bytes)).toBe(true);
+    expect(instanceDownloadBudget().inUse).toEqual({ bytes: 0, downloads: 0 });
+  });
+
+  it("refuses a user's downloads past three at once (429, Retry-After), and takes one again when another is cancelled", async () => {
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const messageId = await insertWithAttachment("report.pdf", "application/pdf", bytes);
+    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
+    const request = { userId: ada.userId, messageId, attachmentId: attachment!.attachmentId! };
+    // Three downloads that nobody reads yet: each holds its place until it ends.
+    const running = await Promise.all([getAttachment(request), getAttachment(request), getAttachment(request)]);
+    await expect(getAttachment(request)).rejects.toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 5 });
+    await running[0].body.cancel();
+    const fourth = await getAttachment(request);
+    expect(Buffer.from(await new Response(fourth.body).arrayBuffer()).equals(bytes)).toBe(true);
+    for (const download of running.slice(1)) expect(Buffer.from(await new Response(download.body).arrayBuffer()).equals(bytes)).toBe(true);
+    expect(instanceDownloadBudget().inUse).toEqual({ bytes: 0, downloads: 0 });
   });
 
   it("answers not_found for an unknown attachment id and for another message's attachment", async () => {

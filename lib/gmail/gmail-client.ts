@@ -38,5 +38,12 @@ export function gmailUsersFor(accessToken: string) {
     getThread: (params: Omit<gmail_v1.Params$Resource$Users$Threads$Get, "auth">) => users.threads.get({ ...params, auth }),
     getAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">) =>
       users.messages.attachments.get({ ...params, auth }),
+    // The answer's body as it arrives, unparsed (decoded-field-stream reads it): a 20 MB file is 27 MB of
+    // JSON. No overall timeout, since a large body may take longer than any fixed time to relay; the caller
+    // aborts through `signal` when Gmail stalls or the client goes away.
+    streamAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">, signal: AbortSignal) =>
+      users.messages.attachments.get({ ...params, auth }, { responseType: "stream", timeout: 0, signal }),
+    streamRawMessage: (params: { userId: string; id: string }, signal: AbortSignal) =>
+      users.messages.get({ ...params, format: "raw", auth }, { responseType: "stream", timeout: 0, signal }),
   };
 }

@@ -56,10 +56,11 @@ export function safeContentType(mimeType: string): string {
   return MIME_TYPE.test(type) ? type : "application/octet-stream";
 }
 
-export function attachmentHeaders(file: { filename: string; mimeType: string; size: number }): Headers {
+/** `size` null: the length is not known before the bytes (a streamed body), so none is declared. */
+export function attachmentHeaders(file: { filename: string; mimeType: string; size: number | null }): Headers {
   return new Headers({
     "Content-Type": safeContentType(file.mimeType),
-    "Content-Length": String(file.size),
+    ...(file.size === null ? {} : { "Content-Length": String(file.size) }),
     "Content-Disposition": attachmentDisposition(file.filename),
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "sandbox; default-src 'none'",

@@ -31,9 +31,15 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
       const account = new URL(request.url).searchParams.get("account");
       body.reauthorizeUrl = reauthorizeUrl("/inbox", account === "all" ? null : account);
     }
-    if (error.status >= 500)
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error.retryAfterSeconds !== undefined) {
+      body.retryAfter = error.retryAfterSeconds;
+      headers["Retry-After"] = String(error.retryAfterSeconds);
+    }
+    // A bound of our own being reached is expected under load, not a failure to investigate.
+    if (error.status >= 500 && error.code !== "server_busy")
       logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
-    return NextResponse.json({ error: body }, { status: error.status, headers: NO_STORE });
+    return NextResponse.json({ error: body }, { status: error.status, headers });
   }
   const requestId = requestIdOf(request);
   logError("api.unexpected", error, { requestId, path: new URL(request.url).pathname });
