@@ -23,7 +23,7 @@ export function buildMessageContent(raw: Buffer, messageId: string): MessageCont
     parsed,
     rawBase64Url: raw.toString("base64url"),
     doc,
-    attachmentsById: new Map(parsed.attachments.map((a) => [a.attachmentId, a])),
+    attachmentsById: new Map([...parsed.attachments, ...parsed.referencedBodies].map((a) => [a.attachmentId, a])),
     messageIdHeader: doc.messageId,
     replyTo: [...refs.matchAll(/<([^>]+)>/g)].map((m) => (m[1] ?? "").toLowerCase()).reverse(),
   };

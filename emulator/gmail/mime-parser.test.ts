@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeEncodedWords, parseContentType } from "./mime-headers";
-import { type MessagePart, parseMessage } from "./mime-parser";
+import { INLINE_BODY_LIMIT_BYTES, type MessagePart, parseMessage } from "./mime-parser";
 
 const parse = (text: string | Buffer) =>
   parseMessage(typeof text === "string" ? Buffer.from(text, "latin1") : text, { attachmentIdFor: (partId) => `att-${partId}` });
@@ -25,6 +25,18 @@ describe("parseMessage", () => {
     expect(parsed.payload.body.data).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(parsed.snippet).toBe("Hello Ada, it&#39;s done.");
     expect(parsed.sizeEstimate).toBe(raw.length);
+  });
+
+  it("hands a large body back by attachmentId and size, as Gmail does, without counting it as an attachment", () => {
+    const html = `<p>${"x".repeat(INLINE_BODY_LIMIT_BYTES)}</p>`;
+    const parsed = parse(`Subject: Big\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
+    expect(parsed.payload.body).toEqual({ attachmentId: "att-", size: html.length });
+    expect(parsed.attachments).toEqual([]);
+    expect(parsed.referencedBodies.map((body) => body.data.toString("latin1"))).toEqual([html]);
+    // A body at the limit is still inline.
+    const small = parse(`Subject: Small\r\n\r\n${"y".repeat(INLINE_BODY_LIMIT_BYTES)}`);
+    expect(small.payload.body.size).toBe(INLINE_BODY_LIMIT_BYTES);
+    expect(small.payload.body.data).toBeDefined();
   });
 
   it("unfolds headers, keeps their order and case, and decodes RFC 2047 words", () => {

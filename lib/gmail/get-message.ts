@@ -3,6 +3,7 @@ import "server-only";
 import { gmailUsersFor } from "./gmail-client";
 import { withMailbox } from "./mailbox-access";
 import { type MessageDetail, messageDetailOf } from "./message-detail";
+import { referencedPartReader } from "./read-referenced-part";
 
 export type { AttachmentInfo, MessageDetail } from "./message-detail";
 
@@ -13,7 +14,11 @@ export async function getMessage(options: {
   allowRemoteImages?: boolean;
 }): Promise<MessageDetail> {
   return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
-    const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "full" });
-    return messageDetailOf(data, { allowRemoteImages: options.allowRemoteImages ?? false });
+    const gmail = gmailUsersFor(accessToken);
+    const { data } = await gmail.getMessage({ userId: "me", id: options.id, format: "full" });
+    return messageDetailOf(data, {
+      allowRemoteImages: options.allowRemoteImages ?? false,
+      readReferencedPart: referencedPartReader(gmail, data.id ?? options.id),
+    });
   });
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { gmailUsersFor } from "./gmail-client";
 import { withMailbox } from "./mailbox-access";
 import { type MessageDetail, messageDetailOf } from "./message-detail";
+import { referencedPartReader } from "./read-referenced-part";
 import { chronological } from "./thread-headers";
 
 export type ThreadDetail = {
@@ -26,9 +27,15 @@ export type GetThreadOptions = {
 /** Throws a not_found AppError when no conversation has this id (a message id may: see threadIdOfMessage). */
 export async function getThread(options: GetThreadOptions): Promise<ThreadDetail> {
   return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
-    const { data } = await gmailUsersFor(accessToken).getThread({ userId: "me", id: options.id, format: "full" });
-    const messages = chronological(data.messages ?? []).map((message) =>
-      messageDetailOf(message, { allowRemoteImages: options.allowRemoteImages ?? false }),
+    const gmail = gmailUsersFor(accessToken);
+    const { data } = await gmail.getThread({ userId: "me", id: options.id, format: "full" });
+    const messages = await Promise.all(
+      chronological(data.messages ?? []).map((message) =>
+        messageDetailOf(message, {
+          allowRemoteImages: options.allowRemoteImages ?? false,
+          readReferencedPart: referencedPartReader(gmail, message.id ?? ""),
+        }),
+      ),
     );
     return {
       id: data.id ?? options.id,

@@ -3,8 +3,9 @@ import "server-only";
 // HTML sanitised, attachments listed. Shared by a single message (get-message) and a whole conversation
 // (get-thread), so both read mail the same way.
 import type { gmail_v1 } from "@googleapis/gmail";
-import { extractMessageContent } from "../mime/message-content";
+import { messageParts } from "../mime/message-content";
 import { type Mailbox, headerValue, parseMailboxList, summarizeMessage } from "../mime/message-headers";
+import { type ReadReferencedPart, readMessageBodies } from "./message-bodies";
 import { sanitizeEmailHtml } from "./sanitize-email-html";
 
 export type AttachmentInfo = {
@@ -34,13 +35,22 @@ export type MessageDetail = {
   text: string | null;
   /** Sanitised: no scripts, no forms, remote images blocked unless allowed. */
   html: string | null;
+  /**
+   * Set when the body was too large to show (over 1 MB): `text` is a plain-text excerpt of its start, `html`
+   * null, and the whole message is a download (GET /api/messages/{id}/raw).
+   */
+  truncated: { bodyBytes: number } | null;
   blockedRemoteImages: number;
   attachments: AttachmentInfo[];
 };
 
-export function messageDetailOf(data: gmail_v1.Schema$Message, options: { allowRemoteImages: boolean }): MessageDetail {
+export async function messageDetailOf(
+  data: gmail_v1.Schema$Message,
+  options: { allowRemoteImages: boolean; readReferencedPart: ReadReferencedPart },
+): Promise<MessageDetail> {
   const summary = summarizeMessage(data);
-  const content = extractMessageContent(data.payload);
+  const parts = messageParts(data.payload);
+  const content = await readMessageBodies(parts, options.readReferencedPart);
   const sanitized = content.html === null ? null : sanitizeEmailHtml(content.html, { allowRemoteImages: options.allowRemoteImages });
   const headers = data.payload?.headers;
   return {
@@ -58,7 +68,8 @@ export function messageDetailOf(data: gmail_v1.Schema$Message, options: { allowR
     text: content.text?.replace(/\r\n?/g, "\n") ?? null,
     html: sanitized?.html ?? null,
     blockedRemoteImages: sanitized?.blockedRemoteImages ?? 0,
-    attachments: content.attachments.map(({ filename, mimeType, size, attachmentId }) => ({ filename, mimeType, size, attachmentId })),
+    truncated: content.truncated,
+    attachments: parts.attachments.map(({ filename, mimeType, size, attachmentId }) => ({ filename, mimeType, size, attachmentId })),
   };
 }
 

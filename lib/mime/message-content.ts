@@ -7,7 +7,9 @@ import { decodeEncodedWords } from "./encoded-words";
 
 // The readable body of a message fetched with format=full: walks the MIME tree Gmail returns, picks the
 // text and HTML bodies a mail client would show, decodes them with their declared charsets, and lists the
-// attachments. Bodies Gmail only references by attachmentId are not fetched here.
+// attachments. Gmail sends a body either inline (`data`) or, when it is large, by `attachmentId` with only
+// its size: messageParts says which parts make the body and how large they are without decoding anything,
+// so a caller can decide how much of a large body to read at all (lib/gmail/message-bodies.ts).
 
 type Part = gmail_v1.Schema$MessagePart;
 
@@ -21,6 +23,28 @@ export type MessageAttachment = {
   partId: string;
 };
 
+/** One text or HTML part of the body, not yet decoded. */
+export type BodyPart = {
+  mimeType: "text/plain" | "text/html";
+  partId: string;
+  /** Decoded size in bytes, as Gmail reports it. */
+  size: number;
+  /** The bytes as base64url when Gmail sent them inline, else null. */
+  data: string | null;
+  /** Where to fetch the bytes (messages.attachments.get) when Gmail did not send them inline. */
+  attachmentId: string | null;
+  /** The declared charset, or null (an HTML body may name one in a meta tag). */
+  charset: string | null;
+};
+
+export type MessageParts = {
+  /** The parts that make the plain-text body, in order (joined when several); empty when it has none. */
+  text: BodyPart[];
+  /** The parts that make the HTML body, in order. */
+  html: BodyPart[];
+  attachments: MessageAttachment[];
+};
+
 export type MessageContent = {
   /** The plain-text body, or null when the message has none. */
   text: string | null;
@@ -29,15 +53,54 @@ export type MessageContent = {
   attachments: MessageAttachment[];
 };
 
-type Bodies = { text: string | null; html: string | null };
+type Bodies = { text: BodyPart[] | null; html: BodyPart[] | null };
 
 const NO_BODIES: Bodies = { text: null, html: null };
 
-/** The text and HTML bodies and the attachments of a message payload. */
-export function extractMessageContent(payload: Part | null | undefined): MessageContent {
+/** Which parts make the text and HTML bodies, and the attachments, of a message payload; decodes nothing. */
+export function messageParts(payload: Part | null | undefined): MessageParts {
   const attachments: MessageAttachment[] = [];
   const bodies = payload ? bodiesOf(payload, attachments, 0) : NO_BODIES;
-  return { ...bodies, attachments };
+  return { text: bodies.text ?? [], html: bodies.html ?? [], attachments };
+}
+
+/** The text and HTML bodies and the attachments of a message payload, from the parts Gmail sent inline. */
+export function extractMessageContent(payload: Part | null | undefined): MessageContent {
+  const { text, html, attachments } = messageParts(payload);
+  return { text: joinText(decodeInline(text)), html: joinHtml(decodeInline(html)), attachments };
+}
+
+function decodeInline(parts: readonly BodyPart[]): string[] {
+  return parts.flatMap((part) => (part.data === null ? [] : [decodeBodyPart(part, bytesOf(part.data))]));
+}
+
+/** Several text bodies of one message are separate paragraphs; null when there is none. */
+export function joinText(texts: readonly string[]): string | null {
+  return texts.length === 0 ? null : texts.join("\n\n");
+}
+
+export function joinHtml(htmls: readonly string[]): string | null {
+  return htmls.length === 0 ? null : htmls.join("\n");
+}
+
+/** A body part's bytes as text, in its declared charset (or, for HTML, the one its meta tag names). */
+export function decodeBodyPart(part: BodyPart, bytes: Uint8Array): string {
+  return decodeBytes(bytes, part.charset ?? (part.mimeType === "text/html" ? metaCharset(bytes) : null));
+}
+
+/** The first bytes of an inline body part, decoding only as much of its base64url as they need. */
+export function inlineBytes(part: BodyPart, limit = Infinity): Uint8Array {
+  if (part.data === null) return new Uint8Array(0);
+  if (!Number.isFinite(limit)) return bytesOf(part.data);
+  // Only the head of a large body is copied and decoded (Gmail's base64url has no whitespace to skip).
+  const chars = Math.ceil(limit / 3) * 4;
+  const bytes = bytesOf(
+    part.data
+      .slice(0, chars + 64)
+      .replace(/\s+/g, "")
+      .slice(0, chars),
+  );
+  return bytes.length > limit ? bytes.subarray(0, limit) : bytes;
 }
 
 // Real mail nests a few levels; a pathological tree must not blow the stack.
@@ -62,10 +125,24 @@ function bodiesOf(part: Part, attachments: MessageAttachment[], depth: number): 
     return NO_BODIES;
   }
   if (mimeType !== "text/plain" && mimeType !== "text/html") return NO_BODIES;
-  const bytes = bytesOf(part.body?.data);
-  if (bytes === null) return NO_BODIES;
-  const text = decodeBytes(bytes, charsetOf(part, mimeType, bytes));
-  return mimeType === "text/html" ? { text: null, html: text } : { text, html: null };
+  const data = typeof part.body?.data === "string" ? part.body.data : null;
+  const attachmentId = part.body?.attachmentId || null;
+  if (data === null && attachmentId === null) return NO_BODIES;
+  const body: BodyPart = {
+    mimeType,
+    partId: part.partId ?? "",
+    size: sizeOf(part, data),
+    data,
+    attachmentId: data === null ? attachmentId : null,
+    charset: headerParam(header(part, "Content-Type"), "charset"),
+  };
+  return mimeType === "text/html" ? { text: null, html: [body] } : { text: [body], html: null };
+}
+
+function sizeOf(part: Part, data: string | null): number {
+  const size = part.body?.size;
+  if (typeof size === "number" && Number.isFinite(size) && size >= 0) return size;
+  return data === null ? 0 : Buffer.byteLength(data.replace(/\s+/g, ""), "base64url");
 }
 
 /** Alternatives are ordered from plainest to richest, so the last one of each kind wins. */
@@ -75,12 +152,9 @@ function richest(children: readonly Bodies[]): Bodies {
 }
 
 function joined(children: readonly Bodies[]): Bodies {
-  const texts = children.map((c) => c.text).filter((t): t is string => t !== null);
-  const htmls = children.map((c) => c.html).filter((h): h is string => h !== null);
-  return {
-    text: texts.length === 0 ? null : texts.join("\n\n"),
-    html: htmls.length === 0 ? null : htmls.join("\n"),
-  };
+  const texts = children.flatMap((c) => c.text ?? []);
+  const htmls = children.flatMap((c) => c.html ?? []);
+  return { text: texts.length === 0 ? null : texts, html: htmls.length === 0 ? null : htmls };
 }
 
 function isAttachment(part: Part): boolean {
@@ -150,20 +224,13 @@ function decodeExtendedParam(value: string): string | null {
   return decodeBytes(Uint8Array.from(bytes), charset || "utf-8");
 }
 
-function charsetOf(part: Part, mimeType: string, bytes: Uint8Array): string | null {
-  const declared = headerParam(header(part, "Content-Type"), "charset");
-  if (declared) return declared;
-  // HTML often states its charset only in a <meta> tag; it must appear early in the document.
-  if (mimeType === "text/html") {
-    const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
-    const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
-    if (meta?.[1]) return meta[1];
-  }
-  return null;
+/** HTML often states its charset only in a <meta> tag; it must appear early in the document. */
+function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
+  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head)?.[1] ?? null;
 }
 
-/** Gmail sends base64url, with or without padding; some tools send standard base64. Null when absent. */
-function bytesOf(data: string | null | undefined): Uint8Array | null {
-  if (typeof data !== "string") return null;
+/** Gmail sends base64url, with or without padding; some tools send standard base64. */
+function bytesOf(data: string): Uint8Array {
   return Buffer.from(data.replace(/\s+/g, ""), "base64url");
 }

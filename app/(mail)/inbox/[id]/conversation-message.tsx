@@ -65,7 +65,7 @@ export function ConversationMessage({ message, open, allowRemoteImages, account 
             <LocalTime iso={message.date} style="full" />
           </dd>
         </dl>
-        <MessageBody message={message} allowRemoteImages={allowRemoteImages} />
+        <MessageBody message={message} allowRemoteImages={allowRemoteImages} account={account} />
         <AttachmentList messageId={message.id} attachments={message.attachments} account={account} />
       </div>
     </details>
