@@ -4,7 +4,7 @@
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
 // and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
-// across two instances (scripts/testing/live-latency-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// across two instances (scripts/testing/live-latency-bench.ts), large mail's memory (scripts/testing/large-mail-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
 // `npm start` chose for this machine: scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
@@ -27,6 +27,7 @@ import { measureAllAccountsPage } from "./testing/all-accounts-bench";
 import { authorizeThroughEmulator, control, stats } from "./testing/emulator-client";
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
+import { measureLargeMail } from "./testing/large-mail-bench";
 import { measureLiveLatency } from "./testing/live-latency-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
 
+    log("Measuring large mail (ten 20 MB downloads at once, a 20 MB HTML message)…");
+    const largeMail = await measureLargeMail();
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -204,6 +208,7 @@ async function main(): Promise<void> {
       conversations: conversations.result,
       revisits: revisits.result,
       live: live.result,
+      largeMail: largeMail.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -235,6 +240,7 @@ async function main(): Promise<void> {
       ...conversations.rows,
       ...revisits.rows,
       ...live.rows,
+      ...largeMail.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,
