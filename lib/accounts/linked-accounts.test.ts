@@ -4,8 +4,8 @@ import { authorizeThroughEmulator, control } from "@/scripts/testing/emulator-cl
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
-import { getMessage } from "../gmail/get-message";
-import { listMessages } from "../gmail/list-messages";
+import { getMessage } from "../mail/get-message";
+import { listMessages } from "../mail/list-messages";
 import { saveSignInTokens } from "../tokens/token-store";
 import { resolveAccount } from "./linked-accounts";
 

@@ -5,7 +5,7 @@ import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accou
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getAttachment } from "./get-attachment";
-import { getMessage } from "./get-message";
+import { getMessage } from "../mail/get-message";
 
 const environment = useIntegrationEnvironment();
 const seed = SEED_FIXTURES.ada;

@@ -11,7 +11,7 @@ import { hashSessionToken } from "../auth/hashed-sessions";
 import { currentSessionToken } from "../auth/session-binding";
 import { requireUser } from "../auth/session";
 import { AppError, type ReauthReason, ReauthRequiredError } from "../errors";
-import { accountEmail, labelId, searchParamsToObject, single } from "../gmail/message-params";
+import { accountEmail, labelId, searchParamsToObject, single } from "../http/mail-query";
 import { mailboxEventStream } from "./event-stream";
 import { HISTORY_ID } from "./stream-events";
 

@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { withAccount } from "../gmail/mailbox-access";
 import { summarizeThread } from "../gmail/thread-headers";
-import type { ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 import { logWarn } from "../log";
 import { metrics } from "../metrics/registry";
 import { countRoundTrips } from "../metrics/round-trips";

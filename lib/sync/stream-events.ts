@@ -3,7 +3,7 @@
 //
 // Every event that moves the stream forward carries the mailbox's Gmail history id as its SSE `id`, so a
 // reconnecting EventSource sends it back as Last-Event-ID and the server resumes from exactly there.
-import type { ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 
 export type StreamEventType = "ready" | "change" | "resync" | "end";
 

@@ -85,8 +85,8 @@ async function main(): Promise<void> {
   const { sequentialRoundTrips } = await import("./round-trips");
   const { percentile } = await import("../lib/percentile");
   const { GMAIL_MODIFY, obtainTokens } = await import("../../emulator/testing/control-client");
-  const { DEFAULT_PAGE_SIZE } = await import("@/lib/gmail/message-params");
-  const { listThreads } = await import("@/lib/gmail/list-threads");
+  const { DEFAULT_PAGE_SIZE } = await import("@/lib/http/mail-query");
+  const { listThreads } = await import("@/lib/mail/list-threads");
   const { PageCache, DEFAULT_PAGE_CACHE_BYTES, pageCacheKey } = await import("@/lib/sync/page-cache");
   const { listThreadsCached } = await import("@/lib/sync/page-cache-list");
   const environment = await startIntegrationEnvironment();

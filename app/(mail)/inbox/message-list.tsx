@@ -4,8 +4,8 @@ import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import { listUserLabels } from "@/lib/gmail/list-labels";
-import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
-import type { ThreadPage } from "@/lib/gmail/thread-summary";
+import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
+import type { ThreadPage } from "@/lib/mail/thread-summary";
 import { listThreadsCached } from "@/lib/sync/page-cache-list";
 
 /**

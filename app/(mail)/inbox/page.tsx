@@ -19,7 +19,7 @@ import {
   listQueryFields,
   onlyAllAccountsTokensForAll,
   pageTokenMismatch,
-} from "@/lib/gmail/message-params";
+} from "@/lib/http/mail-query";
 
 export const metadata: Metadata = { title: "Inbox" };
 

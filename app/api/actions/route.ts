@@ -1,7 +1,7 @@
 import { sameOriginPath } from "@/lib/auth/return-path";
 import { getConfig } from "@/lib/config";
-import { actionRequestSchema } from "@/lib/gmail/actions/action-request-schema";
-import { applyMailAction } from "@/lib/gmail/actions/apply-mail-action";
+import { actionRequestSchema } from "@/lib/http/action-request";
+import { applyMailAction } from "@/lib/mail/apply-mail-action";
 import { withUserJsonPost } from "@/lib/http/json-post";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { listQuerySchema, listRequestOf } from "@/lib/gmail/message-params";
-import { listAllAccountsMessages } from "@/lib/gmail/list-all-accounts";
-import { listMessages } from "@/lib/gmail/list-messages";
+import { listQuerySchema, listRequestOf } from "@/lib/http/mail-query";
+import { listAllAccountsMessages } from "@/lib/mail/list-all-accounts";
+import { listMessages } from "@/lib/mail/list-messages";
 import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listAllAccountsThreads } from "@/lib/gmail/list-all-accounts-threads";
-import { listQuerySchema, listRequestOf } from "@/lib/gmail/message-params";
+import { listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
+import { listQuerySchema, listRequestOf } from "@/lib/http/mail-query";
 import { withUser } from "@/lib/http/route-handler";
 import { listThreadsCached } from "@/lib/sync/page-cache-list";
 

@@ -1,5 +1,5 @@
 import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
-import type { MessageDetail } from "@/lib/gmail/get-message";
+import type { MessageDetail } from "@/lib/mail/get-message";
 
 /** One message's body: sanitised HTML in its own sandboxed frame, or the plain text. */
 export function MessageBody({ message, allowRemoteImages }: { message: MessageDetail; allowRemoteImages: boolean }) {

@@ -10,8 +10,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
-import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/gmail/get-thread";
-import { threadId as threadIdParam } from "@/lib/gmail/message-params";
+import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/mail/get-thread";
+import { threadId as threadIdParam } from "@/lib/http/mail-query";
 import { visibleMessages } from "@/lib/gmail/thread-headers";
 
 export const metadata: Metadata = { title: "Conversation" };

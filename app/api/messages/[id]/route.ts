@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getMessage } from "@/lib/gmail/get-message";
+import { getMessage } from "@/lib/mail/get-message";
 import { messageContract } from "@/lib/gmail/message-detail";
-import { accountEmail, messageId, single } from "@/lib/gmail/message-params";
+import { accountEmail, messageId, single } from "@/lib/http/mail-query";
 import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getThread } from "@/lib/gmail/get-thread";
+import { getThread } from "@/lib/mail/get-thread";
 import { messageContract } from "@/lib/gmail/message-detail";
-import { accountEmail, single, threadId } from "@/lib/gmail/message-params";
+import { accountEmail, single, threadId } from "@/lib/http/mail-query";
 import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getAttachment } from "@/lib/gmail/get-attachment";
-import { accountEmail, attachmentId, messageId, single } from "@/lib/gmail/message-params";
+import { accountEmail, attachmentId, messageId, single } from "@/lib/http/mail-query";
 import { attachmentHeaders } from "@/lib/http/attachment-headers";
 import { withUser } from "@/lib/http/route-handler";
 

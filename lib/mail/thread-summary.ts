@@ -1,6 +1,6 @@
 // The shape of a conversation in a list, shared by the threads API, the inbox and the All accounts view.
 // Pure types: the browser's components import them too.
-import type { Mailbox } from "./mailbox-address";
+import type { Mailbox } from "../gmail/mailbox-address";
 
 export type ThreadSummary = {
   id: string;

@@ -3,11 +3,11 @@ import { GMAIL_MODIFY, obtainTokens } from "@/emulator/testing/control-client";
 import { signInTokensFrom } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getDb } from "../../db";
-import { AppError } from "../../errors";
-import { GMAIL_MODIFY_SCOPE } from "../../google-scopes";
-import { saveSignInTokens } from "../../tokens/token-store";
-import { UNDO_OF } from "../mail-actions";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { GMAIL_MODIFY_SCOPE } from "../google-scopes";
+import { saveSignInTokens } from "../tokens/token-store";
+import { UNDO_OF } from "./mail-actions";
 import { applyMailAction } from "./apply-mail-action";
 
 type LoggedPart = { method: string; path: string; status: number };

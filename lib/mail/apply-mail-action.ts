@@ -6,17 +6,17 @@ import "server-only";
 // whatever the ids, silently skipping unknown ones, so Mailroom could not say which items changed, and Undo
 // must send its opposite for exactly those. It also has no trash/untrash. A batch reports every item; it costs
 // more quota per item (5 units each against 50 for up to 1000), which the 1000-item cap bounds.
-import { resolveAccount } from "../../accounts/linked-accounts";
-import { AppError } from "../../errors";
-import { listUserLabels } from "../list-labels";
-import type { ActionRequest, ActionResult } from "../mail-actions";
-import { noteMailboxChanged } from "../../sync/page-cache-list";
-import { withAccount } from "../mailbox-access";
-import { GmailResponseError } from "../gmail-errors";
-import { gmailErrorReason, isRetryableFailure } from "../retry-policy";
-import { type PartAnswer, batchPost } from "./batch-post";
-import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "./label-changes";
-import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "./modify-scope";
+import { resolveAccount } from "../accounts/linked-accounts";
+import { AppError } from "../errors";
+import { listUserLabels } from "../gmail/list-labels";
+import type { ActionRequest, ActionResult } from "./mail-actions";
+import { noteMailboxChanged } from "../sync/page-cache-list";
+import { withAccount } from "../gmail/mailbox-access";
+import { GmailResponseError } from "../gmail/gmail-errors";
+import { gmailErrorReason, isRetryableFailure } from "../gmail/retry-policy";
+import { type PartAnswer, batchPost } from "../gmail/actions/batch-post";
+import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "../gmail/actions/label-changes";
+import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "../gmail/actions/modify-scope";
 
 export type ApplyMailActionOptions = ActionRequest & {
   userId: string;

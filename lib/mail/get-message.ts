@@ -1,10 +1,10 @@
 import "server-only";
 // One message, ready to show (message-detail has how it is read).
-import { gmailUsersFor } from "./gmail-client";
-import { withMailbox } from "./mailbox-access";
-import { type MessageDetail, messageDetailOf } from "./message-detail";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import { withMailbox } from "../gmail/mailbox-access";
+import { type MessageDetail, messageDetailOf } from "../gmail/message-detail";
 
-export type { AttachmentInfo, MessageDetail } from "./message-detail";
+export type { AttachmentInfo, MessageDetail } from "../gmail/message-detail";
 
 export async function getMessage(options: {
   userId: string;

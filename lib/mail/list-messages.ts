@@ -3,11 +3,11 @@ import "server-only";
 // 50 parts sent in parallel). Two sequential Gmail round trips, whatever the page size. A message deleted
 // between the list and the batch is simply not on the page.
 import { AppError } from "../errors";
-import { batchGetMessages } from "./batch-get-messages";
-import { gmailUsersFor } from "./gmail-client";
-import { listUserLabels } from "./list-labels";
-import { type AccountSelector, withMailbox } from "./mailbox-access";
-import { type MessageSummary, summarizeMessage } from "./message-headers";
+import { batchGetMessages } from "../gmail/batch-get-messages";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import { listUserLabels } from "../gmail/list-labels";
+import { type AccountSelector, withMailbox } from "../gmail/mailbox-access";
+import { type MessageSummary, summarizeMessage } from "../gmail/message-headers";
 
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
 

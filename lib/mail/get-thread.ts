@@ -1,10 +1,10 @@
 import "server-only";
 // A whole conversation, ready to show: one threads.get?format=full, each message read the way a single
 // message is (message-detail: charsets, sanitising, attachments).
-import { gmailUsersFor } from "./gmail-client";
-import { withMailbox } from "./mailbox-access";
-import { type MessageDetail, messageDetailOf } from "./message-detail";
-import { chronological } from "./thread-headers";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import { withMailbox } from "../gmail/mailbox-access";
+import { type MessageDetail, messageDetailOf } from "../gmail/message-detail";
+import { chronological } from "../gmail/thread-headers";
 
 export type ThreadDetail = {
   id: string;

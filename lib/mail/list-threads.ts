@@ -3,11 +3,11 @@ import "server-only";
 // (batches of at most 50 parts sent in parallel). Two sequential Gmail round trips, whatever the page size.
 // A conversation deleted between the list and the batch is simply not on the page.
 import type { gmail_v1 } from "@googleapis/gmail";
-import { batchGetThreads } from "./batch-get-threads";
-import { gmailUsersFor } from "./gmail-client";
+import { batchGetThreads } from "../gmail/batch-get-threads";
+import { gmailUsersFor } from "../gmail/gmail-client";
 import { type ListMessagesOptions, SUMMARY_HEADERS, assertKnownLabel } from "./list-messages";
-import { withMailbox } from "./mailbox-access";
-import { summarizeThread } from "./thread-headers";
+import { withMailbox } from "../gmail/mailbox-access";
+import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadPage, ThreadSummary } from "./thread-summary";
 
 /** The same request as a page of messages: the account, a label, a search, a position and a size. */
