@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeZodError } from "./mail-query";
+import { describeZodError } from "./query-params";
 import { MAX_ACTION_IDS } from "../mail/mail-actions";
 import { actionRequestSchema } from "./action-request";
 

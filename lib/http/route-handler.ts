@@ -9,7 +9,7 @@ import { z } from "zod";
 import { reauthorizeUrl } from "../auth/callback-path";
 import { type SignedInUser, requireUser } from "../auth/session";
 import { AppError, ReauthRequiredError } from "../errors";
-import { describeZodError, searchParamsToObject } from "./mail-query";
+import { describeZodError, searchParamsToObject } from "./query-params";
 import { logError } from "../log";
 
 type Context<Q, P> = { user: SignedInUser; query: Q; params: P; request: Request };

@@ -3,7 +3,8 @@ import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getThread, threadIdOfMessage } from "./get-thread";
+import { getThread } from "./get-thread";
+import { threadIdOfMessage } from "./thread-id-of-message";
 
 type LoggedRequest = { method: string; path: string };
 

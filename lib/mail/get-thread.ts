@@ -23,7 +23,7 @@ export type GetThreadOptions = {
   allowRemoteImages?: boolean;
 };
 
-/** Throws a not_found AppError when no conversation has this id (a message id may: see threadIdOfMessage). */
+/** Throws a not_found AppError when no conversation has this id (a message id may: see thread-id-of-message.ts). */
 export async function getThread(options: GetThreadOptions): Promise<ThreadDetail> {
   return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).getThread({ userId: "me", id: options.id, format: "full" });
@@ -36,16 +36,5 @@ export async function getThread(options: GetThreadOptions): Promise<ThreadDetail
       labelIds: [...new Set(messages.flatMap((message) => message.labelIds))],
       messages,
     };
-  });
-}
-
-/**
- * The conversation a message belongs to (one messages.get?format=minimal): old links name a message, and a
- * message id is a thread id only for the first message of its conversation.
- */
-export async function threadIdOfMessage(options: { userId: string; account?: string | undefined; id: string }): Promise<string> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
-    const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "minimal" });
-    return data.threadId ?? options.id;
   });
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { type AccountError, type AllAccountsSource, type ListAllAccountsOptions, listAllAccounts } from "./list-all-accounts";
-import { SUMMARY_HEADERS } from "./list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "./thread-summary";
 

@@ -26,7 +26,7 @@ import { batchGetMessages } from "../gmail/batch-get-messages";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { isUnauthorized, toAppError } from "../gmail/gmail-errors";
 import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
-import { SUMMARY_HEADERS } from "./list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { type MessageSummary, summarizeMessage } from "../gmail/message-headers";
 
 export type AllAccountsMessage = MessageSummary & {

@@ -2,11 +2,11 @@ import "server-only";
 // One inbox page: one messages.list, then the metadata gets for the whole page, batched (batches of at most
 // 50 parts sent in parallel). Two sequential Gmail round trips, whatever the page size. A message deleted
 // between the list and the batch is simply not on the page.
-import { AppError } from "../errors";
 import { batchGetMessages } from "../gmail/batch-get-messages";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { listUserLabels } from "../gmail/list-labels";
-import { type AccountSelector, withMailbox } from "../gmail/mailbox-access";
+import { withMailbox } from "../gmail/mailbox-access";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { assertKnownLabel } from "./assert-known-label";
 import { type MessageSummary, summarizeMessage } from "../gmail/message-headers";
 
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
@@ -21,18 +21,6 @@ export type ListMessagesOptions = {
   pageToken?: string;
   pageSize: number;
 };
-
-/** The headers an inbox row shows; every listing asks Gmail for these and no more. */
-export const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
-
-/** A user label must be one of the user's own; system labels are known without asking Gmail. */
-export async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
-  if (!label.startsWith("Label_")) return;
-  const labels = await listUserLabels(selector);
-  if (!labels.some((candidate) => candidate.id === label)) {
-    throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
-  }
-}
 
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
   const selector = { userId: options.userId, account: options.account };

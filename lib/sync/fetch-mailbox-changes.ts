@@ -7,7 +7,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { SUMMARY_HEADERS } from "../mail/list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { changedThreadIds } from "./history-changes";
 
 /** More conversations than this changed at once: reload instead (a batch is at most 100 parts anyway). */

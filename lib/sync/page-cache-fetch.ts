@@ -4,9 +4,9 @@ import "server-only";
 // the one batch that fetches changed conversations again.
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
-import { fetchThreadPage } from "../mail/list-threads";
+import { fetchThreadPage } from "../gmail/fetch-thread-page";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { SUMMARY_HEADERS } from "../mail/list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "../mail/thread-summary";
 import type { OrderedPage } from "./revisit-apply";

@@ -15,7 +15,7 @@ import type { Account } from "@/generated/prisma/client";
 import { resolveAccount } from "../accounts/linked-accounts";
 import { getConfig } from "../config";
 import { ReauthRequiredError } from "../errors";
-import { assertKnownLabel } from "../mail/list-messages";
+import { assertKnownLabel } from "../mail/assert-known-label";
 import type { ListThreadsOptions } from "../mail/list-threads";
 import { withAccount } from "../gmail/mailbox-access";
 import type { ThreadPage } from "../mail/thread-summary";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { z } from "zod";
 import { ErrorState } from "../../_components/error-state";
 import { NotYourAccount } from "../../_components/not-your-account";
 import { AllAccountsList } from "./all-accounts-list";
@@ -12,32 +11,16 @@ import type { InboxLocation } from "./inbox-url";
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import {
-  MAX_PAGE_HISTORY,
-  anyPageToken,
-  describeZodError,
-  listQueryFields,
-  onlyAllAccountsTokensForAll,
-  pageTokenMismatch,
-} from "@/lib/http/mail-query";
+import { inboxPageQuerySchema } from "@/lib/http/mail-query";
+import { describeZodError } from "@/lib/http/query-params";
 
 export const metadata: Metadata = { title: "Inbox" };
-
-const inboxQuerySchema = listQueryFields
-  .extend({
-    prev: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value.split(",") : []))
-      .pipe(z.array(anyPageToken).max(MAX_PAGE_HISTORY)),
-  })
-  .refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
-  const parsed = inboxQuerySchema.safeParse(await searchParams);
+  const parsed = inboxPageQuerySchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
       <main className="page">

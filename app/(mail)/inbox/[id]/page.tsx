@@ -10,7 +10,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
-import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/mail/get-thread";
+import { type ThreadDetail, getThread } from "@/lib/mail/get-thread";
+import { threadIdOfMessage } from "@/lib/mail/thread-id-of-message";
 import { threadId as threadIdParam } from "@/lib/http/mail-query";
 import { visibleMessages } from "@/lib/gmail/thread-headers";
 
