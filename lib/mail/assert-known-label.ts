@@ -3,11 +3,11 @@ import "server-only";
 // without asking Gmail.
 import { AppError } from "../errors";
 import { listUserLabels } from "../gmail/list-labels";
-import type { AccountSelector } from "../gmail/mailbox-access";
+import type { Account } from "@/generated/prisma/client";
 
-export async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
+export async function assertKnownLabel(account: Account, label: string): Promise<void> {
   if (!label.startsWith("Label_")) return;
-  const labels = await listUserLabels(selector);
+  const labels = await listUserLabels(account);
   if (!labels.some((candidate) => candidate.id === label)) {
     throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
   }

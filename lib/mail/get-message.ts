@@ -1,18 +1,14 @@
 import "server-only";
 // One message, ready to show (message-detail has how it is read).
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { withMailbox } from "../gmail/mailbox-access";
+import type { Account } from "@/generated/prisma/client";
+import { withAccount } from "../gmail/mailbox-access";
 import { type MessageDetail, messageDetailOf } from "../gmail/message-detail";
 
 export type { AttachmentInfo, MessageDetail } from "../gmail/message-detail";
 
-export async function getMessage(options: {
-  userId: string;
-  account?: string | undefined;
-  id: string;
-  allowRemoteImages?: boolean;
-}): Promise<MessageDetail> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+export async function getMessage(options: { account: Account; id: string; allowRemoteImages?: boolean }): Promise<MessageDetail> {
+  return withAccount(options.account, "message", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "full" });
     return messageDetailOf(data, { allowRemoteImages: options.allowRemoteImages ?? false });
   });

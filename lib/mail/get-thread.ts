@@ -2,7 +2,8 @@ import "server-only";
 // A whole conversation, ready to show: one threads.get?format=full, each message read the way a single
 // message is (message-detail: charsets, sanitising, attachments).
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { withMailbox } from "../gmail/mailbox-access";
+import type { Account } from "@/generated/prisma/client";
+import { withAccount } from "../gmail/mailbox-access";
 import { type MessageDetail, messageDetailOf } from "../gmail/message-detail";
 import { chronological } from "../gmail/thread-headers";
 
@@ -17,15 +18,14 @@ export type ThreadDetail = {
 };
 
 export type GetThreadOptions = {
-  userId: string;
-  account?: string | undefined;
+  account: Account;
   id: string;
   allowRemoteImages?: boolean;
 };
 
 /** Throws a not_found AppError when no conversation has this id (a message id may: see thread-id-of-message.ts). */
 export async function getThread(options: GetThreadOptions): Promise<ThreadDetail> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+  return withAccount(options.account, "message", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).getThread({ userId: "me", id: options.id, format: "full" });
     const messages = chronological(data.messages ?? []).map((message) =>
       messageDetailOf(message, { allowRemoteImages: options.allowRemoteImages ?? false }),

@@ -4,7 +4,8 @@ import "server-only";
 // between the list and the batch is simply not on the page.
 import { batchGetMessages } from "../gmail/batch-get-messages";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { withMailbox } from "../gmail/mailbox-access";
+import type { Account } from "@/generated/prisma/client";
+import { withAccount } from "../gmail/mailbox-access";
 import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { assertKnownLabel } from "./assert-known-label";
 import { type MessageSummary, summarizeMessage } from "../gmail/message-headers";
@@ -12,9 +13,8 @@ import { type MessageSummary, summarizeMessage } from "../gmail/message-headers"
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
 
 export type ListMessagesOptions = {
-  userId: string;
-  /** One of the user's linked accounts by address; the default account when not given. */
-  account?: string | undefined;
+  /** The linked account to read, resolved once by the page or route handler. */
+  account: Account;
   /** A label id, or "ALL" for all mail (Gmail leaves spam and trash out unless asked). */
   label: string;
   q?: string;
@@ -23,9 +23,8 @@ export type ListMessagesOptions = {
 };
 
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
-  const selector = { userId: options.userId, account: options.account };
-  await assertKnownLabel(selector, options.label);
-  return withMailbox(selector, "page", async (accessToken) => {
+  await assertKnownLabel(options.account, options.label);
+  return withAccount(options.account, "page", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).listMessages({
       userId: "me",
       maxResults: options.pageSize,

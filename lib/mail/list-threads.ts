@@ -4,7 +4,7 @@ import "server-only";
 import { fetchThreadPage } from "../gmail/fetch-thread-page";
 import { assertKnownLabel } from "./assert-known-label";
 import type { ListMessagesOptions } from "./list-messages";
-import { withMailbox } from "../gmail/mailbox-access";
+import { withAccount } from "../gmail/mailbox-access";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadPage, ThreadSummary } from "./thread-summary";
 
@@ -12,9 +12,8 @@ import type { ThreadPage, ThreadSummary } from "./thread-summary";
 export type ListThreadsOptions = ListMessagesOptions;
 
 export async function listThreads(options: ListThreadsOptions): Promise<ThreadPage> {
-  const selector = { userId: options.userId, account: options.account };
-  await assertKnownLabel(selector, options.label);
-  return withMailbox(selector, "page", async (accessToken) => {
+  await assertKnownLabel(options.account, options.label);
+  return withAccount(options.account, "page", async (accessToken) => {
     const { found, nextPageToken, resultSizeEstimate } = await fetchThreadPage(accessToken, options);
     const threads = found
       .map((thread) => summarizeThread(thread, { label: options.label }))

@@ -89,6 +89,11 @@ function createMetrics() {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    accountLookups: new Counter({
+      name: "mailroom_account_lookups_total",
+      help: "Requests' `account=` resolved to one of the signed-in user's linked accounts (one per page render or API request).",
+      registers,
+    }),
     changeBusNotifications: new Counter({
       name: "mailroom_change_bus_notifications_total",
       help: "Mailbox change notifications, by direction (published, received).",

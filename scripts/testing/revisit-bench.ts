@@ -89,13 +89,14 @@ async function main(): Promise<void> {
   const { listThreads } = await import("@/lib/mail/list-threads");
   const { PageCache, DEFAULT_PAGE_CACHE_BYTES, pageCacheKey } = await import("@/lib/sync/page-cache");
   const { listThreadsCached } = await import("@/lib/sync/page-cache-list");
+  const { resolveAccount } = await import("@/lib/accounts/linked-accounts");
   const environment = await startIntegrationEnvironment();
   try {
     const email = "ada@example.com";
     const ada = await createLinkedAccount(environment.emulatorUrl, email);
     const modifyToken = (await obtainTokens(environment.emulatorUrl, { email, scope: `openid email ${GMAIL_MODIFY}` })).access_token;
     await control(environment.emulatorUrl, "POST", "consent", { autoApprove: false });
-    const options = { userId: ada.userId, label: "INBOX", pageSize: DEFAULT_PAGE_SIZE };
+    const options = { account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: DEFAULT_PAGE_SIZE };
     const cache = new PageCache();
 
     const traffic = async (): Promise<Cost> => {
