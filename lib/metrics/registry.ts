@@ -1,4 +1,4 @@
-// Mailroom's Prometheus metrics (design.md, `/api/metrics`), in one registry per process.
+// Mailroom's Prometheus metrics (served by GET /api/metrics; the README lists them), in one registry per process.
 //
 // The custom server (scripts/serve.ts, which times every request) and Next's route handlers (which talk to
 // Gmail, receive pushes and hold event streams) run in one process but load their own copies of this module:
