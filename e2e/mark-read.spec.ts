@@ -1,4 +1,4 @@
-// "Opening an unread conversation marks it read when the scope allows" (design.md, Acting on mail): with
+// Opening an unread conversation marks it read when the account's grant allows it: with
 // gmail.modify the opened messages are read at Gmail and in the inbox; read-only, nothing is asked of Gmail
 // and nobody is sent to Google's consent screen.
 import { authorizeThroughEmulator } from "../scripts/testing/emulator-client";

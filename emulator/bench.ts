@@ -2,10 +2,18 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { percentile } from "../scripts/lib/percentile";
 import { startEmulator } from "./server";
 import { sendBatch } from "./testing/batch-client";
 import { control, obtainTokens } from "./testing/control-client";
+
+/**
+ * The nearest-rank percentile (p in 0–100); NaN when there are no samples. The emulator is its own program and
+ * imports nothing from the app or its scripts, so it keeps its own copy of this one line.
+ */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
 
 export interface EmulatorBench {
   /** Measured by the client over HTTP (includes the client's own fetch and parsing). */

@@ -1,10 +1,10 @@
-// The part of the configuration that decides where mailbox changes come from (design.md "Mailbox sync") and
+// The part of the configuration that decides where mailbox changes come from (push or polling) and
 // who may read /api/metrics. Only config.ts calls this, with values it read from the environment: it stays
 // the one reader of process.env. Pure, so it is tested without a process.
 import { z } from "zod";
 import { DEV_PUBSUB_TOPIC, DEV_PUSH_SERVICE_ACCOUNT } from "@/emulator/dev-client";
 
-/** Gmail push through Cloud Pub/Sub (wire addendum §5a). */
+/** Gmail push through Cloud Pub/Sub. */
 export type PushSettings = {
   /** `projects/P/topics/T`, the topic users.watch names. */
   topic: string;
@@ -23,11 +23,11 @@ export type SyncSettings = {
   push: PushSettings | null;
   /** How often an account with an open stream is polled without push. */
   pollIntervalMs: number;
-  /** With push, still poll this often: Google may delay or drop notifications (addendum §5a.2). */
+  /** With push, still poll this often: Google may delay or drop notifications. */
   safetyPollMs: number;
 };
 
-/** Google's push tokens name Google as `iss`, with or without the scheme (addendum §5a.4). */
+/** Google's push tokens name Google as `iss`, with or without the scheme. */
 export const GOOGLE_PUSH_ISSUERS = ["accounts.google.com", "https://accounts.google.com"] as const;
 const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 

@@ -13,7 +13,7 @@ const steps: [string, string[]][] = [
   // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
   ...(process.env.MAILROOM_TEST_POSTGRES_URL
     ? ([
-        ["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/gmail/list-messages.test.ts", "lib/sync"]],
+        ["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/mail/list-messages.test.ts", "lib/sync"]],
       ] as [string, string[]][])
     : []),
   ["production build", ["npx", "next", "build"]],

@@ -13,7 +13,7 @@ import {
 } from "@/lib/accounts/sign-in-intent";
 import { requireUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
-import { accountEmail } from "@/lib/gmail/message-params";
+import { accountEmail } from "@/lib/http/mail-query";
 
 const requestSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add") }).strict(),

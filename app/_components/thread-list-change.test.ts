@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ThreadSummary } from "@/lib/gmail/thread-summary";
+import type { ThreadSummary } from "@/lib/mail/thread-summary";
 import { applyThreadListChange, belongsToList, listChangeOf } from "./thread-list-change";
 
 function thread(id: string, minutes: number, labelIds: string[] = ["INBOX"], extra: Partial<ThreadSummary> = {}): ThreadSummary {

@@ -1,6 +1,6 @@
 // How a live change applies to a list of conversations on screen. Pure: the hook (use-mailbox-events.ts)
 // and the inbox's list component use it, and it is tested without a browser.
-import type { ThreadSummary } from "@/lib/gmail/thread-summary";
+import type { ThreadSummary } from "@/lib/mail/thread-summary";
 import type { ChangeEvent } from "@/lib/sync/stream-events";
 
 /** For a list: conversations to show (new or changed) and conversations to take out. */

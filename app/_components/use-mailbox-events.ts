@@ -1,5 +1,5 @@
 "use client";
-// The live inbox (design.md "Mailbox sync"): keeps a list of conversations current while it is on screen.
+// The live inbox (docs/architecture.md, "Sync"): keeps a list of conversations current while it is on screen.
 //
 //   const state = useMailboxEvents({
 //     account,                  // the list's account address; undefined: the user's default account

@@ -8,7 +8,7 @@ import type { Mailbox } from "./mailbox";
 
 /**
  * What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), modifying, or deleting
- * for good (only https://mail.google.com/, addendum §2.1).
+ * for good (only https://mail.google.com/).
  */
 export type AccessLevel = "read" | "labels" | "modify" | "full";
 

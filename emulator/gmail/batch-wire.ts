@@ -4,7 +4,7 @@ import type { EmuResponse } from "../http/types";
 import { headerValue, parseContentType, parseHeaders, splitHeaderBody } from "./mime-headers";
 import { splitMultipart } from "./mime-parser";
 
-/** One inner request of a Gmail batch (wire spec §8). */
+/** One inner request of a Gmail batch. */
 export interface BatchPart {
   contentId: string | undefined;
   method: string;

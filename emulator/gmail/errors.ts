@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { EmuResponse } from "../http/types";
 
-/** Google's JSON error envelope (wire spec §7.1), used by Gmail and the other googleapis.com JSON APIs. */
+/** Google's JSON error envelope, used by Gmail and the other googleapis.com JSON APIs. */
 export interface ErrorItem {
   message: string;
   domain: string;

@@ -5,7 +5,7 @@ export type MessageFormat = "minimal" | "metadata" | "full" | "raw";
 
 export const MESSAGE_FORMATS: readonly MessageFormat[] = ["minimal", "metadata", "full", "raw"];
 
-/** The Message resource in Gmail's field order (wire spec §5.3); labelIds is omitted when empty. */
+/** The Message resource in Gmail's field order; labelIds is omitted when empty. */
 export function formatMessage(
   message: StoredMessage,
   format: MessageFormat,

@@ -14,7 +14,7 @@ export interface HistoryEntry {
   labelIds?: string[];
 }
 
-/** Gmail's mailbox history (addendum §4): one record per change, ids ascending; one record may touch several messages. */
+/** Gmail's mailbox history: one record per change, ids ascending; one record may touch several messages. */
 export interface HistoryRecord {
   id: number;
   entries: HistoryEntry[];

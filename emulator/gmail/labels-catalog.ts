@@ -1,4 +1,4 @@
-/** A Gmail label as labels.list shows it (wire spec §5.4). */
+/** A Gmail label as labels.list shows it. */
 export interface Label {
   id: string;
   name: string;

@@ -19,7 +19,7 @@ export interface ListResult<T> {
   total: number;
 }
 
-/** messages.list: each message must carry every label itself (addendum §3.3) and match the query. */
+/** messages.list: each message must carry every label itself and match the query. */
 export function listMessages(mailbox: Mailbox, options: ListOptions): ListResult<StoredMessage> {
   const items: StoredMessage[] = [];
   let total = 0;

@@ -12,7 +12,7 @@ import { gmailNoContent, gmailOk } from "./respond";
 const BASE = "/gmail/v1/users/:userId/messages";
 
 /**
- * The message methods that change a mailbox (addendum §2.1): modify, batchModify, trash and untrash need
+ * The message methods that change a mailbox: modify, batchModify, trash and untrash need
  * gmail.modify (or mail.google.com); delete and batchDelete need https://mail.google.com/ itself. Each change
  * is one history record; trash and untrash are label changes (TRASH), only deletes are messagesDeleted.
  */
@@ -66,7 +66,7 @@ function onMessage(
   return message ? act(caller, message) : notFound();
 }
 
-/** 204 with an empty body; ids Gmail does not know are skipped without a word (addendum §2.1). */
+/** 204 with an empty body; ids Gmail does not know are skipped without a word. */
 function batchModify(state: EmulatorState, req: EmuRequest, p: Params): EmuResponse {
   const caller = authorizeGmail(state, req, p.userId ?? "", "modify", "BatchModifyMessages");
   if (isResponse(caller)) return caller;

@@ -4,7 +4,7 @@ import { invalidArgument } from "./errors";
 import { MESSAGE_ID } from "./ids";
 import type { Mailbox } from "./mailbox";
 
-/** Gmail's limits: 100 labels per list in a modify, 1000 ids in a batchModify or batchDelete (addendum §2.1, §2.3). */
+/** Gmail's limits: 100 labels per list in a modify, 1000 ids in a batchModify or batchDelete. */
 export const MAX_LABELS_PER_LIST = 100;
 export const MAX_BATCH_IDS = 1000;
 

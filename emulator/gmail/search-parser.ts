@@ -1,5 +1,5 @@
 /**
- * Parses Gmail's `q` syntax (wire spec §6) into a tree. Juxtaposition is AND, `OR` (uppercase only) and
+ * Parses Gmail's `q` syntax into a tree. Juxtaposition is AND, `OR` (uppercase only) and
  * `{a b}` are OR, `-x` negates, `( )` groups, `op:value` takes a word, a "phrase" or a (group).
  */
 export type TextField = "any" | "subject" | "from" | "to" | "cc" | "bcc" | "deliveredto";
@@ -156,7 +156,7 @@ function or(nodes: SearchNode[]): SearchNode {
   return nodes.length === 1 ? (nodes[0] as SearchNode) : { kind: "or", nodes };
 }
 
-/** Whether the query asks for spam or trash explicitly, which lifts their default exclusion (spec §5.2). */
+/** Whether the query asks for spam or trash explicitly, which lifts their default exclusion. */
 export function queryReachesSpamOrTrash(node: SearchNode, negated = false): boolean {
   switch (node.kind) {
     case "and":

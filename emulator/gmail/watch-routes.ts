@@ -8,7 +8,7 @@ import { forbidden, googleError, invalidArgument } from "./errors";
 import { gmailNoContent, gmailOk } from "./respond";
 
 /**
- * users.watch and users.stop (addendum §5a.1–5a.2). Any Gmail read scope may call them. The topic must be in
+ * users.watch and users.stop. Any Gmail read scope may call them. The topic must be in
  * the OAuth client's own project, exist, and let Gmail publish; a new watch replaces the user's watch for that
  * project; the answer's historyId is the mailbox's current one and one notification is published at once.
  */

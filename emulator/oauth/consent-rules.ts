@@ -1,7 +1,7 @@
 import type { AuthRequest } from "./authorize-request";
 import { SCOPE_EMAIL, SCOPE_OPENID, SCOPE_PROFILE } from "./scopes";
 
-/** Sign-In scopes: Google treats them apart from the others on the consent screen (addendum §1.3). */
+/** Sign-In scopes: Google treats them apart from the others on the consent screen. */
 const SIGN_IN_SCOPES: ReadonlySet<string> = new Set([SCOPE_OPENID, SCOPE_EMAIL, SCOPE_PROFILE]);
 
 /**

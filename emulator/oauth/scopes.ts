@@ -54,7 +54,7 @@ export function parseScopeParam(value: string): { canonical: string[]; shortForm
 
 /**
  * The redirect's `scope` parameter: Google lists the short form of each requested short scope and every
- * long form (wire spec §1.4).
+ * long form.
  */
 export function redirectScopeParam(granted: readonly string[], requestedShortForms: ReadonlySet<string>): string {
   const shorts = granted.map((s) => LONG_TO_SHORT[s]).filter((s): s is string => s !== undefined && requestedShortForms.has(s));

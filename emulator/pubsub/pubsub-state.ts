@@ -1,6 +1,6 @@
 import { DEV_PROJECT_ID, DEV_PUBSUB_TOPIC } from "../dev-client";
 
-/** A Cloud Pub/Sub push subscription with OIDC push authentication (addendum §5a.3–5a.5). */
+/** A Cloud Pub/Sub push subscription with OIDC push authentication. */
 export interface PushSubscription {
   /** `projects/mailroom-dev/subscriptions/push-N`, the `subscription` field of every push body. */
   name: string;

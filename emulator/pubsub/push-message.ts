@@ -13,7 +13,7 @@ export interface PubsubMessage {
   historyId: string;
 }
 
-/** Gmail's notification (addendum §5a.3): `{"emailAddress", "historyId"}`, the history id as a string. */
+/** Gmail's notification: `{"emailAddress", "historyId"}`, the history id as a string. */
 export function gmailNotificationData(email: string, historyId: string): string {
   return Buffer.from(JSON.stringify({ emailAddress: email, historyId })).toString("base64");
 }
@@ -41,7 +41,7 @@ export interface PushTokenInput {
 }
 
 /**
- * The OIDC token Pub/Sub puts in `Authorization: Bearer` (addendum §5a.4): Google's issuer (as the emulator's
+ * The OIDC token Pub/Sub puts in `Authorization: Bearer`: Google's issuer (as the emulator's
  * OIDC discovery names it), the configured audience, the push service account with a verified email, one hour.
  * `azp` and `sub` are the account's unique id (21 digits).
  */

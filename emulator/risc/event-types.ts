@@ -1,7 +1,7 @@
 const RISC = "https://schemas.openid.net/secevent/risc/event-type/";
 const OAUTH = "https://schemas.openid.net/secevent/oauth/event-type/";
 
-/** Google's Cross-Account Protection event types (wire addendum §5b.5): short name → the URI a SET carries. */
+/** Google's Cross-Account Protection event types: short name → the URI a SET carries. */
 export const EVENT_TYPES = {
   "sessions-revoked": `${RISC}sessions-revoked`,
   "tokens-revoked": `${OAUTH}tokens-revoked`,

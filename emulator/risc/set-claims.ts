@@ -43,7 +43,7 @@ function subjectFor(input: SetInput): Record<string, string> | undefined {
   if (input.event === "verification") return undefined;
   if (input.event === "token-revoked") {
     if (!input.token) throw new Error("token-revoked needs a token");
-    // subject_type is unconfirmed for Google (addendum §5b.4); `oauth_token` follows the OpenID OAuth event types.
+    // subject_type is unconfirmed for Google; `oauth_token` follows the OpenID OAuth event types.
     return {
       subject_type: "oauth_token",
       token_type: "refresh_token",

@@ -8,7 +8,7 @@ import { DELIVERY_DEFAULTS, type StreamConfig } from "./risc-state";
 import { authenticateServiceAccount, riscError } from "./stream-auth";
 
 /**
- * Google's RISC stream management API (`risc.googleapis.com/v1beta`, addendum §5b.6) on the emulator's origin:
+ * Google's RISC stream management API (`risc.googleapis.com/v1beta`) on the emulator's origin:
  * the same stream the control API configures, behind service account JWT auth and Google's documented errors.
  */
 export function registerRiscStreamApiRoutes(router: Router, state: EmulatorState): void {

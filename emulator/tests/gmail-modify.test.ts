@@ -22,7 +22,7 @@ async function labelsOf(client: gmail_v1.Gmail, id: string): Promise<string[]> {
   return (await client.users.messages.get({ userId: "me", id, format: "minimal" })).data.labelIds ?? [];
 }
 
-/** The 400 body Gmail sends for a bad argument (addendum §2.3). */
+/** The 400 body Gmail sends for a bad argument. */
 function invalidArgument(message: string) {
   return {
     status: 400,

@@ -85,7 +85,7 @@ export function notificationOf(push: ReceivedPush | undefined): { emailAddress: 
 }
 
 /**
- * Verifies a push as Google documents (addendum §5a.4): RS256 against the JWKS and issuer named by the OIDC
+ * Verifies a push as Google documents: RS256 against the JWKS and issuer named by the OIDC
  * discovery, the configured audience, the expected service account with a verified email, not expired.
  * Answers the payload, or why it was refused (a jose error code, or `email`, `email_verified`, `no-authorization`).
  */

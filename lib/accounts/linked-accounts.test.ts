@@ -4,8 +4,8 @@ import { authorizeThroughEmulator, control } from "@/scripts/testing/emulator-cl
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
-import { getMessage } from "../gmail/get-message";
-import { listMessages } from "../gmail/list-messages";
+import { getMessage } from "../mail/get-message";
+import { listMessages } from "../mail/list-messages";
 import { saveSignInTokens } from "../tokens/token-store";
 import { resolveAccount } from "./linked-accounts";
 
@@ -32,12 +32,17 @@ describe("account= resolution", () => {
     const mallory = await link("empty@example.com", "empty@example.com");
     await control(environment.emulatorUrl, "DELETE", "requests");
 
-    const list = listMessages({ userId: mallory, account: "ada@example.com", label: "INBOX", pageSize: 5 });
+    // Pages and route handlers resolve `account=` first: a stranger's address goes no further.
+    const list = resolveAccount({ userId: mallory, account: "ada@example.com" }).then((account) =>
+      listMessages({ account, label: "INBOX", pageSize: 5 }),
+    );
     await expect(list).rejects.toBeInstanceOf(AppError);
     const refusal = (await list.catch((error: unknown) => error)) as AppError;
     expect([refusal.code, refusal.status]).toEqual(["bad_request", 400]);
     expect(refusal.message).toContain("not one of your linked Google accounts");
-    await expect(getMessage({ userId: mallory, account: "ADA@example.com", id: "0123456789abcdef" })).rejects.toMatchObject({
+    await expect(
+      resolveAccount({ userId: mallory, account: "ADA@example.com" }).then((account) => getMessage({ account, id: "0123456789abcdef" })),
+    ).rejects.toMatchObject({
       status: 400,
     });
     expect(await gmailRequests()).toEqual([]);
@@ -47,9 +52,17 @@ describe("account= resolution", () => {
     const me = await link("ada@example.com", "ada@example.com");
     await link("ada@example.com", "grace@example.com");
     // Newest first: grace was linked last, yet nothing was used yet.
-    const ada = await listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 50 });
+    const ada = await listMessages({
+      account: await resolveAccount({ userId: me, account: "ada@example.com" }),
+      label: "INBOX",
+      pageSize: 50,
+    });
     expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
-    const grace = await listMessages({ userId: me, account: "grace@example.com", label: "INBOX", pageSize: 50 });
+    const grace = await listMessages({
+      account: await resolveAccount({ userId: me, account: "grace@example.com" }),
+      label: "INBOX",
+      pageSize: 50,
+    });
     expect((await resolveAccount({ userId: me })).email).toBe("grace@example.com");
     // Two different mailboxes: no message of one appears in the other.
     const adaIds = new Set(ada.messages.map((message) => message.id));
@@ -63,10 +76,14 @@ describe("account= resolution", () => {
     await control(environment.emulatorUrl, "POST", "revoke", { email: "ada@example.com" });
     await getDb().account.updateMany({ data: { expires_at: 0 } });
 
-    await expect(listMessages({ userId: me, account: "ada@example.com", label: "INBOX", pageSize: 5 })).rejects.toBeInstanceOf(
-      ReauthRequiredError,
-    );
-    const grace = await listMessages({ userId: me, account: "grace@example.com", label: "INBOX", pageSize: 5 });
+    await expect(
+      listMessages({ account: await resolveAccount({ userId: me, account: "ada@example.com" }), label: "INBOX", pageSize: 5 }),
+    ).rejects.toBeInstanceOf(ReauthRequiredError);
+    const grace = await listMessages({
+      account: await resolveAccount({ userId: me, account: "grace@example.com" }),
+      label: "INBOX",
+      pageSize: 5,
+    });
     expect(grace.messages.length).toBeGreaterThan(0);
     const rows = await getDb().account.findMany({ where: { userId: me }, orderBy: { email: "asc" } });
     expect(rows.map((row) => [row.email, row.reauthReason])).toEqual([

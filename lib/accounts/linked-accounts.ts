@@ -6,7 +6,11 @@ import { cache } from "react";
 import type { Account } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { metrics } from "../metrics/registry";
 import { GOOGLE_PROVIDER } from "../tokens/token-store";
+
+/** A linked Google account as pages and route handlers resolve it once and hand it down. */
+export type { Account };
 
 /** The user's Google accounts, the default (the last one used) first. One query per request in a render. */
 export const listLinkedAccounts = cache((userId: string): Promise<Account[]> =>
@@ -20,6 +24,7 @@ export const listLinkedAccounts = cache((userId: string): Promise<Account[]> =>
 export type AccountSelector = { userId: string; account?: string | undefined };
 
 export async function resolveAccount({ userId, account: email }: AccountSelector): Promise<Account> {
+  metrics().accountLookups.inc();
   const accounts = await listLinkedAccounts(userId);
   if (email === undefined) {
     const fallback = accounts[0];

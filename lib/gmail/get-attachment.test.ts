@@ -6,7 +6,8 @@ import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { getAttachment } from "./get-attachment";
-import { getMessage } from "./get-message";
+import { getMessage } from "../mail/get-message";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 const environment = useIntegrationEnvironment();
 const seed = SEED_FIXTURES.ada;
@@ -61,7 +62,7 @@ async function insertWithAttachment(filename: string, mimeType: string, bytes: B
 
 describe("getAttachment", () => {
   it("hands over each of the seed's attachments byte for byte, with its name and type", async () => {
-    const message = await getMessage({ userId: ada.userId, id: seed.special.attachments.id });
+    const message = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: seed.special.attachments.id });
     expect(message.attachments).toHaveLength(seed.special.attachments.files.length);
     for (const attachment of message.attachments) {
       const file = await downloaded({ messageId: message.id, attachmentId: attachment.attachmentId! });
@@ -73,8 +74,12 @@ describe("getAttachment", () => {
   it("streams a large file in many chunks, every byte intact", async () => {
     const bytes = randomBytes(700_001);
     const messageId = await insertWithAttachment("big.bin", "application/octet-stream", bytes);
-    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
-    const file = await getAttachment({ userId: ada.userId, messageId, attachmentId: attachment!.attachmentId! });
+    const [attachment] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: messageId })).attachments;
+    const file = await getAttachment({
+      userId: ada.userId,
+      messageId,
+      attachmentId: attachment!.attachmentId!,
+    });
     let chunks = 0;
     const received: Buffer[] = [];
     const reader = file.body.getReader();
@@ -90,7 +95,7 @@ describe("getAttachment", () => {
   it("streams a 20 MB attachment byte for byte, and gives its share of the budget back when done", async () => {
     const bytes = randomBytes(20 * 1024 * 1024);
     const messageId = await insertWithAttachment("large.bin", "application/octet-stream", bytes);
-    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
+    const [attachment] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: messageId })).attachments;
     const file = await downloaded({ messageId, attachmentId: attachment!.attachmentId! });
     expect(file.size).toBe(bytes.length);
     expect(file.bytes.equals(bytes)).toBe(true);
@@ -100,7 +105,7 @@ describe("getAttachment", () => {
   it("refuses a user's downloads past three at once (429, Retry-After), and takes one again when another is cancelled", async () => {
     const bytes = randomBytes(2 * 1024 * 1024);
     const messageId = await insertWithAttachment("report.pdf", "application/pdf", bytes);
-    const [attachment] = (await getMessage({ userId: ada.userId, id: messageId })).attachments;
+    const [attachment] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: messageId })).attachments;
     const request = { userId: ada.userId, messageId, attachmentId: attachment!.attachmentId! };
     // Three downloads that nobody reads yet: each holds its place until it ends.
     const running = await Promise.all([getAttachment(request), getAttachment(request), getAttachment(request)]);
@@ -114,7 +119,7 @@ describe("getAttachment", () => {
 
   it("answers not_found for an unknown attachment id and for another message's attachment", async () => {
     const otherId = await insertWithAttachment("other.txt", "text/plain", Buffer.from("another message's file"));
-    const [other] = (await getMessage({ userId: ada.userId, id: otherId })).attachments;
+    const [other] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: otherId })).attachments;
     const attempts = [
       { messageId: seed.special.attachments.id, attachmentId: "ANGjdJ" + "x".repeat(80) },
       { messageId: seed.special.attachments.id, attachmentId: other!.attachmentId! },
@@ -123,7 +128,10 @@ describe("getAttachment", () => {
       { messageId: "ffffffffffffffff", attachmentId: other!.attachmentId! },
     ];
     for (const attempt of attempts) {
-      await expect(getAttachment({ userId: ada.userId, ...attempt })).rejects.toMatchObject({ code: "not_found", status: 404 });
+      await expect(getAttachment({ userId: ada.userId, ...attempt })).rejects.toMatchObject({
+        code: "not_found",
+        status: 404,
+      });
     }
   });
 });

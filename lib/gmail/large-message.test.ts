@@ -3,9 +3,10 @@ import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accou
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
-import { getMessage } from "./get-message";
+import { resolveAccount } from "../accounts/linked-accounts";
+import { getMessage } from "../mail/get-message";
 import { getRawMessage } from "./get-raw-message";
-import { getThread } from "./get-thread";
+import { getThread } from "../mail/get-thread";
 
 const environment = useIntegrationEnvironment();
 let ada: LinkedAccount;
@@ -36,14 +37,14 @@ describe("a large message", () => {
     const raw = htmlMessage("The whole archive", `<script>alert(1)</script>${paragraphs(20 * 1024 * 1024)}`);
     const { id, threadId } = await insert(raw);
 
-    const message = await getMessage({ userId: ada.userId, id });
+    const message = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id });
     expect(message.html).toBeNull();
     expect(message.truncated?.bodyBytes).toBeGreaterThan(20 * 1024 * 1024);
     expect(message.text).toMatch(/^Figures for the quarter\.\nFigures for the quarter\.\n/);
     expect(message.text).not.toContain("alert");
     expect(message.text!.length).toBeLessThan(100_000);
 
-    const thread = await getThread({ userId: ada.userId, id: threadId });
+    const thread = await getThread({ account: await resolveAccount({ userId: ada.userId }), id: threadId });
     expect(thread.messages.map((m) => m.truncated !== null)).toEqual([true]);
 
     const file = await getRawMessage({ userId: ada.userId, id });
@@ -57,7 +58,7 @@ describe("a large message", () => {
     // Over the size at which Gmail (and the emulator) stop sending a part inline, under Mailroom's own limit.
     const html = `<div>${paragraphs(600 * 1024)}<script>alert(1)</script></div>`;
     const { id } = await insert(htmlMessage("Big but fine", html));
-    const message = await getMessage({ userId: ada.userId, id });
+    const message = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id });
     expect(message.truncated).toBeNull();
     expect(message.html).toContain("<p>Figures for the quarter.</p>");
     expect(message.html).not.toContain("<script");

@@ -1,9 +1,9 @@
 import "server-only";
 // The user's labels, for the label tabs and for validating a requested label. Labels change rarely, so
 // each account's list is kept for a minute instead of costing a Gmail round trip on every page.
+import type { Account } from "@/generated/prisma/client";
 import { gmailUsersFor } from "./gmail-client";
-import { type AccountSelector, withAccount } from "./mailbox-access";
-import { resolveAccount } from "../accounts/linked-accounts";
+import { withAccount } from "./mailbox-access";
 
 export type MailLabel = { id: string; name: string; type: "system" | "user" };
 
@@ -36,9 +36,8 @@ export const SYSTEM_LABEL_IDS = new Set([
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; labels: MailLabel[] }>();
 
-export async function listUserLabels(selector: AccountSelector): Promise<MailLabel[]> {
+export async function listUserLabels(account: Account): Promise<MailLabel[]> {
   // Keyed by the Google account: each mailbox has its own labels.
-  const account = await resolveAccount(selector);
   const hit = cache.get(account.id);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.labels;
   const labels = await withAccount(account, "labels", async (accessToken) => {

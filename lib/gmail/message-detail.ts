@@ -72,9 +72,3 @@ export async function messageDetailOf(
     attachments: parts.attachments.map(({ filename, mimeType, size, attachmentId }) => ({ filename, mimeType, size, attachmentId })),
   };
 }
-
-/** What GET /api/messages/{id} answers (design.md's shape): no fields the contract does not name. */
-export function messageContract(message: MessageDetail) {
-  const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, snippet: _snippet, ...contract } = message;
-  return contract;
-}

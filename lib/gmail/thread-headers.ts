@@ -5,7 +5,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import type { Mailbox } from "../mime/mailbox-address";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
-import type { ThreadSummary } from "./thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 
 /** Labels whose messages Gmail's own conversation view hides unless that label is the one being looked at. */
 const HIDDEN_UNLESS_LISTED = ["TRASH", "SPAM"] as const;

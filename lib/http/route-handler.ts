@@ -6,10 +6,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import type { Account } from "@/generated/prisma/client";
+import { resolveAccount } from "../accounts/linked-accounts";
 import { reauthorizeUrl } from "../auth/callback-path";
 import { type SignedInUser, requireUser } from "../auth/session";
 import { AppError, ReauthRequiredError } from "../errors";
-import { describeZodError, searchParamsToObject } from "../gmail/message-params";
+import { describeZodError, searchParamsToObject } from "./query-params";
 import { logError } from "../log";
 
 type Context<Q, P> = { user: SignedInUser; query: Q; params: P; request: Request };
@@ -66,4 +68,17 @@ export function withUser<QS extends z.ZodType, PS extends z.ZodType>(
       return errorResponse(error, request);
     }
   };
+}
+
+/**
+ * withUser for an API that reads one mailbox: `account=` (else the user's default account) resolved once, here,
+ * to one of the signed-in user's own linked accounts, and handed to the handler; nothing below looks it up again.
+ */
+export function withLinkedAccount<QS extends z.ZodType<{ account?: string | undefined }>, PS extends z.ZodType>(
+  schemas: { query: QS; params: PS },
+  handler: (context: Context<z.output<QS>, z.output<PS>> & { account: Account }) => Promise<unknown>,
+) {
+  return withUser(schemas, async (context) =>
+    handler({ ...context, account: await resolveAccount({ userId: context.user.id, account: context.query.account }) }),
+  );
 }

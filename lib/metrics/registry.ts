@@ -1,4 +1,4 @@
-// Mailroom's Prometheus metrics (design.md, `/api/metrics`), in one registry per process.
+// Mailroom's Prometheus metrics (served by GET /api/metrics; the README lists them), in one registry per process.
 //
 // The custom server (scripts/serve.ts, which times every request) and Next's route handlers (which talk to
 // Gmail, receive pushes and hold event streams) run in one process but load their own copies of this module:
@@ -87,6 +87,11 @@ function createMetrics() {
       name: "mailroom_gmail_watch_calls_total",
       help: "users.watch calls made to (re)start Gmail push for an account, by outcome.",
       labelNames: ["outcome"] as const,
+      registers,
+    }),
+    accountLookups: new Counter({
+      name: "mailroom_account_lookups_total",
+      help: "Requests' `account=` resolved to one of the signed-in user's linked accounts (one per page render or API request).",
       registers,
     }),
     changeBusNotifications: new Counter({

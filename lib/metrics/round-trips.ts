@@ -1,5 +1,5 @@
-// Counts the sequential Gmail round trips one piece of work costs (design.md: two per inbox page is the
-// target). Requests in flight together are one round trip: a wave starts when a request goes out while none
+// Counts the sequential Gmail round trips one piece of work costs (an inbox page should cost two: the list,
+// then one batch). Requests in flight together are one round trip: a wave starts when a request goes out while none
 // of the same work is in flight. Scoped with AsyncLocalStorage, so concurrent pages never count each other's.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { metrics } from "./registry";

@@ -1,5 +1,5 @@
 import "server-only";
-// How a mailbox change reaches every instance (design.md "Mailbox sync"): a push arrives at one instance,
+// How a mailbox change reaches every instance: a push arrives at one instance,
 // but the browsers watching that mailbox may hold streams on any of them. On PostgreSQL every instance
 // LISTENs on one channel and a notice is a NOTIFY; on SQLite (one machine, normally one process) an
 // in-process emitter does the same. Either way the publisher hears its own notices through the same path.

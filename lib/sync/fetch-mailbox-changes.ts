@@ -1,5 +1,5 @@
 import "server-only";
-// What changed in a mailbox since a history position (wire addendum §4): history.list from there (following
+// What changed in a mailbox since a history position: history.list from there (following
 // its pages), then one batch of threads.get?format=metadata for exactly the conversations it touched. One
 // round trip when nothing changed, two when something did. A position Gmail no longer keeps (404) or more
 // change than a live list should patch in place is reported as such, with the mailbox's current position,
@@ -7,7 +7,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { SUMMARY_HEADERS } from "../gmail/list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { changedThreadIds } from "./history-changes";
 
 /** More conversations than this changed at once: reload instead (a batch is at most 100 parts anyway). */

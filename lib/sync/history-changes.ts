@@ -1,4 +1,4 @@
-// Which conversations a run of Gmail history records touched (wire addendum §4.2). Each record may name
+// Which conversations a run of Gmail history records touched. Each record may name
 // several messages in its typed arrays (`messages` repeats them untyped and is ignored). A conversation is
 // fetched again whatever happened to it: the list decides from its current labels whether it still belongs.
 import type { gmail_v1 } from "@googleapis/gmail";

@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { withAccount } from "../gmail/mailbox-access";
 import { summarizeThread } from "../gmail/thread-headers";
-import type { ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 import { logWarn } from "../log";
 import { metrics } from "../metrics/registry";
 import { countRoundTrips } from "../metrics/round-trips";
@@ -33,7 +33,7 @@ export type SyncTrigger = "push" | "trailing" | "poll" | "resume" | "retry" | "b
 
 const RETRY_MS = [2_000, 5_000, 15_000, 60_000] as const;
 /**
- * Gmail notifies at most once a second per mailbox and drops the rest (addendum §5a.2): a change right after
+ * Gmail notifies at most once a second per mailbox and drops the rest: a change right after
  * a notified one may never be announced. One more history.list this long after a push finds it.
  */
 const TRAILING_SYNC_MS = 1_500;

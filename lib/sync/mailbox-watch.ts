@@ -1,5 +1,5 @@
 import "server-only";
-// Gmail push for the accounts someone is looking at (wire addendum §5a.2): users.watch, renewed daily (a watch
+// Gmail push for the accounts someone is looking at: users.watch, renewed daily (a watch
 // lapses silently after 7 days), one per account however many instances serve its streams. The MailboxWatch
 // row is claimed with a conditional update, so when several instances decide at once that a watch is due,
 // exactly one calls Google; the others find it claimed or freshly renewed and do nothing.

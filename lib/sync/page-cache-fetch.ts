@@ -4,11 +4,11 @@ import "server-only";
 // the one batch that fetches changed conversations again.
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
-import { fetchThreadPage } from "../gmail/list-threads";
+import { fetchThreadPage } from "../gmail/fetch-thread-page";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { SUMMARY_HEADERS } from "../gmail/list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { summarizeThread } from "../gmail/thread-headers";
-import type { ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 import type { OrderedPage } from "./revisit-apply";
 import { type PageView, type RowOrder, rowOrderOf } from "./revisit-order";
 

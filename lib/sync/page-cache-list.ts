@@ -12,13 +12,12 @@ import "server-only";
 // to a user whose access to the mailbox has ended; an account that needs re-authorization, or whose tokens
 // were forgotten, also loses its cached pages.
 import type { Account } from "@/generated/prisma/client";
-import { resolveAccount } from "../accounts/linked-accounts";
 import { getConfig } from "../config";
 import { ReauthRequiredError } from "../errors";
-import { assertKnownLabel } from "../gmail/list-messages";
-import type { ListThreadsOptions } from "../gmail/list-threads";
+import { assertKnownLabel } from "../mail/assert-known-label";
+import type { ListThreadsOptions } from "../mail/list-threads";
 import { withAccount } from "../gmail/mailbox-access";
-import type { ThreadPage } from "../gmail/thread-summary";
+import type { ThreadPage } from "../mail/thread-summary";
 import { metrics } from "../metrics/registry";
 import { type CachedPage, PageCache, pageCacheKey } from "./page-cache";
 import { currentHistoryId, fetchPageCold, historySince, maxHistoryId, refetchThreads, summarizeForView } from "./page-cache-fetch";
@@ -58,8 +57,8 @@ function cannotRead(account: Account): boolean {
 
 /** Same options and result as listThreads; `cache` is for tests and the bench. */
 export async function listThreadsCached(options: ListThreadsOptions, cache: PageCache = defaultPageCache()): Promise<ThreadPage> {
-  const selector = { userId: options.userId, account: options.account };
-  const account = await resolveAccount(selector);
+  const { account } = options;
+  const userId = account.userId;
   // The row the page load just read says whether the account is still usable: no extra query.
   if (cannotRead(account)) cache.dropAccount(account.id);
   const view: PageView = {
@@ -68,10 +67,10 @@ export async function listThreadsCached(options: ListThreadsOptions, cache: Page
     pageToken: options.pageToken || undefined,
     pageSize: options.pageSize,
   };
-  const key = pageCacheKey(options.userId, account.id, view);
+  const key = pageCacheKey(userId, account.id, view);
   try {
     const page = await cache.shared(key, account.id, () =>
-      loadPage({ cache, key, userId: options.userId, account, view, label: () => assertKnownLabel(selector, view.label) }),
+      loadPage({ cache, key, userId, account, view, label: () => assertKnownLabel(account, view.label) }),
     );
     // Each caller gets its own copy: the cached one is shared with later requests.
     return structuredClone(page);

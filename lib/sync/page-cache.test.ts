@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ThreadPage } from "../gmail/thread-summary";
+import type { ThreadPage } from "../mail/thread-summary";
 import { type CachedPage, PageCache, heapBytes, pageCacheKey } from "./page-cache";
 
 const view = { label: "INBOX", pageSize: 25 };

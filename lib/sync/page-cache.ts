@@ -9,7 +9,7 @@ import "server-only";
 //
 // Keyed by the Mailroom user, the Google account and the exact request (label, search, page token, size):
 // a page is only ever served back to the user and account it was fetched for.
-import type { ThreadPage } from "../gmail/thread-summary";
+import type { ThreadPage } from "../mail/thread-summary";
 import type { ColdReason } from "./revisit-plan";
 import type { PageView, RowOrder } from "./revisit-order";
 

@@ -2,7 +2,7 @@
 // rows gone from the view removed, rows that moved or arrived placed where every ordering Gmail might use
 // agrees (see revisit-order), and "fetch the page cold" whenever that place is not certain. Pure.
 import type { gmail_v1 } from "@googleapis/gmail";
-import type { ThreadPage, ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadPage, ThreadSummary } from "../mail/thread-summary";
 import type { ColdReason } from "./revisit-plan";
 import { type PageView, type RowOrder, rowOrderOf, sameOrder, surelyAbove, threadInView } from "./revisit-order";
 

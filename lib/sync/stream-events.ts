@@ -1,9 +1,9 @@
-// What GET /api/events sends (design.md "Mailbox sync"), shared by the server and the browser's hook.
+// What GET /api/events sends (docs/architecture.md, "Sync"), shared by the server and the browser's hook.
 // Pure types and constants: no Google, no tokens.
 //
 // Every event that moves the stream forward carries the mailbox's Gmail history id as its SSE `id`, so a
 // reconnecting EventSource sends it back as Last-Event-ID and the server resumes from exactly there.
-import type { ThreadSummary } from "../gmail/thread-summary";
+import type { ThreadSummary } from "../mail/thread-summary";
 
 export type StreamEventType = "ready" | "change" | "resync" | "end";
 

@@ -57,8 +57,8 @@ async function main(): Promise<void> {
   const { control } = await import("./emulator-client");
   const { sequentialRoundTrips } = await import("./round-trips");
   const { SEED_FIXTURES } = await import("../../emulator/seed");
-  const { listAllAccountsMessages } = await import("@/lib/gmail/list-all-accounts");
-  const { DEFAULT_PAGE_SIZE } = await import("@/lib/gmail/message-params");
+  const { listAllAccountsMessages } = await import("@/lib/mail/list-all-accounts");
+  const { DEFAULT_PAGE_SIZE } = await import("@/lib/http/mail-query");
   const environment = await startIntegrationEnvironment();
   try {
     const emails = [SEED_FIXTURES.accounts.ada.email, SEED_FIXTURES.accounts.grace.email];

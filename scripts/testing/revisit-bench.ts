@@ -85,17 +85,18 @@ async function main(): Promise<void> {
   const { sequentialRoundTrips } = await import("./round-trips");
   const { percentile } = await import("../lib/percentile");
   const { GMAIL_MODIFY, obtainTokens } = await import("../../emulator/testing/control-client");
-  const { DEFAULT_PAGE_SIZE } = await import("@/lib/gmail/message-params");
-  const { listThreads } = await import("@/lib/gmail/list-threads");
+  const { DEFAULT_PAGE_SIZE } = await import("@/lib/http/mail-query");
+  const { listThreads } = await import("@/lib/mail/list-threads");
   const { PageCache, DEFAULT_PAGE_CACHE_BYTES, pageCacheKey } = await import("@/lib/sync/page-cache");
   const { listThreadsCached } = await import("@/lib/sync/page-cache-list");
+  const { resolveAccount } = await import("@/lib/accounts/linked-accounts");
   const environment = await startIntegrationEnvironment();
   try {
     const email = "ada@example.com";
     const ada = await createLinkedAccount(environment.emulatorUrl, email);
     const modifyToken = (await obtainTokens(environment.emulatorUrl, { email, scope: `openid email ${GMAIL_MODIFY}` })).access_token;
     await control(environment.emulatorUrl, "POST", "consent", { autoApprove: false });
-    const options = { userId: ada.userId, label: "INBOX", pageSize: DEFAULT_PAGE_SIZE };
+    const options = { account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: DEFAULT_PAGE_SIZE };
     const cache = new PageCache();
 
     const traffic = async (): Promise<Cost> => {

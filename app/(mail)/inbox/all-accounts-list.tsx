@@ -4,9 +4,9 @@ import { ReauthBanner } from "../../_components/reauth-banner";
 import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
-import type { AccountError } from "@/lib/gmail/list-all-accounts";
-import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/gmail/list-all-accounts-threads";
-import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
+import type { AccountError } from "@/lib/mail/list-all-accounts";
+import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
+import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
 
 // The "All accounts" inbox (`/inbox?account=all`, so every inbox URL built from `here` stays in this view):
 // the same conversation list and paging as message-list, each row naming the account it belongs to, linking

@@ -1,6 +1,6 @@
 // Inbox URLs are shareable and carry everything needed to render them, including the tokens of the pages
 // before this one, so "Newer" works from a pasted link and the browser's back and forward need no state.
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_HISTORY } from "@/lib/gmail/message-params";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_HISTORY } from "@/lib/http/mail-query";
 
 export type InboxLocation = {
   account?: string;

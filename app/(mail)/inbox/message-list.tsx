@@ -3,22 +3,23 @@ import { MailboxError } from "../../_components/mailbox-error";
 import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
+import type { Account } from "@/lib/accounts/linked-accounts";
 import { listUserLabels } from "@/lib/gmail/list-labels";
-import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
-import type { ThreadPage } from "@/lib/gmail/thread-summary";
+import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
+import type { ThreadPage } from "@/lib/mail/thread-summary";
 import { listThreadsCached } from "@/lib/sync/page-cache-list";
 
 /**
- * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `email` is the
- * account being read (the one in the URL, or the default), named by the re-authorize banner.
+ * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `account` is the
+ * one being read (the one in the URL, or the default), as the page resolved it; the re-authorize banner names it.
  */
-export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
+export async function MessageList({ account, here }: { account: Account; here: InboxLocation }) {
+  const { email } = account;
   let page: ThreadPage;
   try {
     // A revisit costs one history.list when nothing changed (lib/sync/page-cache-list.ts).
     page = await listThreadsCached({
-      userId,
-      account: email ?? undefined,
+      account,
       label: here.label,
       q: here.q,
       pageToken: here.pageToken,
@@ -53,7 +54,7 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
   }
 
   // The labels Gmail lets a user apply, for "Label as"; the tabs above already asked (cached for a minute).
-  const userLabels = await listUserLabels({ userId, account: email ?? undefined }).catch(() => []);
+  const userLabels = await listUserLabels(account).catch(() => []);
   return (
     <>
       <ConversationList

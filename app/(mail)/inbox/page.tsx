@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { z } from "zod";
 import { ErrorState } from "../../_components/error-state";
 import { NotYourAccount } from "../../_components/not-your-account";
 import { AllAccountsList } from "./all-accounts-list";
@@ -9,35 +8,19 @@ import { LabelTabs } from "./label-tabs";
 import { MessageList, MessageListSkeleton } from "./message-list";
 import { SearchForm } from "./search-form";
 import type { InboxLocation } from "./inbox-url";
-import { resolveAccount } from "@/lib/accounts/linked-accounts";
+import { type Account, resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import {
-  MAX_PAGE_HISTORY,
-  anyPageToken,
-  describeZodError,
-  listQueryFields,
-  onlyAllAccountsTokensForAll,
-  pageTokenMismatch,
-} from "@/lib/gmail/message-params";
+import { inboxPageQuerySchema } from "@/lib/http/mail-query";
+import { describeZodError } from "@/lib/http/query-params";
 
 export const metadata: Metadata = { title: "Inbox" };
-
-const inboxQuerySchema = listQueryFields
-  .extend({
-    prev: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value.split(",") : []))
-      .pipe(z.array(anyPageToken).max(MAX_PAGE_HISTORY)),
-  })
-  .refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
-  const parsed = inboxQuerySchema.safeParse(await searchParams);
+  const parsed = inboxPageQuerySchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
       <main className="page">
@@ -65,17 +48,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
         </div>
         {/* User labels belong to one account each: the merged view offers the system labels. */}
-        <LabelTabs userId={user.id} account="all" current={here.label} q={here.q} pageSize={here.pageSize} />
+        <LabelTabs account="all" current={here.label} q={here.q} pageSize={here.pageSize} />
         <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
           <AllAccountsList userId={user.id} email={user.email} here={here} />
         </Suspense>
       </main>
     );
   }
-  let email: string | null;
+  let resolved: Account;
   try {
-    // An address that is not one of this user's accounts stops here, before anything is read at Google.
-    email = (await resolveAccount({ userId: user.id, account })).email;
+    // Resolved once, here, and handed down. An address that is not one of this user's accounts stops here,
+    // before anything is read at Google.
+    resolved = await resolveAccount({ userId: user.id, account });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return <NotYourAccount message={error.message} href="/inbox" label="Go to the inbox" />;
@@ -86,11 +70,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
       </div>
       <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
-        <LabelTabs userId={user.id} account={email ?? undefined} current={here.label} q={here.q} pageSize={here.pageSize} />
+        <LabelTabs account={resolved} current={here.label} q={here.q} pageSize={here.pageSize} />
       </Suspense>
       {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
       <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
-        <MessageList userId={user.id} email={email} here={here} />
+        <MessageList account={resolved} here={here} />
       </Suspense>
     </main>
   );

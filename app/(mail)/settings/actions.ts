@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { disconnectGoogle } from "@/lib/account/disconnect-google";
 import { requireUser } from "@/lib/auth/session";
-import { accountEmail } from "@/lib/gmail/message-params";
+import { accountEmail } from "@/lib/http/mail-query";
 
 /** Disconnects one of the signed-in user's accounts (the form names it); the others keep working. */
 export async function disconnectGmail(form: FormData): Promise<void> {

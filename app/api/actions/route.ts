@@ -1,16 +1,17 @@
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { sameOriginPath } from "@/lib/auth/return-path";
 import { getConfig } from "@/lib/config";
-import { actionRequestSchema } from "@/lib/gmail/actions/action-request-schema";
-import { applyMailAction } from "@/lib/gmail/actions/apply-mail-action";
+import { actionRequestSchema } from "@/lib/http/action-request";
+import { applyMailAction } from "@/lib/mail/apply-mail-action";
 import { withUserJsonPost } from "@/lib/http/json-post";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/actions { account?, action, threadIds? | messageIds?, labelId? } → { applied, failed }.
-export const POST = withUserJsonPost(actionRequestSchema, ({ user, body, request }) =>
+export const POST = withUserJsonPost(actionRequestSchema, async ({ user, body, request }) =>
   applyMailAction({
     ...body,
-    userId: user.id,
+    account: await resolveAccount({ userId: user.id, account: body.account }),
     // The page the action came from: where Google should send the person back if permission must be asked.
     returnTo: sameOriginPath(request.headers.get("referer"), getConfig().auth.url),
   }),

@@ -1,14 +1,26 @@
-// The live inbox's event stream (lib/sync/events-endpoint.ts). Errors before the stream starts get the
-// API's JSON envelope.
-import { errorResponse } from "@/lib/http/route-handler";
+// The live inbox's Server-Sent Events stream. Checked like every other API before anything streams: signed in
+// (401), valid parameters (400), one of the user's own accounts (400), usable (401 reauth_required); errors
+// before the stream starts get the API's JSON envelope. Then 200 and text/event-stream.
+import { z } from "zod";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
+import { AppError } from "@/lib/errors";
+import { eventsQuerySchema, streamStartOf } from "@/lib/http/events-query";
+import { withUser } from "@/lib/http/route-handler";
 import { openEventStream } from "@/lib/sync/events-endpoint";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    return await openEventStream(request);
-  } catch (error) {
-    return errorResponse(error, request);
-  }
-}
+export const GET = withUser({ query: eventsQuerySchema, params: z.unknown() }, async ({ user, query, request }) => {
+  if (query.account === "all") throw new AppError("bad_request", "Invalid request: live updates follow one account at a time.");
+  const since = streamStartOf(request.headers.get("last-event-id"), query.since);
+  const account = await resolveAccount({ userId: user.id, account: query.account });
+  const stream = await openEventStream({ account, label: query.label, since, signal: request.signal });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform: compression would hold events back until a buffer fills.
+      "Cache-Control": "private, no-cache, no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+});

@@ -1,15 +1,16 @@
 import { z } from "zod";
-import { listAllAccountsThreads } from "@/lib/gmail/list-all-accounts-threads";
-import { listQuerySchema, listRequestOf } from "@/lib/gmail/message-params";
+import { listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
+import { listQuerySchema, listRequestOf } from "@/lib/http/mail-query";
+import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { withUser } from "@/lib/http/route-handler";
 import { listThreadsCached } from "@/lib/sync/page-cache-list";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser({ query: listQuerySchema, params: z.unknown() }, ({ user, query }) => {
+export const GET = withUser({ query: listQuerySchema, params: z.unknown() }, async ({ user, query }) => {
   const common = listRequestOf(user.id, query);
   // account=all merges every linked account's conversations newest first (its page token is its own, signed).
   if (query.account === "all") return listAllAccountsThreads(common);
   // One account: revisits cost one history.list (lib/sync/page-cache-list.ts).
-  return listThreadsCached({ ...common, account: query.account });
+  return listThreadsCached({ ...common, account: await resolveAccount({ userId: user.id, account: query.account }) });
 });

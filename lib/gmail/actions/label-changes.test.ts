@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAIL_ACTIONS, UNDO_OF } from "../mail-actions";
+import { MAIL_ACTIONS, UNDO_OF } from "../../mail/mail-actions";
 import { gmailChangeFor, gmailChangeRequest } from "./label-changes";
 
 describe("what each action asks of Gmail", () => {

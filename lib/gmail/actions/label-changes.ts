@@ -1,7 +1,7 @@
-// What each mail action asks of Gmail (design.md "Acting on mail"). Pure, so every mapping is tested on its
+// What each mail action asks of Gmail (docs/architecture.md, "Conversations and actions"). Pure, so every mapping is tested on its
 // own. Archive, read and star are label changes (Gmail's labels guide: archive = remove INBOX, mark read =
 // remove UNREAD); trash and untrash are their own methods, because Gmail's trash does more than add TRASH.
-import type { MailAction } from "../mail-actions";
+import type { MailAction } from "../../mail/mail-actions";
 
 export type GmailChange =
   { method: "modify"; addLabelIds: string[]; removeLabelIds: string[] } | { method: "trash" } | { method: "untrash" };

@@ -39,7 +39,7 @@ export class ScopeRequiredError extends AppError {
   }
 }
 
-/** Gmail's answer to a token without the scope a method needs (wire addendum §2.4). */
+/** Gmail's answer to a token without the scope a method needs. */
 export function isInsufficientScope(status: number, body: unknown): boolean {
   if (status !== 403) return false;
   const error = (body as { error?: { errors?: { reason?: unknown }[]; details?: { reason?: unknown }[] } } | null)?.error;

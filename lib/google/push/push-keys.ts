@@ -1,5 +1,5 @@
 import "server-only";
-// The keys that sign Pub/Sub's push tokens: Google's OAuth certificates (wire addendum §5a.4), or the
+// The keys that sign Pub/Sub's push tokens: Google's OAuth certificates, or the
 // emulator's in emulator mode. jose's remote key set caches them and refetches (rate-limited) when a token
 // names a key it does not know, so Google's key rotation needs no restart.
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";

@@ -1,4 +1,4 @@
-// The body of a Pub/Sub push (wire addendum §5a.3): an envelope whose `message.data` is base64 of Gmail's
+// The body of a Pub/Sub push: an envelope whose `message.data` is base64 of Gmail's
 // `{"emailAddress","historyId"}`. Gmail's guide says base64url, Pub/Sub's says base64 with padding: both
 // alphabets are accepted, padded or not. Pure, so the decoding is tested alone.
 import { z } from "zod";

@@ -1,5 +1,5 @@
 // Gmail push end to end in one process: the emulator's Pub/Sub delivers signed pushes over HTTP to a small
-// server that hands each request to the receiver, exactly as the route handler does. What a push may cause is
+// server that hands each request to the route handler. What a push may cause is
 // one notice on the change bus; a forged one causes nothing, and no push ever makes a Gmail call itself.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +11,7 @@ import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../../db";
 import { type ChangeNotice, changeBus } from "../../sync/change-bus";
 import { ensureMailboxWatch } from "../../sync/mailbox-watch";
-import { receivePush } from "./receive-push";
+import { POST } from "@/app/api/google/push/route";
 
 const environment = useIntegrationEnvironment();
 let server: Server;
@@ -27,7 +27,7 @@ beforeAll(async () => {
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
       const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: Buffer.concat(chunks) });
-      const handled = receivePush(request).then(async (response) => {
+      const handled = POST(request).then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       });
@@ -95,7 +95,7 @@ const EXPECTED_STATUS: Record<(typeof REJECTED_PUSH_FORGE_KINDS)[number], 401 | 
   "not-a-jwt": 401,
 };
 
-describe("receivePush", () => {
+describe("POST /api/google/push", () => {
   it("turns each genuine push into one notice for that mailbox, acknowledged with 204", async () => {
     await watchAda();
     await control(environment.emulatorUrl, "POST", "messages", { email: "ada@example.com", raw: "Subject: pushed\r\n\r\nhi" });

@@ -1,5 +1,5 @@
 // The push verifier against a key set served over HTTP, as Google serves its certificates, with tokens minted
-// here: the genuine shape of Pub/Sub's OIDC token (wire addendum §5a.4) and each way one can be wrong.
+// here: the genuine shape of Pub/Sub's OIDC token and each way one can be wrong.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type JWK, SignJWT, exportJWK, generateKeyPair } from "jose";

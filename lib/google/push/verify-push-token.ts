@@ -1,5 +1,5 @@
 import "server-only";
-// Verifies the OIDC token Pub/Sub puts on an authenticated push (wire addendum §5a.4), in two steps whose
+// Verifies the OIDC token Pub/Sub puts on an authenticated push, in two steps whose
 // failures mean different things:
 // - is it a token Google signed at all? RS256 only, the key by `kid` from the configured JWKS (never a key
 //   the token carries), not expired. No, or no token: 401, the sender is not authenticated.
@@ -66,7 +66,7 @@ export async function verifyPushToken(authorization: string | null, settings: Pu
   if (typeof payload.email !== "string" || payload.email.toLowerCase() !== settings.serviceAccount) {
     throw forbidden("The token was issued to another service account.");
   }
-  // A JSON boolean in push tokens (addendum §5a.4); Google's id_tokens have used the string "true".
+  // A JSON boolean in push tokens; Google's id_tokens have used the string "true".
   if (payload.email_verified !== true && payload.email_verified !== "true") throw forbidden("The service account's email is not verified.");
   return { email: payload.email };
 }

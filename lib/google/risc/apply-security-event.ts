@@ -1,6 +1,6 @@
 import "server-only";
-// What Mailroom does with a verified security event (the issue's table, after Google's recommendations in
-// wire addendum §5b.5). Everything happens in one transaction with the `jti` row: a replayed token hits the
+// What Mailroom does with a verified security event (event-effects.ts decides, after Google's recommendation
+// for each event type). Everything happens in one transaction with the `jti` row: a replayed token hits the
 // primary key and changes nothing, and a failure half-way leaves nothing half-done (Google redelivers).
 // Only the Google account the event names is touched: other linked accounts of the same user, and sessions
 // opened with them, stay as they are.

@@ -1,5 +1,5 @@
 import "server-only";
-// Google's Cross-Account Protection discovery document (wire addendum §5b.3): who signs security event
+// Google's Cross-Account Protection discovery document: who signs security event
 // tokens (`issuer`, compared exactly, trailing slash and all) and where their keys are (`jwks_uri`). Fetched on
 // first use and kept for an hour; the key set itself is jose's remote JWKS, which refetches on an unknown kid
 // (rate-limited), so a Google key rotation needs no restart.

@@ -1,5 +1,6 @@
-// What each Cross-Account Protection event does to the one Google account it names (the table, after
-// Google's recommendations in wire addendum §5b.5). Pure: apply-security-event.ts carries it out.
+// What each Cross-Account Protection event does to the one Google account it names, after Google's
+// recommendation for each event type (the README's Cross-Account Protection paragraph lists them). Pure:
+// apply-security-event.ts carries it out.
 import type { ReauthReason } from "../../errors";
 import { RISC_EVENT_TYPES } from "./event-types";
 

@@ -1,4 +1,4 @@
-// Google's Cross-Account Protection event types (wire addendum §5b.5) and the subjects they name (§5b.4).
+// Google's Cross-Account Protection event types and the subjects they name.
 import { z } from "zod";
 
 const RISC = "https://schemas.openid.net/secevent/risc/event-type/";

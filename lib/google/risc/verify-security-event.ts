@@ -1,5 +1,5 @@
 import "server-only";
-// Verifies a Security Event Token the way Google's Cross-Account Protection guide asks (wire addendum §5b.3),
+// Verifies a Security Event Token the way Google's Cross-Account Protection guide asks,
 // and nothing looser: RS256 only, the key chosen by `kid` from the discovered JWKS (never a key the token
 // carries itself), `iss` exactly the discovered issuer, `aud` our client id (a string or an array holding it),
 // `jti`, `iat` and `events` present. `exp` is never required: SETs record past events and do not expire.

@@ -1,4 +1,4 @@
-import type { AttachmentInfo } from "@/lib/gmail/get-message";
+import type { AttachmentInfo } from "@/lib/mail/get-message";
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -2,7 +2,7 @@ import { AttachmentList } from "./attachment-list";
 import styles from "./conversation.module.css";
 import { MessageBody } from "./message-body";
 import { LocalTime } from "../../../_components/local-time";
-import type { MessageDetail } from "@/lib/gmail/get-message";
+import type { MessageDetail } from "@/lib/mail/get-message";
 import type { Mailbox } from "@/lib/mime/message-headers";
 
 function formatMailbox({ name, email }: Mailbox): string {

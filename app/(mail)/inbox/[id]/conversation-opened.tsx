@@ -1,6 +1,5 @@
 "use client";
-// "Opening an unread conversation marks it read when the scope allows" (design.md, Acting on mail), as Gmail
-// does. In the browser, after the page is shown, so a prefetch or a crawler never marks anything read; the
+// Opening an unread conversation marks it read when the account's grant allows it, as Gmail does. In the browser, after the page is shown, so a prefetch or a crawler never marks anything read; the
 // page stays a pure read. Only the shown unread messages are marked (not a reply sitting in Trash), and
 // only when the account granted gmail.modify: a read-only account is never sent to Google's consent for this.
 import { useRouter } from "next/navigation";

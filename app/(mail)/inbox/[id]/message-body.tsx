@@ -1,7 +1,7 @@
 import { formatSize } from "./attachment-list";
 import styles from "./conversation.module.css";
 import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
-import type { MessageDetail } from "@/lib/gmail/get-message";
+import type { MessageDetail } from "@/lib/mail/get-message";
 
 type Props = { message: MessageDetail; allowRemoteImages: boolean; account: string | null };
 

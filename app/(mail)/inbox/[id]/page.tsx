@@ -5,13 +5,14 @@ import { ConversationMessage } from "./conversation-message";
 import { ConversationOpened } from "./conversation-opened";
 import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
-import { resolveAccount } from "@/lib/accounts/linked-accounts";
+import { type Account, resolveAccount } from "@/lib/accounts/linked-accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
-import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/gmail/get-thread";
-import { threadId as threadIdParam } from "@/lib/gmail/message-params";
+import { type ThreadDetail, getThread } from "@/lib/mail/get-thread";
+import { threadIdOfMessage } from "@/lib/mail/thread-id-of-message";
+import { threadId as threadIdParam } from "@/lib/http/mail-query";
 import { visibleMessages } from "@/lib/gmail/thread-headers";
 
 export const metadata: Metadata = { title: "Conversation" };
@@ -32,12 +33,7 @@ function labelOf(back: string): string | undefined {
 type Loaded = { thread: ThreadDetail } | { redirectTo: string } | { error: unknown };
 
 /** The conversation; for an id that names a later message instead, the conversation to go to. */
-async function loadConversation(options: {
-  userId: string;
-  account: string | undefined;
-  id: string;
-  allowRemoteImages: boolean;
-}): Promise<Loaded> {
+async function loadConversation(options: { account: Account; id: string; allowRemoteImages: boolean }): Promise<Loaded> {
   try {
     return { thread: await getThread(options) };
   } catch (error) {
@@ -71,7 +67,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
     const account = await resolveAccount({ userId: user.id, account: requested });
     email = account.email;
     canModify = grantsGmailModify(account.scope);
-    loaded = await loadConversation({ userId: user.id, account: email ?? undefined, id: id.data, allowRemoteImages });
+    loaded = await loadConversation({ account, id: id.data, allowRemoteImages });
   } catch (error) {
     loaded = { error };
   }

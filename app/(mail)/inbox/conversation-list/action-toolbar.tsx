@@ -2,7 +2,7 @@
 
 import { type ReactNode, useEffect, useRef } from "react";
 import type { ActionOptions } from "./use-mail-actions";
-import type { MailAction } from "@/lib/gmail/mail-actions";
+import type { MailAction } from "@/lib/mail/mail-actions";
 
 export type LabelOption = { id: string; name: string };
 

@@ -12,7 +12,7 @@ import { type ConversationRow, belongsIn, rowKey, starToggleFor, withAction } fr
 import { ScopeDialog } from "./scope-dialog";
 import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
-import type { MailAction } from "@/lib/gmail/mail-actions";
+import type { MailAction } from "@/lib/mail/mail-actions";
 
 type Props = {
   rows: ConversationRow[];

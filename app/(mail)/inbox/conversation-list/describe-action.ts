@@ -1,5 +1,5 @@
 // The words the list uses for what happened, for the undo toast, the error alert and the buttons.
-import type { MailAction } from "@/lib/gmail/mail-actions";
+import type { MailAction } from "@/lib/mail/mail-actions";
 
 function conversations(count: number): string {
   return count === 1 ? "1 conversation" : `${count} conversations`;

@@ -3,7 +3,7 @@
 // was asked on, whatever Google answered: granted, it completes; declined, Gmail refuses it again and the
 // page says Mailroom stays read-only.
 import { z } from "zod";
-import { MAIL_ACTIONS, MAX_ACTION_IDS } from "@/lib/gmail/mail-actions";
+import { MAIL_ACTIONS, MAX_ACTION_IDS } from "@/lib/mail/mail-actions";
 
 export const PENDING_ACTION_KEY = "mailroom.pending-action";
 

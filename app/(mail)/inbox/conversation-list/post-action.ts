@@ -1,6 +1,6 @@
 // The browser's one call to POST /api/actions, turned into the three outcomes the list handles: done, the
 // account needs the gmail.modify permission first, or failed with a message a person can read.
-import type { ActionRequest, ActionResult } from "@/lib/gmail/mail-actions";
+import type { ActionRequest, ActionResult } from "@/lib/mail/mail-actions";
 
 export type ActionOutcome =
   { kind: "done"; result: ActionResult } | { kind: "scope_required"; message: string } | { kind: "failed"; message: string };

@@ -1,7 +1,7 @@
 // What the browser does to the list the moment the user acts, before Gmail answers: pure functions over the
 // rows, so the optimistic change, its rollback and its undo are exact and testable without a browser.
-import type { MailAction } from "@/lib/gmail/mail-actions";
-import type { ThreadSummary } from "@/lib/gmail/thread-summary";
+import type { MailAction } from "@/lib/mail/mail-actions";
+import type { ThreadSummary } from "@/lib/mail/thread-summary";
 
 /** A conversation as the list shows it; `account` is set in All accounts, where rows come from several. */
 export type ConversationRow = ThreadSummary & { account?: string };

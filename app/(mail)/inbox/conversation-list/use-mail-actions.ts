@@ -9,7 +9,7 @@ import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
 import { startModifyGrant } from "../../../_components/grant-modify";
-import { type MailAction, UNDO_OF } from "@/lib/gmail/mail-actions";
+import { type MailAction, UNDO_OF } from "@/lib/mail/mail-actions";
 
 export type ActionOptions = { labelId?: string; labelName?: string; replay?: boolean };
 

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { getMessage } from "@/lib/gmail/get-message";
-import { messageContract } from "@/lib/gmail/message-detail";
-import { accountEmail, messageId, single } from "@/lib/gmail/message-params";
-import { withUser } from "@/lib/http/route-handler";
+import { getMessage } from "@/lib/mail/get-message";
+import { messageContract } from "@/lib/http/message-contract";
+import { messageId, oneAccountQuery } from "@/lib/http/mail-query";
+import { withLinkedAccount } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(
-  { query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: messageId }) },
-  async ({ user, query, params }) => messageContract(await getMessage({ userId: user.id, account: query.account, id: params.id })),
+export const GET = withLinkedAccount({ query: oneAccountQuery, params: z.object({ id: messageId }) }, async ({ account, params }) =>
+  messageContract(await getMessage({ account, id: params.id })),
 );

@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { getThread } from "@/lib/gmail/get-thread";
-import { messageContract } from "@/lib/gmail/message-detail";
-import { accountEmail, single, threadId } from "@/lib/gmail/message-params";
-import { withUser } from "@/lib/http/route-handler";
+import { getThread } from "@/lib/mail/get-thread";
+import { messageContract } from "@/lib/http/message-contract";
+import { oneAccountQuery, threadId } from "@/lib/http/mail-query";
+import { withLinkedAccount } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(
-  { query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: threadId }) },
-  async ({ user, query, params }) => {
-    const thread = await getThread({ userId: user.id, account: query.account, id: params.id });
-    return { id: thread.id, subject: thread.subject, labelIds: thread.labelIds, messages: thread.messages.map(messageContract) };
-  },
-);
+export const GET = withLinkedAccount({ query: oneAccountQuery, params: z.object({ id: threadId }) }, async ({ account, params }) => {
+  const thread = await getThread({ account, id: params.id });
+  return { id: thread.id, subject: thread.subject, labelIds: thread.labelIds, messages: thread.messages.map(messageContract) };
+});

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { getAttachment } from "@/lib/gmail/get-attachment";
-import { accountEmail, attachmentId, messageId, single } from "@/lib/gmail/message-params";
+import { attachmentId, messageId, oneAccountQuery } from "@/lib/http/mail-query";
 import { attachmentHeaders } from "@/lib/http/attachment-headers";
 import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withUser(
-  { query: z.object({ account: single(accountEmail) }).strict(), params: z.object({ id: messageId, attachmentId }) },
+  { query: oneAccountQuery, params: z.object({ id: messageId, attachmentId }) },
   async ({ user, query, params }) => {
     const file = await getAttachment({ userId: user.id, account: query.account, messageId: params.id, attachmentId: params.attachmentId });
     return new Response(file.body, { headers: attachmentHeaders(file) });

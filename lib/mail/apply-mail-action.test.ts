@@ -3,12 +3,13 @@ import { GMAIL_MODIFY, obtainTokens } from "@/emulator/testing/control-client";
 import { signInTokensFrom } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getDb } from "../../db";
-import { AppError } from "../../errors";
-import { GMAIL_MODIFY_SCOPE } from "../../google-scopes";
-import { saveSignInTokens } from "../../tokens/token-store";
-import { UNDO_OF } from "../mail-actions";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { GMAIL_MODIFY_SCOPE } from "../google-scopes";
+import { saveSignInTokens } from "../tokens/token-store";
+import { UNDO_OF } from "./mail-actions";
 import { applyMailAction } from "./apply-mail-action";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 type LoggedPart = { method: string; path: string; status: number };
 type LoggedRequest = { method: string; path: string; status: number; parts?: LoggedPart[] };
@@ -76,7 +77,11 @@ beforeEach(async () => {
 describe("applyMailAction", () => {
   it("archives one conversation with one batch of one threads.modify", async () => {
     const [thread] = await inboxIds(ada, "threads", 1);
-    const result = await applyMailAction({ userId: ada.userId, action: "archive", threadIds: [thread!] });
+    const result = await applyMailAction({
+      account: await resolveAccount({ userId: ada.userId }),
+      action: "archive",
+      threadIds: [thread!],
+    });
     expect(result).toEqual({ applied: 1, failed: [] });
     const requests = await gmailRequests();
     expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /batch/gmail/v1"]);
@@ -86,7 +91,9 @@ describe("applyMailAction", () => {
 
   it("archives 50 conversations in one Gmail request", async () => {
     const threads = await inboxIds(ada, "threads", 50);
-    expect(await applyMailAction({ userId: ada.userId, action: "archive", threadIds: threads })).toEqual({ applied: 50, failed: [] });
+    expect(await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: "archive", threadIds: threads })).toEqual(
+      { applied: 50, failed: [] },
+    );
     const requests = await gmailRequests();
     expect(requests).toHaveLength(1);
     expect(requests[0]!.parts!.map((part) => part.path).sort()).toEqual(
@@ -98,7 +105,9 @@ describe("applyMailAction", () => {
 
   it("sends more than 50 items as parallel batches of at most 50: still one round trip", async () => {
     const messages = await inboxIds(ada, "messages", 120);
-    expect(await applyMailAction({ userId: ada.userId, action: "markRead", messageIds: messages })).toEqual({ applied: 120, failed: [] });
+    expect(
+      await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: "markRead", messageIds: messages }),
+    ).toEqual({ applied: 120, failed: [] });
     const batches = await gmailRequests();
     expect(batches.map((batch) => batch.parts!.length).sort()).toEqual([20, 50, 50]);
     expect(batches.every((batch) => batch.path === "/batch/gmail/v1")).toBe(true);
@@ -119,9 +128,11 @@ describe("applyMailAction", () => {
         return !labels.includes("TRASH");
       });
       expect(changing.length, action).toBeGreaterThan(0);
-      await applyMailAction({ userId: ada.userId, action, messageIds: changing });
+      await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action, messageIds: changing });
       expect(await labelsOf(ada, messages), action).not.toEqual(before);
-      expect(await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], messageIds: changing })).toEqual({
+      expect(
+        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: UNDO_OF[action], messageIds: changing }),
+      ).toEqual({
         applied: changing.length,
         failed: [],
       });
@@ -156,9 +167,11 @@ describe("applyMailAction", () => {
       ["star", unstarred],
       ["trash", threads],
     ] as const) {
-      await applyMailAction({ userId: ada.userId, action, threadIds: changing });
+      await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action, threadIds: changing });
       expect(await conversationLabels(), action).not.toEqual(conversationsBefore);
-      expect(await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], threadIds: changing })).toEqual({
+      expect(
+        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: UNDO_OF[action], threadIds: changing }),
+      ).toEqual({
         applied: changing.length,
         failed: [],
       });
@@ -182,14 +195,26 @@ describe("applyMailAction", () => {
     const { labels } = await gmail<{ labels: { id: string; type: string }[] }>(ada, "labels");
     const own = labels.find((label) => label.type === "user")!.id;
     const messages = await inboxIds(ada, "messages", 3);
-    expect(await applyMailAction({ userId: ada.userId, action: "addLabel", labelId: own, messageIds: messages })).toEqual({
+    expect(
+      await applyMailAction({
+        account: await resolveAccount({ userId: ada.userId }),
+        action: "addLabel",
+        labelId: own,
+        messageIds: messages,
+      }),
+    ).toEqual({
       applied: 3,
       failed: [],
     });
     for (const labelIds of Object.values(await labelsOf(ada, messages))) expect(labelIds).toContain(own);
 
     const refused = await failure(
-      applyMailAction({ userId: ada.userId, action: "addLabel", labelId: "Label_987654", messageIds: messages }),
+      applyMailAction({
+        account: await resolveAccount({ userId: ada.userId }),
+        action: "addLabel",
+        labelId: "Label_987654",
+        messageIds: messages,
+      }),
     );
     expect(refused).toMatchObject({ code: "bad_request", status: 400 });
     expect((await gmailRequests()).filter((request) => request.path.startsWith("/batch/"))).toEqual([]);
@@ -199,7 +224,11 @@ describe("applyMailAction", () => {
     const grace = await signedIn("grace@example.com");
     const [graceMessage] = await inboxIds(grace, "messages", 1);
     const mine = await inboxIds(ada, "messages", 2);
-    const result = await applyMailAction({ userId: ada.userId, action: "star", messageIds: [...mine, graceMessage!, "0000000000000000"] });
+    const result = await applyMailAction({
+      account: await resolveAccount({ userId: ada.userId }),
+      action: "star",
+      messageIds: [...mine, graceMessage!, "0000000000000000"],
+    });
     expect(result).toEqual({
       applied: 2,
       failed: [
@@ -207,7 +236,9 @@ describe("applyMailAction", () => {
         { id: "0000000000000000", code: "not_found" },
       ],
     });
-    const none = await failure(applyMailAction({ userId: ada.userId, action: "trash", threadIds: [graceMessage!] }));
+    const none = await failure(
+      applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: "trash", threadIds: [graceMessage!] }),
+    );
     expect(none).toMatchObject({ code: "not_found", status: 404 });
     // Grace's mailbox was never touched through Ada's token.
     expect((await labelsOf(grace, [graceMessage!]))[graceMessage!]).not.toContain("TRASH");
@@ -227,7 +258,10 @@ describe("applyMailAction", () => {
       rate: 0.3,
       retryAfter: 1,
     });
-    expect(await applyMailAction({ userId: ada.userId, action: "star", messageIds: messages })).toEqual({ applied: 40, failed: [] });
+    expect(await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: "star", messageIds: messages })).toEqual({
+      applied: 40,
+      failed: [],
+    });
     const parts = (await gmailRequests()).flatMap((batch) => batch.parts ?? []);
     expect(parts.filter((part) => part.status === 429).length).toBeGreaterThan(0);
     expect(parts.filter((part) => part.status === 500)).toHaveLength(5);
@@ -240,7 +274,9 @@ describe("applyMailAction", () => {
   it("fails as a whole with the usual 502/503 when Gmail keeps failing, after a bounded number of tries", async () => {
     const messages = await inboxIds(ada, "messages", 3);
     await control(environment.emulatorUrl, "POST", "faults", { match: { path: "/batch/gmail/v1" }, status: 503 });
-    const error = await failure(applyMailAction({ userId: ada.userId, action: "archive", messageIds: messages }));
+    const error = await failure(
+      applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: "archive", messageIds: messages }),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error!.status).toBeGreaterThanOrEqual(502);
     expect(error!.message).toMatch(/Gmail is not answering/);
@@ -252,7 +288,9 @@ describe("applyMailAction", () => {
   it("asks for gmail.modify before any Gmail call when the account may only read", async () => {
     const reader = await signedIn("grace@example.com", READ_ONLY);
     await control(environment.emulatorUrl, "DELETE", "requests");
-    const error = await failure(applyMailAction({ userId: reader.userId, action: "archive", threadIds: ["18c0a1b2c3d4e5f6"] }));
+    const error = await failure(
+      applyMailAction({ account: await resolveAccount({ userId: reader.userId }), action: "archive", threadIds: ["18c0a1b2c3d4e5f6"] }),
+    );
     expect(error).toMatchObject({
       code: "scope_required",
       status: 403,
@@ -268,7 +306,12 @@ describe("applyMailAction", () => {
     const messages = await inboxIds(reader, "messages", 2);
     await getDb().account.updateMany({ where: { email: reader.email }, data: { scope: `${READ_ONLY} ${GMAIL_MODIFY_SCOPE}` } });
     const error = await failure(
-      applyMailAction({ userId: reader.userId, action: "star", messageIds: messages, returnTo: "/inbox?label=STARRED" }),
+      applyMailAction({
+        account: await resolveAccount({ userId: reader.userId }),
+        action: "star",
+        messageIds: messages,
+        returnTo: "/inbox?label=STARRED",
+      }),
     );
     expect(error).toMatchObject({
       code: "scope_required",
@@ -280,8 +323,11 @@ describe("applyMailAction", () => {
   });
 
   it("acts only on the user's own accounts", async () => {
+    // The route handler resolves `account=` before anything is applied: another user's address goes no further.
     const error = await failure(
-      applyMailAction({ userId: ada.userId, account: "grace@example.com", action: "star", messageIds: ["0000000000000000"] }),
+      resolveAccount({ userId: ada.userId, account: "grace@example.com" }).then((account) =>
+        applyMailAction({ account, action: "star", messageIds: ["0000000000000000"] }),
+      ),
     );
     expect(error).toMatchObject({ code: "bad_request", status: 400 });
     expect(await gmailRequests()).toEqual([]);

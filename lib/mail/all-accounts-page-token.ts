@@ -9,7 +9,7 @@ import { z } from "zod";
 import { getConfig } from "../config";
 import { signPayload, verifyPayload } from "../signed-payload";
 import { AppError } from "../errors";
-import { allAccountsPageToken } from "./message-params";
+import { allAccountsPageToken } from "../http/mail-query";
 
 /** Where one account's listing stands. */
 export type AccountCursor = {

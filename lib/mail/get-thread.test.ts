@@ -3,7 +3,9 @@ import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { getThread, threadIdOfMessage } from "./get-thread";
+import { getThread } from "./get-thread";
+import { threadIdOfMessage } from "./thread-id-of-message";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 type LoggedRequest = { method: string; path: string };
 
@@ -23,7 +25,7 @@ async function gmailRequests(): Promise<string[]> {
 
 describe("getThread", () => {
   it("reads ada's long conversation in one threads.get: every message, oldest first, decoded", async () => {
-    const thread = await getThread({ userId: ada.userId, id: seed.thread.id });
+    const thread = await getThread({ account: await resolveAccount({ userId: ada.userId }), id: seed.thread.id });
     expect(await gmailRequests()).toEqual([`GET /gmail/v1/users/me/threads/${seed.thread.id}?format=full`]);
     expect(thread.id).toBe(seed.thread.id);
     expect(thread.subject).toBe(seed.thread.subject);
@@ -39,15 +41,19 @@ describe("getThread", () => {
   });
 
   it("sanitises each HTML body as a single message is sanitised, and lists attachments with their ids", async () => {
-    const html = await getThread({ userId: ada.userId, id: seed.special.htmlWithScript.threadId });
+    const html = await getThread({ account: await resolveAccount({ userId: ada.userId }), id: seed.special.htmlWithScript.threadId });
     expect(html.messages).toHaveLength(1);
     expect(html.messages[0]!.html).not.toMatch(/<script|onclick|javascript:/i);
     expect(html.messages[0]!.html).not.toContain(SEED_FIXTURES.remoteImageUrl);
     expect(html.messages[0]!.blockedRemoteImages).toBeGreaterThan(0);
-    const shown = await getThread({ userId: ada.userId, id: seed.special.htmlWithScript.threadId, allowRemoteImages: true });
+    const shown = await getThread({
+      account: await resolveAccount({ userId: ada.userId }),
+      id: seed.special.htmlWithScript.threadId,
+      allowRemoteImages: true,
+    });
     expect(shown.messages[0]!.html).toContain(SEED_FIXTURES.remoteImageUrl);
 
-    const files = await getThread({ userId: ada.userId, id: seed.special.attachments.threadId });
+    const files = await getThread({ account: await resolveAccount({ userId: ada.userId }), id: seed.special.attachments.threadId });
     expect(files.messages[0]!.attachments).toEqual(
       seed.special.attachments.files.map((file) => ({ ...file, attachmentId: expect.stringMatching(/^[\w-]{16,}$/) as unknown })),
     );
@@ -55,18 +61,25 @@ describe("getThread", () => {
 
   it("answers not_found for a later message's id, an unknown id and another user's conversation", async () => {
     for (const id of [seed.thread.messageIds[3]!, "ffffffffffffffff"]) {
-      await expect(getThread({ userId: ada.userId, id })).rejects.toMatchObject({ code: "not_found", status: 404 });
+      await expect(getThread({ account: await resolveAccount({ userId: ada.userId }), id })).rejects.toMatchObject({
+        code: "not_found",
+        status: 404,
+      });
     }
     const grace = await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
-    await expect(getThread({ userId: grace.userId, id: seed.thread.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getThread({ account: await resolveAccount({ userId: grace.userId }), id: seed.thread.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
 describe("threadIdOfMessage", () => {
   it("finds the conversation of any of its messages with one minimal get", async () => {
     const later = seed.thread.messageIds[5]!;
-    expect(await threadIdOfMessage({ userId: ada.userId, id: later })).toBe(seed.thread.id);
+    expect(await threadIdOfMessage({ account: await resolveAccount({ userId: ada.userId }), id: later })).toBe(seed.thread.id);
     expect(await gmailRequests()).toEqual([`GET /gmail/v1/users/me/messages/${later}?format=minimal`]);
-    await expect(threadIdOfMessage({ userId: ada.userId, id: "ffffffffffffffff" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      threadIdOfMessage({ account: await resolveAccount({ userId: ada.userId }), id: "ffffffffffffffff" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -6,6 +6,7 @@ import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { AppError } from "../errors";
 import { getMessage } from "./get-message";
 import { listMessages } from "./list-messages";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 type LoggedRequest = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
 
@@ -39,7 +40,7 @@ describe("listMessages", () => {
     let pages = 0;
     do {
       await control(environment.emulatorUrl, "DELETE", "requests");
-      const page = await listMessages({ userId: ada.userId, label: "INBOX", pageToken, pageSize: 50 });
+      const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageToken, pageSize: 50 });
       seen.push(...page.messages.map((message) => message.id));
       pageToken = page.nextPageToken;
       pages += 1;
@@ -64,7 +65,7 @@ describe("listMessages", () => {
     let pageToken: string | undefined;
     const seen: string[] = [];
     do {
-      const page = await listMessages({ userId: ada.userId, label: "INBOX", pageToken, pageSize: 25 });
+      const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageToken, pageSize: 25 });
       // Every part arrived in the end: each row has what the metadata get returns (a sender and a date).
       expect(page.messages.filter((message) => !message.from.email || !message.date)).toEqual([]);
       seen.push(...page.messages.map((message) => message.id));
@@ -80,7 +81,9 @@ describe("listMessages", () => {
 
   it("gives up after a bounded number of attempts when Gmail keeps failing, with a 503 and nothing to show the user but our message", async () => {
     await control(environment.emulatorUrl, "POST", "faults", { match: { path: "/batch/gmail/v1" }, status: 503 });
-    const error = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 }).catch((caught: unknown) => caught);
+    const error = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 25 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBeGreaterThanOrEqual(502);
     expect((error as AppError).message).toMatch(/Gmail is not answering/);
@@ -99,7 +102,7 @@ describe("listMessages", () => {
         status: 404,
       });
     }
-    const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 });
+    const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 25 });
     expect(page.messages.map((message) => message.id)).toEqual(listed.filter((id) => !deleted.includes(id)));
     expect(page.messages.filter((message) => !message.from.email || !message.date)).toEqual([]);
 
@@ -114,7 +117,7 @@ describe("listMessages", () => {
       match: { method: "GET", path: "/gmail/v1/users/me/messages/" },
       status: 404,
     });
-    const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 10 });
+    const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 10 });
     expect(page.messages).toEqual([]);
     expect(page.nextPageToken).toBeDefined();
   });
@@ -126,7 +129,7 @@ describe("listMessages", () => {
       status: 403,
       rate: 0.3,
     });
-    const page = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 });
+    const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 25 });
     expect(page.messages.map((message) => message.id)).toEqual(listed);
     const parts = (await gmailRequests()).flatMap((request) => request.parts ?? []);
     expect(parts.filter((part) => part.status === 403).length).toBeGreaterThan(0);
@@ -138,7 +141,9 @@ describe("listMessages", () => {
       match: { method: "GET", path: `/gmail/v1/users/me/messages/${refused}` },
       status: 400,
     });
-    const error = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 }).catch((caught: unknown) => caught);
+    const error = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 25 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("bad_request");
   });
@@ -149,7 +154,7 @@ describe("listMessages", () => {
     // With some latency, batches sent one after the other could never be in flight together.
     await control(environment.emulatorUrl, "POST", "latency", { ms: 100 });
     await control(environment.emulatorUrl, "DELETE", "stats");
-    const page = await listMessages({ userId: ada.userId, label: "ALL", pageSize: 100 });
+    const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "ALL", pageSize: 100 });
     expect(page.messages.map((message) => message.id)).toEqual(listed);
 
     const requests = await gmailRequests();
@@ -172,7 +177,7 @@ describe("listMessages", () => {
       status: 503,
       rate: 0.2,
     });
-    const page = await listMessages({ userId: ada.userId, label: "ALL", pageSize: 100 });
+    const page = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "ALL", pageSize: 100 });
     expect(page.messages.map((message) => message.id)).toEqual(listed);
     const batches = (await gmailRequests()).filter((request) => request.path.startsWith("/batch/"));
     expect(batches.length).toBeGreaterThan(2);
@@ -185,36 +190,50 @@ describe("listMessages", () => {
 
   it("reports a batch endpoint answering 404 as Gmail failing, not as an empty result", async () => {
     await control(environment.emulatorUrl, "POST", "faults", { match: { path: "/batch/gmail/v1" }, status: 404 });
-    const error = await listMessages({ userId: ada.userId, label: "INBOX", pageSize: 25 }).catch((caught: unknown) => caught);
+    const error = await listMessages({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 25 }).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as AppError).code).toBe("upstream_unavailable");
     expect((error as AppError).message).toMatch(/Gmail is not answering/);
   });
 
   it("rejects a forged page token and an unknown user label as bad requests", async () => {
-    const forged = await listMessages({ userId: ada.userId, label: "INBOX", pageToken: "12345678901234567890", pageSize: 25 }).catch(
-      (e: unknown) => e,
-    );
+    const forged = await listMessages({
+      account: await resolveAccount({ userId: ada.userId }),
+      label: "INBOX",
+      pageToken: "12345678901234567890",
+      pageSize: 25,
+    }).catch((e: unknown) => e);
     expect((forged as AppError).code).toBe("bad_request");
-    const unknownLabel = await listMessages({ userId: ada.userId, label: "Label_999", pageSize: 25 }).catch((e: unknown) => e);
+    const unknownLabel = await listMessages({
+      account: await resolveAccount({ userId: ada.userId }),
+      label: "Label_999",
+      pageSize: 25,
+    }).catch((e: unknown) => e);
     expect((unknownLabel as AppError).code).toBe("bad_request");
   });
 
   it("reads only the signed-in user's own mailbox", async () => {
     const grace = await createLinkedAccount(environment.emulatorUrl, "grace@example.com");
-    const page = await listMessages({ userId: grace.userId, label: "ALL", pageSize: 100 });
+    const page = await listMessages({ account: await resolveAccount({ userId: grace.userId }), label: "ALL", pageSize: 100 });
     expect(page.messages).toHaveLength(30);
     const adaMessage = SEED_FIXTURES.ada.special.hebrew.id;
-    const error = await getMessage({ userId: grace.userId, id: adaMessage }).catch((caught: unknown) => caught);
+    const error = await getMessage({ account: await resolveAccount({ userId: grace.userId }), id: adaMessage }).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as AppError).code).toBe("not_found");
   });
 });
 
 describe("getMessage", () => {
   it("decodes the Hebrew windows-1255 message and lists attachments", async () => {
-    const hebrew = await getMessage({ userId: ada.userId, id: SEED_FIXTURES.ada.special.hebrew.id });
+    const hebrew = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: SEED_FIXTURES.ada.special.hebrew.id });
     expect(hebrew.subject).toBe(SEED_FIXTURES.ada.special.hebrew.subject);
     expect(hebrew.text).toBe(SEED_FIXTURES.ada.special.hebrew.body);
-    const withFiles = await getMessage({ userId: ada.userId, id: SEED_FIXTURES.ada.special.attachments.id });
+    const withFiles = await getMessage({
+      account: await resolveAccount({ userId: ada.userId }),
+      id: SEED_FIXTURES.ada.special.attachments.id,
+    });
     expect(withFiles.attachments).toEqual(
       SEED_FIXTURES.ada.special.attachments.files.map((file) => ({
         ...file,
@@ -229,17 +248,24 @@ describe("getMessage", () => {
       match: { method: "GET", path: `/gmail/v1/users/me/messages/${id}` },
       status: 404,
     });
-    const error = await getMessage({ userId: ada.userId, id }).catch((caught: unknown) => caught);
+    const error = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe("not_found");
     expect((error as AppError).message).toBe("This message does not exist in your mailbox.");
   });
 
   it("sanitises HTML and blocks the remote image until allowed", async () => {
-    const blocked = await getMessage({ userId: ada.userId, id: SEED_FIXTURES.ada.special.htmlWithScript.id });
+    const blocked = await getMessage({
+      account: await resolveAccount({ userId: ada.userId }),
+      id: SEED_FIXTURES.ada.special.htmlWithScript.id,
+    });
     expect(blocked.html).not.toMatch(/<script|onerror|javascript:/i);
     expect(blocked.html).not.toContain(SEED_FIXTURES.remoteImageUrl);
     expect(blocked.blockedRemoteImages).toBeGreaterThan(0);
-    const allowed = await getMessage({ userId: ada.userId, id: SEED_FIXTURES.ada.special.htmlWithScript.id, allowRemoteImages: true });
+    const allowed = await getMessage({
+      account: await resolveAccount({ userId: ada.userId }),
+      id: SEED_FIXTURES.ada.special.htmlWithScript.id,
+      allowRemoteImages: true,
+    });
     expect(allowed.html).toContain(SEED_FIXTURES.remoteImageUrl);
     expect(allowed.html).not.toMatch(/<script/i);
   });

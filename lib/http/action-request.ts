@@ -2,9 +2,9 @@
 // non-empty list of Gmail ids (at most Gmail's batchModify limit), a label only where the action takes one and
 // only one a person can apply. Whether a user label exists in the account is checked later, against its labels.
 import { z } from "zod";
-import { MAIL_ACTIONS, MAX_ACTION_IDS, type MailAction } from "../mail-actions";
-import { accountEmail } from "../message-params";
-import { APPLICABLE_SYSTEM_LABELS, UNAPPLICABLE_LABELS, USER_LABEL_ID } from "./label-changes";
+import { MAIL_ACTIONS, MAX_ACTION_IDS, type MailAction } from "../mail/mail-actions";
+import { accountEmail } from "./mail-query";
+import { APPLICABLE_SYSTEM_LABELS, UNAPPLICABLE_LABELS, USER_LABEL_ID } from "../gmail/actions/label-changes";
 
 const LABEL_ACTIONS: ReadonlySet<MailAction> = new Set(["addLabel", "removeLabel"]);
 

@@ -1,6 +1,7 @@
 // What a client may ask of the mailbox, validated before anything reaches Google. Shared by the API routes
 // and the pages, so a URL typed into the address bar gets the same checks as an API call.
 import { z } from "zod";
+import { single } from "./query-params";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -47,11 +48,6 @@ export const searchQuery = z
   .max(500, "is longer than 500 characters")
   .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), "contains control characters");
 
-/** Missing and empty parameters mean "not given"; a parameter given twice is an error, not a guess. */
-export function single<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-}
-
 /** The fields of a list request; pages extend it, then apply `onlyAllAccountsTokensForAll`. */
 export const listQueryFields = z
   .object({
@@ -83,28 +79,21 @@ export const pageTokenMismatch = { path: ["pageToken"], message: "is not a valid
 
 export const listQuerySchema = listQueryFields.refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
 
+/** The query of an API that reads one message or conversation: at most the account it belongs to. */
+export const oneAccountQuery = z.object({ account: single(accountEmail) }).strict();
+
+/** The inbox page's query: a list request, plus the earlier pages' tokens that "Newer" goes back through. */
+export const inboxPageQuerySchema = listQueryFields
+  .extend({
+    prev: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value.split(",") : []))
+      .pipe(z.array(anyPageToken).max(MAX_PAGE_HISTORY)),
+  })
+  .refine(onlyAllAccountsTokensForAll, pageTokenMismatch);
+
 export type ListQuery = { label: string; q?: string; pageToken?: string; pageSize: number };
-
-/** Reads URLSearchParams into a plain object, keeping repeated keys as arrays so they fail validation. */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    result[key] = values.length === 1 ? values[0]! : values;
-  }
-  return result;
-}
-
-export function describeZodError(error: z.ZodError): string {
-  const problems = error.issues.map((issue) => {
-    const name = issue.path.join(".");
-    if (issue.code === "unrecognized_keys")
-      return `unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(", ")}`;
-    if (issue.code === "invalid_type") return `${name} must be given once, as text`;
-    return `${name} ${issue.message}`;
-  });
-  return `Invalid request: ${problems.join("; ")}.`;
-}
 
 /** What a validated list query asks for, defaults filled in; the messages and threads APIs share it. */
 export function listRequestOf(userId: string, query: z.infer<typeof listQuerySchema>) {

@@ -22,11 +22,11 @@ import {
   decodeAllAccountsPageToken,
   encodeAllAccountsPageToken,
 } from "./all-accounts-page-token";
-import { batchGetMessages } from "./batch-get-messages";
-import { gmailUsersFor } from "./gmail-client";
-import { isUnauthorized, toAppError } from "./gmail-errors";
+import { batchGetMessages } from "../gmail/batch-get-messages";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import { isUnauthorized, toAppError } from "../gmail/gmail-errors";
 import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
-import { SUMMARY_HEADERS } from "./list-messages";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
 export type AllAccountsMessage = MessageSummary & {

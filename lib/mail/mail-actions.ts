@@ -1,4 +1,4 @@
-// The actions a user can take on mail (design.md "Acting on mail"), shared by POST /api/actions, the server's
+// The actions a user can take on mail (docs/architecture.md, "Conversations and actions"), shared by POST /api/actions, the server's
 // Gmail calls and the browser's toolbar and keys. Pure: no Google, no tokens.
 
 export const MAIL_ACTIONS = [

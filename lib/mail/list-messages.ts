@@ -2,19 +2,19 @@ import "server-only";
 // One inbox page: one messages.list, then the metadata gets for the whole page, batched (batches of at most
 // 50 parts sent in parallel). Two sequential Gmail round trips, whatever the page size. A message deleted
 // between the list and the batch is simply not on the page.
-import { AppError } from "../errors";
-import { batchGetMessages } from "./batch-get-messages";
-import { gmailUsersFor } from "./gmail-client";
-import { listUserLabels } from "./list-labels";
-import { type AccountSelector, withMailbox } from "./mailbox-access";
+import { batchGetMessages } from "../gmail/batch-get-messages";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import type { Account } from "@/generated/prisma/client";
+import { withAccount } from "../gmail/mailbox-access";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { assertKnownLabel } from "./assert-known-label";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
 export type MessagePage = { messages: MessageSummary[]; nextPageToken?: string; resultSizeEstimate: number };
 
 export type ListMessagesOptions = {
-  userId: string;
-  /** One of the user's linked accounts by address; the default account when not given. */
-  account?: string | undefined;
+  /** The linked account to read, resolved once by the page or route handler. */
+  account: Account;
   /** A label id, or "ALL" for all mail (Gmail leaves spam and trash out unless asked). */
   label: string;
   q?: string;
@@ -22,22 +22,9 @@ export type ListMessagesOptions = {
   pageSize: number;
 };
 
-/** The headers an inbox row shows; every listing asks Gmail for these and no more. */
-export const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
-
-/** A user label must be one of the user's own; system labels are known without asking Gmail. */
-export async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
-  if (!label.startsWith("Label_")) return;
-  const labels = await listUserLabels(selector);
-  if (!labels.some((candidate) => candidate.id === label)) {
-    throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
-  }
-}
-
 export async function listMessages(options: ListMessagesOptions): Promise<MessagePage> {
-  const selector = { userId: options.userId, account: options.account };
-  await assertKnownLabel(selector, options.label);
-  return withMailbox(selector, "page", async (accessToken) => {
+  await assertKnownLabel(options.account, options.label);
+  return withAccount(options.account, "page", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).listMessages({
       userId: "me",
       maxResults: options.pageSize,

@@ -3,11 +3,11 @@ import "server-only";
 // latest message. Per page, each account costs one threads.list and one batch of threads.get?format=metadata,
 // all accounts at once: two sequential round trips (list-all-accounts has the merge, the paging and how one
 // failing account is reported).
-import { batchGetThreads } from "./batch-get-threads";
-import { gmailUsersFor } from "./gmail-client";
+import { batchGetThreads } from "../gmail/batch-get-threads";
+import { gmailUsersFor } from "../gmail/gmail-client";
 import { type AccountError, type AllAccountsSource, type ListAllAccountsOptions, listAllAccounts } from "./list-all-accounts";
-import { SUMMARY_HEADERS } from "./list-messages";
-import { summarizeThread } from "./thread-headers";
+import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "./thread-summary";
 
 export type AllAccountsThread = ThreadSummary & {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeZodError } from "../message-params";
-import { MAX_ACTION_IDS } from "../mail-actions";
-import { actionRequestSchema } from "./action-request-schema";
+import { describeZodError } from "./query-params";
+import { MAX_ACTION_IDS } from "../mail/mail-actions";
+import { actionRequestSchema } from "./action-request";
 
 const ID = "18c0a1b2c3d4e5f6";
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i.toString(16).padStart(16, "0"));

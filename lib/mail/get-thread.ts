@@ -1,11 +1,12 @@
 import "server-only";
 // A whole conversation, ready to show: one threads.get?format=full, each message read the way a single
 // message is (message-detail: charsets, sanitising, attachments).
-import { gmailUsersFor } from "./gmail-client";
-import { withMailbox } from "./mailbox-access";
-import { type MessageDetail, messageDetailOf } from "./message-detail";
-import { referencedPartReader } from "./read-referenced-part";
-import { chronological } from "./thread-headers";
+import { gmailUsersFor } from "../gmail/gmail-client";
+import type { Account } from "@/generated/prisma/client";
+import { withAccount } from "../gmail/mailbox-access";
+import { type MessageDetail, messageDetailOf } from "../gmail/message-detail";
+import { referencedPartReader } from "../gmail/read-referenced-part";
+import { chronological } from "../gmail/thread-headers";
 
 export type ThreadDetail = {
   id: string;
@@ -18,15 +19,14 @@ export type ThreadDetail = {
 };
 
 export type GetThreadOptions = {
-  userId: string;
-  account?: string | undefined;
+  account: Account;
   id: string;
   allowRemoteImages?: boolean;
 };
 
-/** Throws a not_found AppError when no conversation has this id (a message id may: see threadIdOfMessage). */
+/** Throws a not_found AppError when no conversation has this id (a message id may: see thread-id-of-message.ts). */
 export async function getThread(options: GetThreadOptions): Promise<ThreadDetail> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+  return withAccount(options.account, "message", async (accessToken) => {
     const gmail = gmailUsersFor(accessToken);
     const { data } = await gmail.getThread({ userId: "me", id: options.id, format: "full" });
     const messages = await Promise.all(
@@ -43,16 +43,5 @@ export async function getThread(options: GetThreadOptions): Promise<ThreadDetail
       labelIds: [...new Set(messages.flatMap((message) => message.labelIds))],
       messages,
     };
-  });
-}
-
-/**
- * The conversation a message belongs to (one messages.get?format=minimal): old links name a message, and a
- * message id is a thread id only for the first message of its conversation.
- */
-export async function threadIdOfMessage(options: { userId: string; account?: string | undefined; id: string }): Promise<string> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
-    const { data } = await gmailUsersFor(accessToken).getMessage({ userId: "me", id: options.id, format: "minimal" });
-    return data.threadId ?? options.id;
   });
 }

@@ -6,20 +6,21 @@ import "server-only";
 // whatever the ids, silently skipping unknown ones, so Mailroom could not say which items changed, and Undo
 // must send its opposite for exactly those. It also has no trash/untrash. A batch reports every item; it costs
 // more quota per item (5 units each against 50 for up to 1000), which the 1000-item cap bounds.
-import { resolveAccount } from "../../accounts/linked-accounts";
-import { AppError } from "../../errors";
-import { listUserLabels } from "../list-labels";
-import type { ActionRequest, ActionResult } from "../mail-actions";
-import { noteMailboxChanged } from "../../sync/page-cache-list";
-import { withAccount } from "../mailbox-access";
-import { GmailResponseError } from "../gmail-errors";
-import { gmailErrorReason, isRetryableFailure } from "../retry-policy";
-import { type PartAnswer, batchPost } from "./batch-post";
-import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "./label-changes";
-import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "./modify-scope";
+import type { Account } from "@/generated/prisma/client";
+import { AppError } from "../errors";
+import { listUserLabels } from "../gmail/list-labels";
+import type { ActionRequest, ActionResult } from "./mail-actions";
+import { noteMailboxChanged } from "../sync/page-cache-list";
+import { withAccount } from "../gmail/mailbox-access";
+import { GmailResponseError } from "../gmail/gmail-errors";
+import { gmailErrorReason, isRetryableFailure } from "../gmail/retry-policy";
+import { type PartAnswer, batchPost } from "../gmail/actions/batch-post";
+import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "../gmail/actions/label-changes";
+import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "../gmail/actions/modify-scope";
 
-export type ApplyMailActionOptions = ActionRequest & {
-  userId: string;
+export type ApplyMailActionOptions = Omit<ActionRequest, "account"> & {
+  /** The linked account acted on, resolved once by the route handler. */
+  account: Account;
   /** The page the action was taken on, for the way back from Google when permission must be asked first. */
   returnTo?: string | null;
 };
@@ -28,14 +29,13 @@ export type ApplyMailActionOptions = ActionRequest & {
 export type ItemFailureCode = "not_found" | "rejected" | "forbidden" | "unavailable";
 
 export async function applyMailAction(options: ApplyMailActionOptions): Promise<ActionResult> {
-  const { userId, action, labelId } = options;
-  const account = await resolveAccount({ userId, account: options.account });
+  const { account, action, labelId } = options;
   const scopeRequired = (cause?: unknown) => new ScopeRequiredError({ account: account.email, returnTo: options.returnTo, cause });
   // Asked before anything reaches Google: without the scope every change would be refused anyway.
   if (!grantsGmailModify(account.scope)) throw scopeRequired();
 
   if (labelId !== undefined && USER_LABEL_ID.test(labelId)) {
-    const labels = await listUserLabels({ userId, account: account.email ?? undefined });
+    const labels = await listUserLabels(account);
     if (!labels.some((label) => label.id === labelId)) {
       throw new AppError("bad_request", "Invalid request: labelId is not one of this account's labels.");
     }

@@ -5,6 +5,7 @@ import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import type { AppError } from "../errors";
 import { listThreads } from "./list-threads";
+import { resolveAccount } from "../accounts/linked-accounts";
 
 type LoggedRequest = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
 
@@ -49,7 +50,7 @@ describe("listThreads", () => {
     const seen: string[] = [];
     do {
       await control(environment.emulatorUrl, "DELETE", "requests");
-      const page = await listThreads({ userId: ada.userId, label: "INBOX", pageToken, pageSize: 25 });
+      const page = await listThreads({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageToken, pageSize: 25 });
       seen.push(...page.threads.map((thread) => thread.id));
       pageToken = page.nextPageToken;
       if (pageToken) expect(page.threads).toHaveLength(25);
@@ -72,7 +73,12 @@ describe("listThreads", () => {
   });
 
   it("sums up ada's long conversation: every message counted, every sender once, the latest message's sender, date and id", async () => {
-    const page = await listThreads({ userId: ada.userId, label: "INBOX", q: `"${seed.thread.subject}"`, pageSize: 25 });
+    const page = await listThreads({
+      account: await resolveAccount({ userId: ada.userId }),
+      label: "INBOX",
+      q: `"${seed.thread.subject}"`,
+      pageSize: 25,
+    });
     expect(page.threads).toHaveLength(1);
     const [thread] = page.threads;
     const latestId = seed.thread.messageIds[seed.thread.length - 1]!;
@@ -108,7 +114,7 @@ describe("listThreads", () => {
         status: 404,
       });
     }
-    const page = await listThreads({ userId: ada.userId, label: "INBOX", pageSize: 20 });
+    const page = await listThreads({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 20 });
     expect(page.threads.map((thread) => thread.id)).toEqual(listed.filter((id) => !deleted.includes(id)));
     const batches = (await gmailRequests()).filter((request) => request.path.startsWith("/batch/"));
     expect(batches).toHaveLength(1);
@@ -130,27 +136,34 @@ describe("listThreads", () => {
     );
     expect(reply.threadId).toBe(root.threadId);
 
-    const inbox = await listThreads({ userId: ada.userId, label: "INBOX", pageSize: 1 });
+    const inbox = await listThreads({ account: await resolveAccount({ userId: ada.userId }), label: "INBOX", pageSize: 1 });
     expect(inbox.threads[0]).toMatchObject({ id: root.threadId, messageCount: 1, unread: false, latestMessageId: root.id });
     expect(inbox.threads[0]!.participants.map((person) => person.email)).toEqual(["lin@example.org"]);
 
-    const trash = await listThreads({ userId: ada.userId, label: "TRASH", q: "Picnic", pageSize: 5 });
+    const trash = await listThreads({ account: await resolveAccount({ userId: ada.userId }), label: "TRASH", q: "Picnic", pageSize: 5 });
     expect(trash.threads[0]).toMatchObject({ id: root.threadId, messageCount: 2, unread: true, latestMessageId: reply.id });
   });
 
   it("refuses a forged page token and a label that is not the user's", async () => {
-    const forged = await listThreads({ userId: ada.userId, label: "INBOX", pageToken: "12345678901234567890", pageSize: 25 }).catch(
-      (error: unknown) => error,
-    );
+    const forged = await listThreads({
+      account: await resolveAccount({ userId: ada.userId }),
+      label: "INBOX",
+      pageToken: "12345678901234567890",
+      pageSize: 25,
+    }).catch((error: unknown) => error);
     expect((forged as AppError).code).toBe("bad_request");
-    const unknownLabel = await listThreads({ userId: ada.userId, label: "Label_999", pageSize: 25 }).catch((error: unknown) => error);
+    const unknownLabel = await listThreads({
+      account: await resolveAccount({ userId: ada.userId }),
+      label: "Label_999",
+      pageSize: 25,
+    }).catch((error: unknown) => error);
     expect((unknownLabel as AppError).code).toBe("bad_request");
   });
 
   it("shows an empty page for an empty mailbox, in one list and no batch", async () => {
     const empty = await createLinkedAccount(environment.emulatorUrl, "empty@example.com");
     await control(environment.emulatorUrl, "DELETE", "requests");
-    const page = await listThreads({ userId: empty.userId, label: "INBOX", pageSize: 25 });
+    const page = await listThreads({ account: await resolveAccount({ userId: empty.userId }), label: "INBOX", pageSize: 25 });
     expect(page).toEqual({ threads: [], resultSizeEstimate: 0 });
     expect((await gmailRequests()).map((request) => request.path.split("?")[0])).toEqual(["/gmail/v1/users/me/threads"]);
   });
