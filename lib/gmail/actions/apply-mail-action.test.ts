@@ -7,7 +7,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { GMAIL_MODIFY_SCOPE } from "../../google-scopes";
 import { saveSignInTokens } from "../../tokens/token-store";
-import { UNDO_OF } from "../mail-actions";
+import { undoOf } from "../labels";
 import { applyMailAction } from "./apply-mail-action";
 
 type LoggedPart = { method: string; path: string; status: number };
@@ -121,7 +121,7 @@ describe("applyMailAction", () => {
       expect(changing.length, action).toBeGreaterThan(0);
       await applyMailAction({ userId: ada.userId, action, messageIds: changing });
       expect(await labelsOf(ada, messages), action).not.toEqual(before);
-      expect(await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], messageIds: changing })).toEqual({
+      expect(await applyMailAction({ userId: ada.userId, action: undoOf(action), messageIds: changing })).toEqual({
         applied: changing.length,
         failed: [],
       });
@@ -158,7 +158,7 @@ describe("applyMailAction", () => {
     ] as const) {
       await applyMailAction({ userId: ada.userId, action, threadIds: changing });
       expect(await conversationLabels(), action).not.toEqual(conversationsBefore);
-      expect(await applyMailAction({ userId: ada.userId, action: UNDO_OF[action], threadIds: changing })).toEqual({
+      expect(await applyMailAction({ userId: ada.userId, action: undoOf(action), threadIds: changing })).toEqual({
         applied: changing.length,
         failed: [],
       });

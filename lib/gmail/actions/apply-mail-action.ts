@@ -15,7 +15,8 @@ import { withAccount } from "../mailbox-access";
 import { GmailResponseError } from "../gmail-errors";
 import { gmailErrorReason, isRetryableFailure } from "../retry-policy";
 import { type PartAnswer, batchPost } from "./batch-post";
-import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "./label-changes";
+import { isUserLabelId } from "../labels";
+import { gmailChangeFor, gmailChangeRequest } from "./label-changes";
 import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "./modify-scope";
 
 export type ApplyMailActionOptions = ActionRequest & {
@@ -34,7 +35,7 @@ export async function applyMailAction(options: ApplyMailActionOptions): Promise<
   // Asked before anything reaches Google: without the scope every change would be refused anyway.
   if (!grantsGmailModify(account.scope)) throw scopeRequired();
 
-  if (labelId !== undefined && USER_LABEL_ID.test(labelId)) {
+  if (labelId !== undefined && isUserLabelId(labelId)) {
     const labels = await listUserLabels({ userId, account: account.email ?? undefined });
     if (!labels.some((label) => label.id === labelId)) {
       throw new AppError("bad_request", "Invalid request: labelId is not one of this account's labels.");

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import { type ThreadDetail, getThread, threadIdOfMessage } from "@/lib/gmail/get-thread";
 import { threadId as threadIdParam } from "@/lib/gmail/message-params";
-import { visibleMessages } from "@/lib/gmail/thread-headers";
+import { visibleMessages } from "@/lib/gmail/labels";
 
 export const metadata: Metadata = { title: "Conversation" };
 
