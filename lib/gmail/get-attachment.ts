@@ -9,6 +9,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { AppError } from "../errors";
 import { gmailUsersFor } from "./gmail-client";
+import { statusOf } from "./gmail-errors";
 import { withMailbox } from "./mailbox-access";
 import { type MessageAttachment, extractMessageContent } from "./message-content";
 
@@ -32,11 +33,6 @@ const CHUNK_CHARS = 64 * 1024;
 
 function notInMessage(cause?: unknown): AppError {
   return new AppError("not_found", "This attachment is not in this message.", { cause });
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; response?: { status?: unknown } } | null)?.response?.status;
-  return typeof status === "number" ? status : undefined;
 }
 
 /** The bytes as a stream of decoded chunks, read from the base64url text only as the client takes them. */

@@ -26,7 +26,7 @@ import { batchGetMessages } from "./batch-get-messages";
 import { gmailUsersFor } from "./gmail-client";
 import { isUnauthorized, toAppError } from "./gmail-errors";
 import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
-import { SUMMARY_HEADERS } from "./list-messages";
+import { SUMMARY_METADATA } from "./list-messages";
 import { type MessageSummary, summarizeMessage } from "./message-headers";
 
 export type AllAccountsMessage = MessageSummary & {
@@ -216,7 +216,7 @@ const messagesSource: AllAccountsSource<gmail_v1.Schema$Message> = {
     };
   },
   async fetch(accessToken, ids) {
-    return (await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS })).found;
+    return (await batchGetMessages(accessToken, ids, SUMMARY_METADATA)).found;
   },
 };
 

@@ -4,6 +4,7 @@ import "server-only";
 // between the list and the batch is simply not on the page.
 import { AppError } from "../errors";
 import { batchGetMessages } from "./batch-get-messages";
+import type { BatchGetOptions } from "./batch-get";
 import { gmailUsersFor } from "./gmail-client";
 import { listUserLabels } from "./list-labels";
 import { type AccountSelector, withMailbox } from "./mailbox-access";
@@ -22,8 +23,8 @@ export type ListMessagesOptions = {
   pageSize: number;
 };
 
-/** The headers an inbox row shows; every listing asks Gmail for these and no more. */
-export const SUMMARY_HEADERS = ["From", "Subject", "Date"] as const;
+/** How every listing fetches its rows: metadata with the headers a row shows, and no more. */
+export const SUMMARY_METADATA: BatchGetOptions = { format: "metadata", metadataHeaders: ["From", "Subject", "Date"] };
 
 /** A user label must be one of the user's own; system labels are known without asking Gmail. */
 export async function assertKnownLabel(selector: AccountSelector, label: string): Promise<void> {
@@ -46,7 +47,7 @@ export async function listMessages(options: ListMessagesOptions): Promise<Messag
       ...(options.pageToken ? { pageToken: options.pageToken } : {}),
     });
     const ids = (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id));
-    const { found: messages } = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+    const { found: messages } = await batchGetMessages(accessToken, ids, SUMMARY_METADATA);
     return {
       messages: messages.map(summarizeMessage),
       ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),

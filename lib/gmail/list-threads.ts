@@ -5,7 +5,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "./batch-get-threads";
 import { gmailUsersFor } from "./gmail-client";
-import { type ListMessagesOptions, SUMMARY_HEADERS, assertKnownLabel } from "./list-messages";
+import { type ListMessagesOptions, SUMMARY_METADATA, assertKnownLabel } from "./list-messages";
 import { withMailbox } from "./mailbox-access";
 import { summarizeThread } from "./thread-headers";
 import type { ThreadPage, ThreadSummary } from "./thread-summary";
@@ -33,7 +33,7 @@ export async function fetchThreadPage(
   });
   const listed = data.threads ?? [];
   const ids = listed.map((thread) => thread.id).filter((id): id is string => Boolean(id));
-  const { found } = await batchGetThreads(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+  const { found } = await batchGetThreads(accessToken, ids, SUMMARY_METADATA);
   return {
     listed,
     found,
