@@ -1,7 +1,7 @@
 // What a client may ask of the mailbox, validated before anything reaches Google. Shared by the API routes
 // and the pages, so a URL typed into the address bar gets the same checks as an API call.
 import { z } from "zod";
-import { isLabelView } from "./labels";
+import { isLabelView } from "@/lib/gmail/labels";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
