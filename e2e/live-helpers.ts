@@ -103,10 +103,18 @@ export async function anotherGmailClient(emulator: Emulator, email = "ada@exampl
     });
     if (!response.ok) throw new Error(`modify answered ${response.status}`);
   };
+  const trash = async (messageId: string) => {
+    const response = await fetch(new URL(`/gmail/v1/users/me/messages/${messageId}/trash`, emulator.url), {
+      method: "POST",
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    if (!response.ok) throw new Error(`trash answered ${response.status}`);
+  };
   return {
     markRead: (messageId: string) => modify(messageId, { removeLabelIds: ["UNREAD"] }),
     star: (messageId: string) => modify(messageId, { addLabelIds: ["STARRED"] }),
     archive: (messageId: string) => modify(messageId, { removeLabelIds: ["INBOX"] }),
+    trash,
   };
 }
 

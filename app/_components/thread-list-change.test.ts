@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ThreadSummary } from "@/lib/mail/thread-summary";
-import { applyThreadListChange, belongsToList, listChangeOf } from "./thread-list-change";
+import { applyThreadListChange, listChangeOf } from "./thread-list-change";
 
 function thread(id: string, minutes: number, labelIds: string[] = ["INBOX"], extra: Partial<ThreadSummary> = {}): ThreadSummary {
   return {
@@ -22,19 +22,17 @@ function thread(id: string, minutes: number, labelIds: string[] = ["INBOX"], ext
 const ids = (threads: readonly ThreadSummary[]) => threads.map((t) => t.id);
 const page = [thread("c", 30), thread("b", 20), thread("a", 10)];
 
-describe("belongsToList / listChangeOf", () => {
-  it("keeps a conversation in a list while it carries the list's label; All mail leaves out spam and trash", () => {
-    expect(belongsToList(thread("x", 0, ["INBOX", "UNREAD"]), "INBOX")).toBe(true);
-    expect(belongsToList(thread("x", 0, ["UNREAD"]), "INBOX")).toBe(false);
-    expect(belongsToList(thread("x", 0, ["UNREAD"]), "ALL")).toBe(true);
-    expect(belongsToList(thread("x", 0, ["TRASH"]), "ALL")).toBe(false);
-    expect(belongsToList(thread("x", 0, ["STARRED", "INBOX"]), "STARRED")).toBe(true);
-  });
-
+describe("listChangeOf", () => {
   it("turns a conversation that left the label into a removal", () => {
     const change = listChangeOf({ upserts: [thread("b", 20, ["UNREAD"]), thread("d", 40, ["INBOX"])], removals: ["z"] }, "INBOX");
     expect(ids(change.upserts)).toEqual(["d"]);
     expect(change.removals).toEqual(["z", "b"]);
+  });
+
+  it("turns a starred conversation trashed elsewhere into a removal from Starred, and an upsert in Trash", () => {
+    const trashed = thread("s", 50, ["STARRED", "INBOX", "TRASH"]);
+    expect(listChangeOf({ upserts: [trashed], removals: [] }, "STARRED")).toEqual({ upserts: [], removals: ["s"] });
+    expect(listChangeOf({ upserts: [trashed], removals: [] }, "TRASH")).toEqual({ upserts: [trashed], removals: [] });
   });
 });
 

@@ -1,24 +1,16 @@
 // How a live change applies to a list of conversations on screen. Pure: the hook (use-mailbox-events.ts)
 // and the inbox's list component use it, and it is tested without a browser.
 import type { ThreadSummary } from "@/lib/mail/thread-summary";
+import { belongsInView } from "@/lib/gmail/labels";
 import type { ChangeEvent } from "@/lib/sync/stream-events";
 
 /** For a list: conversations to show (new or changed) and conversations to take out. */
 export type ThreadListChange = { upserts: ThreadSummary[]; removals: string[] };
 
-/**
- * Whether a conversation belongs in the list of `label`, from its labels as they stand now. All mail (ALL)
- * leaves out spam and trash, as Gmail does; every other list holds the conversations that carry its label.
- */
-export function belongsToList(thread: ThreadSummary, label: string): boolean {
-  if (label === "ALL") return !thread.labelIds.includes("TRASH") && !thread.labelIds.includes("SPAM");
-  return thread.labelIds.includes(label);
-}
-
-/** A stream's change, as it applies to the list of `label`: a conversation that left the label is a removal. */
+/** A stream's change, as it applies to the list of `label`: a conversation no longer in that view is a removal. */
 export function listChangeOf(event: Pick<ChangeEvent, "upserts" | "removals">, label: string): ThreadListChange {
-  const upserts = event.upserts.filter((thread) => belongsToList(thread, label));
-  const leaving = event.upserts.filter((thread) => !belongsToList(thread, label)).map((thread) => thread.id);
+  const upserts = event.upserts.filter((thread) => belongsInView(thread.labelIds, label));
+  const leaving = event.upserts.filter((thread) => !belongsInView(thread.labelIds, label)).map((thread) => thread.id);
   return { upserts, removals: [...new Set([...event.removals, ...leaving])] };
 }
 

@@ -17,7 +17,7 @@ import { type ConnectionState, MailboxEventsConnection } from "./mailbox-events-
 import { type ThreadListChange, listChangeOf } from "./thread-list-change";
 
 export type { ThreadListChange } from "./thread-list-change";
-export { applyThreadListChange, belongsToList } from "./thread-list-change";
+export { applyThreadListChange } from "./thread-list-change";
 export type MailboxEventsState = ConnectionState;
 
 export type MailboxEventsOptions = {

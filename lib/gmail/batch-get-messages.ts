@@ -1,9 +1,7 @@
 import "server-only";
 // Many messages in one round trip (see batch-get for the batching, retries and what a failed part means).
 import type { gmail_v1 } from "@googleapis/gmail";
-import { type BatchGetResult, batchGet } from "./batch-get";
-
-export type BatchGetOptions = { format: "metadata" | "minimal" | "full"; metadataHeaders?: readonly string[] };
+import { type BatchGetOptions, type BatchGetResult, batchGet } from "./batch-get";
 
 function messagePath(id: string, options: BatchGetOptions): string {
   const query = new URLSearchParams({ format: options.format });

@@ -1,11 +1,9 @@
 import "server-only";
 // Many conversations in one round trip (see batch-get for the batching, retries and what a failed part means).
 import type { gmail_v1 } from "@googleapis/gmail";
-import { type BatchGetResult, batchGet } from "./batch-get";
+import { type BatchGetOptions, type BatchGetResult, batchGet } from "./batch-get";
 
-export type BatchGetThreadsOptions = { format: "metadata" | "minimal" | "full"; metadataHeaders?: readonly string[] };
-
-function threadPath(id: string, options: BatchGetThreadsOptions): string {
+function threadPath(id: string, options: BatchGetOptions): string {
   const query = new URLSearchParams({ format: options.format });
   for (const header of options.metadataHeaders ?? []) query.append("metadataHeaders", header);
   return `/gmail/v1/users/me/threads/${encodeURIComponent(id)}?${query}`;
@@ -15,7 +13,7 @@ function threadPath(id: string, options: BatchGetThreadsOptions): string {
 export function batchGetThreads(
   accessToken: string,
   ids: readonly string[],
-  options: BatchGetThreadsOptions,
+  options: BatchGetOptions,
 ): Promise<BatchGetResult<gmail_v1.Schema$Thread>> {
   return batchGet<gmail_v1.Schema$Thread>(
     accessToken,

@@ -26,6 +26,9 @@ export type BatchGetRequest = {
   path: string;
 };
 
+/** How each resource is read: `format`, and for metadata the headers wanted. */
+export type BatchGetOptions = { format: "metadata" | "minimal" | "full"; metadataHeaders?: readonly string[] };
+
 export type BatchGetResult<T> = {
   /** What Gmail returned, in the order requested (repeated ids once); missing ids are left out. */
   found: T[];

@@ -5,7 +5,7 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "./batch-get-threads";
 import { gmailUsersFor } from "./gmail-client";
-import { SUMMARY_HEADERS } from "./summary-headers";
+import { SUMMARY_METADATA } from "./summary-headers";
 
 /** Which conversations a page lists: a label ("ALL" for all mail), an optional search, a position, a size. */
 export type ThreadPageRequest = { label: string; q?: string | undefined; pageToken?: string | undefined; pageSize: number };
@@ -27,7 +27,7 @@ export async function fetchThreadPage(
   });
   const listed = data.threads ?? [];
   const ids = listed.map((thread) => thread.id).filter((id): id is string => Boolean(id));
-  const { found } = await batchGetThreads(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+  const { found } = await batchGetThreads(accessToken, ids, SUMMARY_METADATA);
   return {
     listed,
     found,

@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { type MessageAttachment, extractMessageContent } from "../mime/message-content";
 import { gmailUsersFor } from "./gmail-client";
+import { statusOf } from "./gmail-errors";
 import { withMailbox } from "./mailbox-access";
 import { streamGmailField } from "./stream-gmail-field";
 
@@ -32,11 +33,6 @@ export type GetAttachmentOptions = {
 
 function notInMessage(cause?: unknown): AppError {
   return new AppError("not_found", "This attachment is not in this message.", { cause });
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; response?: { status?: unknown } } | null)?.response?.status;
-  return typeof status === "number" ? status : undefined;
 }
 
 /** Which listed attachment a fetched body is: by id, else by a size no other attachment has. */

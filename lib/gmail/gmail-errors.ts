@@ -4,7 +4,7 @@ import "server-only";
 import { AppError, ReauthRequiredError } from "../errors";
 
 /** The HTTP status of a failed Gmail call (GaxiosError or a batch part), if it has one. */
-function statusOf(error: unknown): number | undefined {
+export function statusOf(error: unknown): number | undefined {
   if (typeof error !== "object" || error === null) return undefined;
   const candidate = error as { status?: unknown; response?: { status?: unknown } };
   const status = candidate.response?.status ?? candidate.status;

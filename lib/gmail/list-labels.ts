@@ -16,23 +16,6 @@ export const SYSTEM_TABS: readonly MailLabel[] = [
   { id: "ALL", name: "All mail", type: "system" },
 ];
 
-/** Gmail's system label ids that a list may be narrowed to. */
-export const SYSTEM_LABEL_IDS = new Set([
-  "INBOX",
-  "UNREAD",
-  "STARRED",
-  "SENT",
-  "IMPORTANT",
-  "DRAFT",
-  "SPAM",
-  "TRASH",
-  "CATEGORY_PERSONAL",
-  "CATEGORY_SOCIAL",
-  "CATEGORY_PROMOTIONS",
-  "CATEGORY_UPDATES",
-  "CATEGORY_FORUMS",
-]);
-
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; labels: MailLabel[] }>();
 

@@ -7,8 +7,7 @@ import type { Mailbox } from "../mime/mailbox-address";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 import type { ThreadSummary } from "../mail/thread-summary";
 
-/** Labels whose messages Gmail's own conversation view hides unless that label is the one being looked at. */
-const HIDDEN_UNLESS_LISTED = ["TRASH", "SPAM"] as const;
+import { visibleMessages } from "./labels";
 
 type SummaryOptions = {
   /** The label being listed ("ALL" for all mail); decides whether trashed and spam messages count. */
@@ -26,16 +25,6 @@ export function chronological<T extends gmail_v1.Schema$Message>(messages: reado
     .map((message, index) => ({ message, index }))
     .sort((a, b) => internalDateOf(a.message) - internalDateOf(b.message) || a.index - b.index)
     .map(({ message }) => message);
-}
-
-/**
- * The messages a reader sees in this listing: outside Trash and Spam the conversation leaves their messages
- * out (a trashed reply does not make an inbox thread unread); when that would leave nothing, all of them.
- */
-export function visibleMessages<T extends { labelIds?: readonly string[] | null }>(messages: readonly T[], label: string | undefined): T[] {
-  if (label !== undefined && (HIDDEN_UNLESS_LISTED as readonly string[]).includes(label)) return [...messages];
-  const visible = messages.filter((message) => !message.labelIds?.some((id) => (HIDDEN_UNLESS_LISTED as readonly string[]).includes(id)));
-  return visible.length > 0 ? visible : [...messages];
 }
 
 function sameSender(a: Mailbox, b: Mailbox): boolean {

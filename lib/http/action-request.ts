@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { MAIL_ACTIONS, MAX_ACTION_IDS, type MailAction } from "../mail/mail-actions";
 import { accountEmail } from "./mail-query";
-import { APPLICABLE_SYSTEM_LABELS, UNAPPLICABLE_LABELS, USER_LABEL_ID } from "../gmail/actions/label-changes";
+import { UNAPPLICABLE_LABELS, isApplicableLabel } from "../gmail/labels";
 
 const LABEL_ACTIONS: ReadonlySet<MailAction> = new Set(["addLabel", "removeLabel"]);
 
@@ -17,10 +17,7 @@ const labelId = z
   .string()
   .max(64, "is not a label id")
   .refine((value) => !UNAPPLICABLE_LABELS.has(value), "is set by Gmail itself and cannot be added or removed")
-  .refine(
-    (value) => UNAPPLICABLE_LABELS.has(value) || APPLICABLE_SYSTEM_LABELS.has(value) || USER_LABEL_ID.test(value),
-    "is not a label id",
-  );
+  .refine((value) => UNAPPLICABLE_LABELS.has(value) || isApplicableLabel(value), "is not a label id");
 
 export const actionRequestSchema = z
   .object({

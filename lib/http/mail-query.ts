@@ -2,14 +2,12 @@
 // and the pages, so a URL typed into the address bar gets the same checks as an API call.
 import { z } from "zod";
 import { single } from "./query-params";
+import { isLabelView } from "@/lib/gmail/labels";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 /** How many earlier pages the inbox URL remembers for "Newer" (Gmail's tokens only go forward). */
 export const MAX_PAGE_HISTORY = 40;
-
-const SYSTEM_LABEL = /^(INBOX|UNREAD|STARRED|SENT|IMPORTANT|DRAFT|SPAM|TRASH|ALL|CATEGORY_(PERSONAL|SOCIAL|PROMOTIONS|UPDATES|FORUMS))$/;
-const USER_LABEL = /^Label_[0-9]{1,20}$/;
 
 /** Gmail message ids are 16 lowercase hex digits. */
 export const messageId = z.string().regex(/^[0-9a-f]{16}$/, "must be a Gmail message id (16 hex digits)");
@@ -35,7 +33,7 @@ export const allAccountsPageToken = z.string().regex(/^[\w-]{1,4000}\.[\w-]{43}$
 /** Either kind; which one a request may use depends on its `account` (see listQuerySchema). */
 export const anyPageToken = z.union([pageToken, allAccountsPageToken], { error: "is not a valid page token" });
 
-export const labelId = z.string().refine((value) => SYSTEM_LABEL.test(value) || USER_LABEL.test(value), "is not a label id");
+export const labelId = z.string().refine(isLabelView, "is not a label id");
 
 /** One of the user's linked Google accounts, by address (resolved against the user's own accounts later). */
 export const accountEmail = z.email("must be an email address").max(320, "is longer than 320 characters");

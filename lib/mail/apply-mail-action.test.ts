@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { GMAIL_MODIFY_SCOPE } from "../google-scopes";
 import { saveSignInTokens } from "../tokens/token-store";
-import { UNDO_OF } from "./mail-actions";
+import { undoOf } from "../gmail/labels";
 import { applyMailAction } from "./apply-mail-action";
 import { resolveAccount } from "../accounts/linked-accounts";
 
@@ -131,7 +131,7 @@ describe("applyMailAction", () => {
       await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action, messageIds: changing });
       expect(await labelsOf(ada, messages), action).not.toEqual(before);
       expect(
-        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: UNDO_OF[action], messageIds: changing }),
+        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: undoOf(action), messageIds: changing }),
       ).toEqual({
         applied: changing.length,
         failed: [],
@@ -170,7 +170,7 @@ describe("applyMailAction", () => {
       await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action, threadIds: changing });
       expect(await conversationLabels(), action).not.toEqual(conversationsBefore);
       expect(
-        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: UNDO_OF[action], threadIds: changing }),
+        await applyMailAction({ account: await resolveAccount({ userId: ada.userId }), action: undoOf(action), threadIds: changing }),
       ).toEqual({
         applied: changing.length,
         failed: [],

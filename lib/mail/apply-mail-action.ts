@@ -15,7 +15,8 @@ import { withAccount } from "../gmail/mailbox-access";
 import { GmailResponseError } from "../gmail/gmail-errors";
 import { gmailErrorReason, isRetryableFailure } from "../gmail/retry-policy";
 import { type PartAnswer, batchPost } from "../gmail/actions/batch-post";
-import { USER_LABEL_ID, gmailChangeFor, gmailChangeRequest } from "../gmail/actions/label-changes";
+import { gmailChangeFor, gmailChangeRequest } from "../gmail/actions/label-changes";
+import { isUserLabelId } from "../gmail/labels";
 import { ScopeRequiredError, grantsGmailModify, isInsufficientScope } from "../gmail/actions/modify-scope";
 
 export type ApplyMailActionOptions = Omit<ActionRequest, "account"> & {
@@ -34,7 +35,7 @@ export async function applyMailAction(options: ApplyMailActionOptions): Promise<
   // Asked before anything reaches Google: without the scope every change would be refused anyway.
   if (!grantsGmailModify(account.scope)) throw scopeRequired();
 
-  if (labelId !== undefined && USER_LABEL_ID.test(labelId)) {
+  if (labelId !== undefined && isUserLabelId(labelId)) {
     const labels = await listUserLabels(account);
     if (!labels.some((label) => label.id === labelId)) {
       throw new AppError("bad_request", "Invalid request: labelId is not one of this account's labels.");

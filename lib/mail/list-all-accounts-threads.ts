@@ -6,7 +6,7 @@ import "server-only";
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { type AccountError, type AllAccountsSource, type ListAllAccountsOptions, listAllAccounts } from "./list-all-accounts";
-import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { SUMMARY_METADATA } from "../gmail/summary-headers";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "./thread-summary";
 
@@ -43,7 +43,7 @@ function threadsSource(label: string): AllAccountsSource<DatedThread> {
       };
     },
     async fetch(accessToken, ids) {
-      const { found } = await batchGetThreads(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+      const { found } = await batchGetThreads(accessToken, ids, SUMMARY_METADATA);
       // A thread without messages has nothing to show: the merge steps over it as over a deleted one.
       return found.flatMap((thread) => {
         const summary = summarizeThread(thread, { label });

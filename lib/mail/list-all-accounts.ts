@@ -26,7 +26,7 @@ import { batchGetMessages } from "../gmail/batch-get-messages";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import { isUnauthorized, toAppError } from "../gmail/gmail-errors";
 import { type AccountListing, type Dated, type MergedMessage, mergeNewestFirst } from "./list-all-accounts-merge";
-import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { SUMMARY_METADATA } from "../gmail/summary-headers";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
 export type AllAccountsMessage = MessageSummary & {
@@ -216,7 +216,7 @@ const messagesSource: AllAccountsSource<gmail_v1.Schema$Message> = {
     };
   },
   async fetch(accessToken, ids) {
-    return (await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS })).found;
+    return (await batchGetMessages(accessToken, ids, SUMMARY_METADATA)).found;
   },
 };
 

@@ -6,7 +6,7 @@ import { batchGetMessages } from "../gmail/batch-get-messages";
 import { gmailUsersFor } from "../gmail/gmail-client";
 import type { Account } from "@/generated/prisma/client";
 import { withAccount } from "../gmail/mailbox-access";
-import { SUMMARY_HEADERS } from "../gmail/summary-headers";
+import { SUMMARY_METADATA } from "../gmail/summary-headers";
 import { assertKnownLabel } from "./assert-known-label";
 import { type MessageSummary, summarizeMessage } from "../mime/message-headers";
 
@@ -33,7 +33,7 @@ export async function listMessages(options: ListMessagesOptions): Promise<Messag
       ...(options.pageToken ? { pageToken: options.pageToken } : {}),
     });
     const ids = (data.messages ?? []).map((message) => message.id).filter((id): id is string => Boolean(id));
-    const { found: messages } = await batchGetMessages(accessToken, ids, { format: "metadata", metadataHeaders: SUMMARY_HEADERS });
+    const { found: messages } = await batchGetMessages(accessToken, ids, SUMMARY_METADATA);
     return {
       messages: messages.map(summarizeMessage),
       ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),

@@ -1,5 +1,6 @@
-// The actions a user can take on mail (docs/architecture.md, "Conversations and actions"), shared by POST /api/actions, the server's
-// Gmail calls and the browser's toolbar and keys. Pure: no Google, no tokens.
+// The actions a user can take on mail (docs/architecture.md, "Conversations and actions"), shared by POST
+// /api/actions, the server's Gmail calls and the browser's toolbar and keys. Pure: no Google, no tokens. What
+// each action does to labels, and which action undoes it, is lib/gmail/labels.ts's.
 
 export const MAIL_ACTIONS = [
   "archive",
@@ -18,20 +19,6 @@ export type MailAction = (typeof MAIL_ACTIONS)[number];
 
 /** Gmail's batchModify takes at most 1000 ids; a request naming more is refused before Google. */
 export const MAX_ACTION_IDS = 1000;
-
-/** The action that puts things back; Undo sends it for exactly the items the first one changed. */
-export const UNDO_OF: Readonly<Record<MailAction, MailAction>> = {
-  archive: "unarchive",
-  unarchive: "archive",
-  markRead: "markUnread",
-  markUnread: "markRead",
-  star: "unstar",
-  unstar: "star",
-  trash: "untrash",
-  untrash: "trash",
-  addLabel: "removeLabel",
-  removeLabel: "addLabel",
-};
 
 export type ActionRequest = {
   account?: string;

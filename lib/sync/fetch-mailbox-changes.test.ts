@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { currentHistoryId, fetchMailboxChanges, MAX_CHANGED_THREADS } from "./fetch-mailbox-changes";
+import { currentHistoryId } from "../gmail/history";
+import { fetchMailboxChanges, MAX_CHANGED_THREADS } from "./fetch-mailbox-changes";
 
 type LoggedRequest = { method: string; path: string; parts?: { path: string }[] };
 
@@ -67,6 +68,13 @@ describe("fetchMailboxChanges", () => {
   it("reports a position Gmail no longer keeps as expired, with the current one", async () => {
     const current = await currentHistoryId(token);
     expect(await fetchMailboxChanges(token, "1")).toEqual({ kind: "expired", historyId: current });
+  });
+
+  it("reports a position Gmail refuses as invalid (400) as expired too, with the current one: the list resyncs", async () => {
+    const current = await currentHistoryId(token);
+    await control(environment.emulatorUrl, "DELETE", "requests");
+    expect(await fetchMailboxChanges(token, "12ab")).toEqual({ kind: "expired", historyId: current });
+    expect(await gmailRequests()).toEqual(["GET /gmail/v1/users/me/history", "GET /gmail/v1/users/me/profile"]);
   });
 
   it("reports more changed conversations than a batch should patch in place as too many", async () => {

@@ -6,13 +6,14 @@ import "server-only";
 import type { Account } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
+import { currentHistoryId } from "../gmail/history";
 import { withAccount } from "../gmail/mailbox-access";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "../mail/thread-summary";
 import { logWarn } from "../log";
 import { metrics } from "../metrics/registry";
 import { countRoundTrips } from "../metrics/round-trips";
-import { type MailboxChanges, currentHistoryId, fetchMailboxChanges } from "./fetch-mailbox-changes";
+import { type MailboxChanges, fetchMailboxChanges } from "./fetch-mailbox-changes";
 import { compareHistoryIds } from "./history-changes";
 import type { EndReason, StreamEventType } from "./stream-events";
 

@@ -16,11 +16,12 @@ import { getConfig } from "../config";
 import { ReauthRequiredError } from "../errors";
 import { assertKnownLabel } from "../mail/assert-known-label";
 import type { ListThreadsOptions } from "../mail/list-threads";
+import { currentHistoryId, readHistory } from "../gmail/history";
 import { withAccount } from "../gmail/mailbox-access";
 import type { ThreadPage } from "../mail/thread-summary";
 import { metrics } from "../metrics/registry";
 import { type CachedPage, PageCache, pageCacheKey } from "./page-cache";
-import { currentHistoryId, fetchPageCold, historySince, maxHistoryId, refetchThreads, summarizeForView } from "./page-cache-fetch";
+import { fetchPageCold, maxHistoryId, refetchThreads, summarizeForView } from "./page-cache-fetch";
 import { applyRefetched } from "./revisit-apply";
 import type { PageView } from "./revisit-order";
 import { type ColdReason, planRevisit } from "./revisit-plan";
@@ -105,7 +106,8 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
   }
 
   return withAccount(account, "page", async (accessToken) => {
-    const history = await historySince(accessToken, cached.historyId);
+    // One page of history: more is "too many changes", and the cold page is as cheap.
+    const history = await readHistory(accessToken, cached.historyId, { maxPages: 1 });
     if (history.kind === "expired") {
       // Without a newer starting point than the one Gmail just refused, the page fetched now would start
       // from an equally old id (its conversations' own) and fail again on every revisit: ask Gmail for the
@@ -121,7 +123,7 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
     const plan = planRevisit(view, new Set(cached.page.threads.map((thread) => thread.id)), history.records);
     if (plan.kind === "cold") return coldPage(accessToken, plan.reason, history.historyId);
 
-    const current: CachedPage = { ...cached, historyId: history.historyId ?? cached.historyId };
+    const current: CachedPage = { ...cached, historyId: history.historyId };
     if (plan.threadIds.length === 0) {
       cache.set(key, current);
       cache.countHit(false);

@@ -4,7 +4,8 @@
 import type { gmail_v1 } from "@googleapis/gmail";
 import type { ThreadPage, ThreadSummary } from "../mail/thread-summary";
 import type { ColdReason } from "./revisit-plan";
-import { type PageView, type RowOrder, rowOrderOf, sameOrder, surelyAbove, threadInView } from "./revisit-order";
+import { threadInView } from "../gmail/labels";
+import { type PageView, type RowOrder, rowOrderOf, sameOrder, surelyAbove } from "./revisit-order";
 
 /** A page as cached: what was shown, and each row's sort interval (undefined when unknowable). */
 export type OrderedPage = { page: ThreadPage; order: ReadonlyMap<string, RowOrder | undefined> };
@@ -37,7 +38,7 @@ export function applyRefetched(
   for (const thread of refetched.found) {
     const id = thread.id;
     if (!id) continue;
-    const summary = threadInView(thread, view.label) ? summarize(thread, view.label) : null;
+    const summary = threadInView(thread.messages ?? [], view.label) ? summarize(thread, view.label) : null;
     if (!summary) {
       gone.add(id);
       continue;

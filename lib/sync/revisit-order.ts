@@ -7,29 +7,13 @@
 // moves or inserts a row only where every ordering in that interval puts it at the same place; anywhere
 // else it refetches the page instead.
 import type { gmail_v1 } from "@googleapis/gmail";
+import { belongsInView } from "../gmail/labels";
 
 /** What a page lists: a label ("ALL" for all mail) and an optional search, from a position, so many rows. */
 export type PageView = { label: string; q?: string | undefined; pageToken?: string | undefined; pageSize: number };
 
 /** A row's sort interval, in Gmail's internalDate milliseconds (see above). */
 export type RowOrder = { matching: number; newest: number };
-
-const SPAM_TRASH = ["SPAM", "TRASH"] as const;
-
-/** Spam and trash are left out of every listing except their own (Gmail's includeSpamTrash=false). */
-export function isSpamTrashView(label: string): boolean {
-  return (SPAM_TRASH as readonly string[]).includes(label);
-}
-
-export function hasSpamTrash(labelIds: readonly string[]): boolean {
-  return labelIds.some((id) => (SPAM_TRASH as readonly string[]).includes(id));
-}
-
-/** Whether a message with these labels makes its conversation part of the view (without a search). */
-export function messageInView(labelIds: readonly string[], label: string): boolean {
-  if (!isSpamTrashView(label) && hasSpamTrash(labelIds)) return false;
-  return label === "ALL" || labelIds.includes(label);
-}
 
 function internalDateOf(message: gmail_v1.Schema$Message): number | null {
   const value = Number(message.internalDate);
@@ -47,14 +31,9 @@ export function rowOrderOf(thread: gmail_v1.Schema$Thread, label: string): RowOr
     const date = internalDateOf(message);
     if (date === null) return undefined;
     newest = Math.max(newest, date);
-    if (messageInView(message.labelIds ?? [], label)) matching = Math.max(matching, date);
+    if (belongsInView(message.labelIds ?? [], label)) matching = Math.max(matching, date);
   }
   return matching === -Infinity ? undefined : { matching, newest };
-}
-
-/** Whether a conversation is in the view at all (some message in it), whatever its order. */
-export function threadInView(thread: gmail_v1.Schema$Thread, label: string): boolean {
-  return (thread.messages ?? []).some((message) => messageInView(message.labelIds ?? [], label));
 }
 
 /** `a` sorts above `b` under every ordering both intervals allow. */

@@ -4,7 +4,8 @@
 // The rule throughout: a change is applied only when its effect on this page can be worked out exactly;
 // when in doubt, the page is fetched cold. A stale row is worse than a round trip.
 import type { gmail_v1 } from "@googleapis/gmail";
-import { type PageView, hasSpamTrash, isSpamTrashView } from "./revisit-order";
+import { ALL_MAIL, isSpamOrTrash, isSpamOrTrashView } from "../gmail/labels";
+import type { PageView } from "./revisit-order";
 
 /** More changed conversations than one batch request holds: fetching the page cold is as cheap and surely right. */
 export const MAX_REFETCH = 50;
@@ -35,7 +36,7 @@ function labelsOf(message: gmail_v1.Schema$Message | undefined): string[] | unde
 }
 
 function effectOf(kind: ChangeKind | "unknown", change: Change, label: string): Effect {
-  const spamTrashView = isSpamTrashView(label);
+  const spamTrashView = isSpamOrTrashView(label);
   switch (kind) {
     case "unknown":
       // Named in a record's `messages` without a typed entry: something changed, we are not told what.
@@ -44,22 +45,22 @@ function effectOf(kind: ChangeKind | "unknown", change: Change, label: string): 
       // New mail (or a reply) may bring its conversation into the view or to its top. Mail that lands in
       // spam or trash does neither outside those views; history records usually carry the labels.
       const labels = labelsOf(change.message);
-      return labels !== undefined && !spamTrashView && hasSpamTrash(labels) ? "none" : "may_enter";
+      return labels !== undefined && !spamTrashView && isSpamOrTrash(labels) ? "none" : "may_enter";
     }
     case "messagesDeleted":
       // Deleting a message can only take a conversation out of a view or lower it, never bring it in.
       return "may_leave";
     case "labelsAdded": {
       const added = change.labelIds ?? [];
-      if (label !== "ALL" && added.includes(label)) return "may_enter";
-      if (!spamTrashView && hasSpamTrash(added)) return "may_leave";
+      if (label !== ALL_MAIL && added.includes(label)) return "may_enter";
+      if (!spamTrashView && isSpamOrTrash(added)) return "may_leave";
       return "none";
     }
     case "labelsRemoved": {
       const removed = change.labelIds ?? [];
-      if (label !== "ALL" && removed.includes(label)) return "may_leave";
+      if (label !== ALL_MAIL && removed.includes(label)) return "may_leave";
       // Out of spam or trash: back in every view it has labels for.
-      if (!spamTrashView && hasSpamTrash(removed)) return "may_enter";
+      if (!spamTrashView && isSpamOrTrash(removed)) return "may_enter";
       return "none";
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAIL_ACTIONS, UNDO_OF } from "../../mail/mail-actions";
+import { MAIL_ACTIONS } from "../../mail/mail-actions";
+import { undoOf } from "../labels";
 import { gmailChangeFor, gmailChangeRequest } from "./label-changes";
 
 describe("what each action asks of Gmail", () => {
@@ -25,7 +26,7 @@ describe("what each action asks of Gmail", () => {
   it("every action's undo puts back exactly what it changed", () => {
     for (const action of MAIL_ACTIONS) {
       const change = gmailChangeFor(action, "Label_7");
-      const undo = gmailChangeFor(UNDO_OF[action], "Label_7");
+      const undo = gmailChangeFor(undoOf(action), "Label_7");
       if (change.method === "modify") {
         expect(undo).toEqual({ method: "modify", addLabelIds: change.removeLabelIds, removeLabelIds: change.addLabelIds });
       } else {

@@ -13,7 +13,7 @@ import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import { type ThreadDetail, getThread } from "@/lib/mail/get-thread";
 import { threadIdOfMessage } from "@/lib/mail/thread-id-of-message";
 import { threadId as threadIdParam } from "@/lib/http/mail-query";
-import { visibleMessages } from "@/lib/gmail/thread-headers";
+import { visibleMessages } from "@/lib/gmail/labels";
 
 export const metadata: Metadata = { title: "Conversation" };
 

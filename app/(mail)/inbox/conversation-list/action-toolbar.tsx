@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import type { ActionOptions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/mail/mail-actions";
+import { GmailLabel, isSpamOrTrashView } from "@/lib/gmail/labels";
 
 export type LabelOption = { id: string; name: string };
 
@@ -65,7 +66,7 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = some;
   }, [some]);
-  const spamOrTrash = label === "TRASH" || label === "SPAM";
+  const spamOrTrash = isSpamOrTrashView(label);
   const current = userLabels.find((option) => option.id === label);
   const disabled = !hasTarget;
   return (
@@ -94,7 +95,7 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
           onClick={() => onAction("archive")}
         />
       )}
-      {!spamOrTrash && label !== "INBOX" && (
+      {!spamOrTrash && label !== GmailLabel.INBOX && (
         <ActionButton
           testId="action-unarchive"
           icon="unarchive"
@@ -103,7 +104,7 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
           onClick={() => onAction("unarchive")}
         />
       )}
-      {label === "TRASH" ? (
+      {label === GmailLabel.TRASH ? (
         <ActionButton
           testId="action-untrash"
           icon="untrash"

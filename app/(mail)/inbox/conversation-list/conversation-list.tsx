@@ -8,11 +8,12 @@ import { ActionFeedback } from "./action-feedback";
 import { ActionToolbar, type LabelOption } from "./action-toolbar";
 import { ConversationRowItem } from "./conversation-row";
 import { takePendingAction } from "./pending-action";
-import { type ConversationRow, belongsIn, rowKey, starToggleFor, withAction } from "./rows";
+import { type ConversationRow, rowKey, starToggleFor, withAction } from "./rows";
 import { ScopeDialog } from "./scope-dialog";
 import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/mail/mail-actions";
+import { GmailLabel, belongsInView, isSpamOrTrashView } from "@/lib/gmail/labels";
 
 type Props = {
   rows: ConversationRow[];
@@ -57,14 +58,14 @@ export function ConversationList(props: Props) {
   const currentKey = currentRow ? rowKey(currentRow) : null;
   const targets: ReadonlySet<string> = selection.size > 0 ? selection : new Set(currentKey ? [currentKey] : []);
   const targetRows = rows.filter((row) => targets.has(rowKey(row)));
-  const spamOrTrash = label === "TRASH" || label === "SPAM";
+  const spamOrTrash = isSpamOrTrashView(label);
 
   const act = (action: MailAction, options: ActionOptions = {}) => {
     if (targets.size === 0) return;
     // Rows that leave the list leave the selection too; the others stay selected for the next action. If
     // Gmail refuses, the rows come back selected as they were.
     const leaving = targetRows
-      .filter((row) => belongsIn(row, label) && !belongsIn(withAction(row, action, options.labelId), label))
+      .filter((row) => belongsInView(row.labelIds, label) && !belongsInView(withAction(row, action, options.labelId).labelIds, label))
       .map(rowKey);
     const fromSelection = selection.size > 0;
     if (leaving.length > 0) setSelected((now) => new Set([...now].filter((key) => !leaving.includes(key))));
@@ -86,7 +87,7 @@ export function ConversationList(props: Props) {
     if (!isShortcutEvent(event)) return;
     const shortcuts: Record<string, () => void> = {
       e: () => !spamOrTrash && act("archive"),
-      "#": () => (label === "TRASH" ? act("untrash") : act("trash")),
+      "#": () => (label === GmailLabel.TRASH ? act("untrash") : act("trash")),
       s: () => act(starToggleFor(targetRows)),
       x: () => currentKey && toggle(currentKey, !selection.has(currentKey)),
       z: () => void actions.undo(),

@@ -3,7 +3,6 @@ import {
   type ConversationRow,
   type LocalChange,
   applyChange,
-  belongsIn,
   displayedRows,
   rowKey,
   snapshotsFor,
@@ -48,16 +47,6 @@ describe("withAction", () => {
     const original = row("a", ["INBOX"]);
     expect(withAction(original, "markRead")).toBe(original);
     expect(withAction(original, "unstar")).toBe(original);
-  });
-});
-
-describe("belongsIn", () => {
-  it("keeps Trash and Spam out of every list but their own", () => {
-    expect(belongsIn(row("a", ["INBOX", "TRASH"]), "INBOX")).toBe(false);
-    expect(belongsIn(row("a", ["TRASH"]), "TRASH")).toBe(true);
-    expect(belongsIn(row("a", ["TRASH"]), "ALL")).toBe(false);
-    expect(belongsIn(row("a", []), "ALL")).toBe(true);
-    expect(belongsIn(row("a", ["STARRED"]), "INBOX")).toBe(false);
   });
 });
 

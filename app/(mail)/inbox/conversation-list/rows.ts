@@ -2,6 +2,7 @@
 // rows, so the optimistic change, its rollback and its undo are exact and testable without a browser.
 import type { MailAction } from "@/lib/mail/mail-actions";
 import type { ThreadSummary } from "@/lib/mail/thread-summary";
+import { GmailLabel, belongsInView, labelChangeOf, withLabelChange } from "@/lib/gmail/labels";
 
 /** A conversation as the list shows it; `account` is set in All accounts, where rows come from several. */
 export type ConversationRow = ThreadSummary & { account?: string };
@@ -11,53 +12,11 @@ export function rowKey(row: Pick<ConversationRow, "id" | "account">): string {
   return `${row.account ?? ""}/${row.id}`;
 }
 
-type LabelChange = { add: readonly string[]; remove: readonly string[] };
-
-/** Each action is a label change at Gmail (archive removes INBOX, trash adds TRASH, ...). */
-export function labelChangeOf(action: MailAction, labelId?: string): LabelChange {
-  switch (action) {
-    case "archive":
-      return { add: [], remove: ["INBOX"] };
-    case "unarchive":
-      return { add: ["INBOX"], remove: [] };
-    case "markRead":
-      return { add: [], remove: ["UNREAD"] };
-    case "markUnread":
-      return { add: ["UNREAD"], remove: [] };
-    case "star":
-      return { add: ["STARRED"], remove: [] };
-    case "unstar":
-      return { add: [], remove: ["STARRED"] };
-    case "trash":
-      return { add: ["TRASH"], remove: [] };
-    case "untrash":
-      return { add: [], remove: ["TRASH"] };
-    case "addLabel":
-      return { add: labelId ? [labelId] : [], remove: [] };
-    case "removeLabel":
-      return { add: [], remove: labelId ? [labelId] : [] };
-  }
-}
-
 /** The row after the change, or the same object when the change does nothing to it. */
 export function withAction(row: ConversationRow, action: MailAction, labelId?: string): ConversationRow {
-  const { add, remove } = labelChangeOf(action, labelId);
-  const missing = add.filter((label) => !row.labelIds.includes(label));
-  const present = remove.filter((label) => row.labelIds.includes(label));
-  if (missing.length === 0 && present.length === 0) return row;
-  const labelIds = [...row.labelIds.filter((label) => !present.includes(label)), ...missing];
-  return { ...row, labelIds, unread: labelIds.includes("UNREAD"), starred: labelIds.includes("STARRED") };
-}
-
-/**
- * Whether a conversation belongs in a label's list: Gmail leaves Trash and Spam out of every list but their
- * own, and "ALL" is every other conversation.
- */
-export function belongsIn(row: Pick<ConversationRow, "labelIds">, label: string): boolean {
-  const labels = row.labelIds;
-  if (label === "TRASH" || label === "SPAM") return labels.includes(label);
-  if (labels.includes("TRASH") || labels.includes("SPAM")) return false;
-  return label === "ALL" || labels.includes(label);
+  const labelIds = withLabelChange(row.labelIds, labelChangeOf(action, labelId));
+  if (labelIds === row.labelIds) return row;
+  return { ...row, labelIds: [...labelIds], unread: labelIds.includes(GmailLabel.UNREAD), starred: labelIds.includes(GmailLabel.STARRED) };
 }
 
 /** Star is one key and one button: it stars unless every target is starred already. */
@@ -109,7 +68,7 @@ export function applyChange(rows: readonly ConversationRow[], change: LocalChang
       const changed = withAction(row, change.action, change.labelId);
       // A row leaves only if the action took it out of this list; one the server listed anyway (a search
       // such as in:anywhere) stays.
-      if (belongsIn(row, label) && !belongsIn(changed, label)) continue;
+      if (belongsInView(row.labelIds, label) && !belongsInView(changed.labelIds, label)) continue;
       result.push(changed);
     }
     return result;

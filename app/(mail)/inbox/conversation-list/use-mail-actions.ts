@@ -9,7 +9,8 @@ import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
 import { startModifyGrant } from "../../../_components/grant-modify";
-import { type MailAction, UNDO_OF } from "@/lib/mail/mail-actions";
+import type { MailAction } from "@/lib/mail/mail-actions";
+import { undoOf } from "@/lib/gmail/labels";
 
 export type ActionOptions = { labelId?: string; labelName?: string; replay?: boolean };
 
@@ -145,7 +146,7 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
   const undo = async (): Promise<void> => {
     const target = toast?.undo;
     if (!target) return;
-    const action = UNDO_OF[target.action];
+    const action = undoOf(target.action);
     const id = ++nextId.current;
     const change: LocalChange = { ...target, id, kind: "undo", action, settled: false };
     setAlert(null);
