@@ -8,7 +8,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { reauthorizeUrl } from "../auth/callback-path";
 import { type SignedInUser, requireUser } from "../auth/session";
-import { AppError, ReauthRequiredError } from "../errors";
+import { AppError, RateLimitedError, ReauthRequiredError } from "../errors";
 import { describeZodError, searchParamsToObject } from "../gmail/message-params";
 import { logError } from "../log";
 
@@ -33,7 +33,9 @@ export function errorResponse(error: unknown, request: Request): NextResponse {
     }
     if (error.status >= 500)
       logError("api.upstream_failure", error, { requestId: requestIdOf(request), path: new URL(request.url).pathname });
-    return NextResponse.json({ error: body }, { status: error.status, headers: NO_STORE });
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return NextResponse.json({ error: body }, { status: error.status, headers });
   }
   const requestId = requestIdOf(request);
   logError("api.unexpected", error, { requestId, path: new URL(request.url).pathname });

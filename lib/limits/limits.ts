@@ -35,24 +35,31 @@ export const STREAM_LIMITS = {
  */
 export const RATE_LIMITS = {
   /** POST /api/actions per user: a person pressing `e` as fast as they can stays well inside. */
-  actionsPerUser: { burst: 20, perSecond: 2 },
+  actionsPerUser: { burst: 30, perSecond: 5 },
   /**
    * Streams that open with an old position (a resume after sleep, a reconnect) per account: each catch-up is
    * a history.list and a batch of conversations at Gmail; opening from now costs nothing extra.
    */
-  catchUpsPerAccount: { burst: 10, perSecond: 0.5 },
+  catchUpsPerAccount: { burst: 20, perSecond: 1 },
 } as const;
 
 /**
- * Gmail's per-user quota: 15,000 units a minute (formerly "250 units per user per second, moving average").
- * Every Gmail call of this instance for an account draws its cost from that account's bucket: `burst` units
- * at once, refilled at `perSecond`, chosen so that `burst + 60 × perSecond` ≤ 15,000 and no minute can go over.
+ * Gmail's per-user quota: 15,000 units a minute (formerly "250 units per user per second, moving average";
+ * 6,000 for Cloud projects created since May 2026: set GMAIL_USER_QUOTA_PER_MINUTE). Every Gmail call of this
+ * instance for an account draws its cost from that account's bucket: a burst of `burstShare` of the minute's
+ * units at once, the rest refilled evenly, so that no minute can go over (15,000: 600 at once, then 240/s).
  */
 export const GMAIL_QUOTA = {
-  perSecond: 240,
-  burst: 600,
+  defaultUnitsPerMinute: 15_000,
+  burstShare: 0.04,
   /** A read that would wait longer than this for quota is refused with 429 (the page retries later). */
   maxReadWaitMs: 3_000,
   /** An action waits as long as its own cost needs (it is bounded by the ids cap); never longer than this. */
   maxActionWaitMs: 60_000,
 } as const;
+
+/** The bucket that keeps one account's Gmail calls within `unitsPerMinute`. */
+export function gmailQuotaRate(unitsPerMinute: number): { burst: number; perSecond: number } {
+  const burst = Math.round(unitsPerMinute * GMAIL_QUOTA.burstShare);
+  return { burst, perSecond: (unitsPerMinute - burst) / 60 };
+}

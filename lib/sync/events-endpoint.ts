@@ -12,6 +12,8 @@ import { currentSessionToken } from "../auth/session-binding";
 import { requireUser } from "../auth/session";
 import { AppError, type ReauthReason, ReauthRequiredError } from "../errors";
 import { accountEmail, labelId, searchParamsToObject, single } from "../gmail/message-params";
+import { limitCatchUp } from "../limits/request-rates";
+import { claimStreamSlot, releasingWhenDone } from "../limits/stream-slots";
 import { mailboxEventStream } from "./event-stream";
 import { HISTORY_ID } from "./stream-events";
 
@@ -36,6 +38,10 @@ export async function openEventStream(request: Request): Promise<Response> {
   if (account.reauthReason) throw new ReauthRequiredError(account.reauthReason as ReauthReason);
   const sessionToken = await currentSessionToken();
 
+  // Costly work a client could repeat without end: a catch-up from an old position, and one more open stream.
+  if (since !== undefined) limitCatchUp(account.id);
+  const release = claimStreamSlot(user.id);
+  request.signal.addEventListener("abort", release, { once: true });
   const stream = mailboxEventStream({
     account,
     label: query.label,
@@ -43,7 +49,7 @@ export async function openEventStream(request: Request): Promise<Response> {
     sessionHash: sessionToken ? hashSessionToken(sessionToken) : null,
     signal: request.signal,
   });
-  return new Response(stream, {
+  return new Response(releasingWhenDone(stream, release), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       // no-transform: compression would hold events back until a buffer fills.
