@@ -35,12 +35,12 @@ export const STREAM_LIMITS = {
  */
 export const RATE_LIMITS = {
   /** POST /api/actions per user: a person pressing `e` as fast as they can stays well inside. */
-  actionsPerUser: { burst: 30, perSecond: 5 },
+  actionsPerUser: { burst: 20, perSecond: 2 },
   /**
    * Streams that open with an old position (a resume after sleep, a reconnect) per account: each catch-up is
    * a history.list and a batch of conversations at Gmail; opening from now costs nothing extra.
    */
-  catchUpsPerAccount: { burst: 20, perSecond: 1 },
+  catchUpsPerAccount: { burst: 10, perSecond: 0.2 },
 } as const;
 
 /**

@@ -27,8 +27,31 @@ function announcesBody(request: IncomingMessage): boolean {
   return length !== undefined && length !== "0";
 }
 
-function answerTooLarge(response: ServerResponse, limit: number): void {
+/**
+ * How long a refused connection stays half-open (our answer sent and our side closed, the client's bytes left
+ * unread) before it is dropped: closing at once with the client's bytes unread would reset the connection,
+ * and a client still sending could lose our 413 to that reset before reading it.
+ */
+const LINGER_MS = 2_000;
+
+function lingerThenClose(request: IncomingMessage, response: ServerResponse): void {
+  const socket = response.socket;
+  if (!socket) return;
+  // Node resumes an unread request once its response is sent, to discard the rest of its body and keep the
+  // connection: that would read everything the client still sends. This request reads nothing more.
+  request._read = () => {};
+  // Node ends a `Connection: close` response's socket with destroySoon(); end it instead, and destroy later.
+  socket.destroySoon = () => {
+    socket.end();
+    // Nothing more is read: what the client still sends waits in the kernel's buffers, and then stops.
+    socket.pause();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+}
+
+function answerTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
   if (response.headersSent) return;
+  lingerThenClose(request, response);
   const message = `The request body is larger than this address accepts (${Math.floor(limit / 1024)} KB).`;
   const body = JSON.stringify({ error: { code: "payload_too_large", message } });
   response.writeHead(413, {
@@ -54,13 +77,13 @@ export function admitBody(request: IncomingMessage, response: ServerResponse): P
   const limit = bodyLimitFor(request.url ?? "");
   const declared = Number(request.headers["content-length"]);
   if (declared > limit) {
-    answerTooLarge(response, limit);
+    answerTooLarge(request, response, limit);
     return Promise.resolve(false);
   }
   // Whatever the parser already pushed before this listener ran still counts.
   const held: [chunk: unknown, encoding?: BufferEncoding][] = [];
   let size = request.readableLength;
-  if (request.complete) return Promise.resolve(size <= limit || (answerTooLarge(response, limit), false));
+  if (request.complete) return Promise.resolve(size <= limit || (answerTooLarge(request, response, limit), false));
 
   return new Promise<boolean>((resolve) => {
     const push: Push = request.push.bind(request);
@@ -90,7 +113,7 @@ export function admitBody(request: IncomingMessage, response: ServerResponse): P
         // Returning false makes the parser stop reading the socket: nothing more is received.
         refused = true;
         held.length = 0;
-        answerTooLarge(response, limit);
+        answerTooLarge(request, response, limit);
         settle(false);
         return false;
       }
