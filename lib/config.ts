@@ -8,6 +8,7 @@ import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from "@/emulator/dev-client";
 import { type SyncSettings, SyncConfigError, syncEnvironmentShape, syncSettings } from "./config-sync";
 import { DEFAULT_DATABASE_URL } from "./defaults";
 import { loadDevelopmentSecrets } from "./dev-secrets";
+import { GMAIL_QUOTA } from "./limits/limits";
 
 /** In emulator mode the app is the emulator's own pre-registered client. */
 export const EMULATOR_CLIENT = { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET } as const;
@@ -46,6 +47,8 @@ export type AppConfig = {
   pageCacheBytes: number;
   /** Downloads running at once: bytes per instance (DOWNLOAD_BUDGET_MB), count per user (DOWNLOADS_PER_USER). */
   downloads: { bytes: number; perUser: number };
+  /** Gmail quota units per user per minute this instance keeps each account within (0: no pacing). */
+  gmailQuotaPerMinute: number;
 };
 
 /** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
@@ -185,6 +188,13 @@ const environmentSchema = z.object({
       .transform(Number)
       .default(3),
   ),
+  GMAIL_USER_QUOTA_PER_MINUTE: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,9}$/, "must be a whole number of quota units (0 turns pacing off)")
+      .transform(Number)
+      .default(GMAIL_QUOTA.defaultUnitsPerMinute),
+  ),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -288,6 +298,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     metricsToken: sync.metricsToken,
     pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
     downloads: { bytes: env.DOWNLOAD_BUDGET_MB * 1024 * 1024, perUser: env.DOWNLOADS_PER_USER },
+    gmailQuotaPerMinute: env.GMAIL_USER_QUOTA_PER_MINUTE,
   };
 }
 

@@ -64,6 +64,14 @@ export class ReauthRequiredError extends AppError {
   }
 }
 
+/** 429 for work a client asked for too often or too much of; Retry-After says when to come back. */
+export class RateLimitedError extends AppError {
+  constructor(message: string, retryAfterMs: number) {
+    super("rate_limited", message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+    this.name = "RateLimitedError";
+  }
+}
+
 export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
   revoked: "Mailroom's access to your Gmail was revoked or has expired. Reconnect Gmail to continue.",
   missing_refresh_token: "Google did not give Mailroom lasting access to your Gmail. Reconnect Gmail to continue.",

@@ -14,6 +14,8 @@ import "server-only";
 // A 404 for the batch request itself is not a missing resource but a broken endpoint, and fails the call.
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../config";
+import { spendGmailQuota } from "../limits/gmail-quota";
+import { gmailBatchUnits } from "../limits/gmail-quota-cost";
 import { gmailCallStarted, recordBatchParts } from "../metrics/gmail-calls";
 import { type BatchResponsePart, MAX_BATCH_PARTS, decodeBatchResponse, encodeBatchRequest } from "./batch-multipart";
 import { GmailResponseError } from "./gmail-errors";
@@ -95,7 +97,9 @@ async function fetchChunk(accessToken: string, requests: readonly BatchGetReques
 
 /** One batch round trip. Throws GmailResponseError when the batch as a whole fails. */
 async function sendBatch(accessToken: string, requests: readonly BatchGetRequest[], signal: AbortSignal): Promise<BatchResponsePart[]> {
-  const { contentType, body } = encodeBatchRequest(requests.map(({ id, path }) => ({ id, method: "GET", path })));
+  const batch = requests.map(({ id, path }) => ({ id, method: "GET" as const, path }));
+  await spendGmailQuota(gmailBatchUnits(batch));
+  const { contentType, body } = encodeBatchRequest(batch);
   const url = getConfig().google.endpoints.gmailBatch;
   const done = gmailCallStarted("POST", url);
   let response: Response;

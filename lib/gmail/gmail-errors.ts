@@ -54,6 +54,9 @@ function isGmailNotFound(error: unknown): boolean {
 /** Turns a Gmail failure into an AppError with a message we wrote. */
 export function toAppError(error: unknown, what: "message" | "page" | "labels"): AppError {
   if (error instanceof AppError) return error;
+  // Our own refusal raised inside the client's transport (the quota's 429) comes back wrapped by the client.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof AppError) return cause;
   const status = statusOf(error);
   const reason = reasonOf(error);
   if (status === 403 && (reason === "ACCESS_TOKEN_SCOPE_INSUFFICIENT" || reason === "insufficientPermissions")) {

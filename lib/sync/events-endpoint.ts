@@ -5,6 +5,8 @@ import type { Account } from "@/generated/prisma/client";
 import { hashSessionToken } from "../auth/hashed-sessions";
 import { currentSessionToken } from "../auth/session-binding";
 import { type ReauthReason, ReauthRequiredError } from "../errors";
+import { limitCatchUp } from "../limits/request-rates";
+import { claimStreamSlot, releasingWhenDone } from "../limits/stream-slots";
 import { mailboxEventStream } from "./event-stream";
 
 export async function openEventStream(options: {
@@ -17,11 +19,17 @@ export async function openEventStream(options: {
   const { account } = options;
   if (account.reauthReason) throw new ReauthRequiredError(account.reauthReason as ReauthReason);
   const sessionToken = await currentSessionToken();
-  return mailboxEventStream({
+
+  // Costly work a client could repeat without end: a catch-up from an old position, and one more open stream.
+  if (options.since !== null) limitCatchUp(account.id);
+  const release = claimStreamSlot(account.userId);
+  options.signal.addEventListener("abort", release, { once: true });
+  const stream = mailboxEventStream({
     account,
     label: options.label,
     since: options.since,
     sessionHash: sessionToken ? hashSessionToken(sessionToken) : null,
     signal: options.signal,
   });
+  return releasingWhenDone(stream, release);
 }

@@ -3,10 +3,20 @@ import "server-only";
 // valid. A second 401 right after a fresh token means the grant is gone.
 import type { Account } from "@/generated/prisma/client";
 import { ReauthRequiredError } from "../errors";
+import { withGmailQuotaOf } from "../limits/gmail-quota";
 import { getAccessToken, getAccessTokenAfterRejection } from "./access-token";
 import { markReauthRequired } from "./token-store";
 
-export async function withGoogleAccess<T>(
+export function withGoogleAccess<T>(
+  account: Account,
+  call: (accessToken: string) => Promise<T>,
+  isUnauthorized: (error: unknown) => boolean,
+): Promise<T> {
+  // Every Gmail call made for this account, however deep, draws on its quota (lib/limits/gmail-quota.ts).
+  return withGmailQuotaOf(account.id, () => callWithRecovery(account, call, isUnauthorized));
+}
+
+async function callWithRecovery<T>(
   account: Account,
   call: (accessToken: string) => Promise<T>,
   isUnauthorized: (error: unknown) => boolean,

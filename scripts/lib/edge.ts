@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logInfo, loggablePath } from "../../lib/log";
 import { observeHttpRequest } from "../../lib/metrics/http-requests";
+import { admitBody } from "./body-limit";
 
 const REQUEST_ID_HEADER = "x-request-id";
 
@@ -49,7 +50,7 @@ function answerMalformed(request: IncomingMessage, response: ServerResponse): vo
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
-/** Wraps Next's request handler with the request id, the malformed-target guard and the access log. */
+/** Wraps Next's request handler with the request id, the malformed-target guard, the body cap and the access log. */
 export function edgeHandler(next: Handler): Handler {
   return async (request, response) => {
     const started = performance.now();
@@ -69,6 +70,8 @@ export function edgeHandler(next: Handler): Handler {
       });
     });
     if (hasMalformedPath(request.url ?? "")) return answerMalformed(request, response);
+    // A body over its route's cap is answered 413 here and never reaches Next (body-limit.ts).
+    if (!(await admitBody(request, response))) return;
     await next(request, response);
   };
 }

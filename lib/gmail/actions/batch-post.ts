@@ -10,6 +10,9 @@ import "server-only";
 // fails as a whole for a reason retrying cannot fix are thrown.
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../../config";
+import { spendGmailQuota } from "../../limits/gmail-quota";
+import { gmailBatchUnits } from "../../limits/gmail-quota-cost";
+import { GMAIL_QUOTA } from "../../limits/limits";
 import {
   type BatchRequestPart,
   type BatchResponsePart,
@@ -115,6 +118,8 @@ async function sendBatch(accessToken: string, requests: readonly BatchPostReques
     path,
     ...(body === undefined ? {} : { body }),
   }));
+  // An action may wait for its quota (its size is capped), so a large one is paced rather than refused.
+  await spendGmailQuota(gmailBatchUnits(parts), GMAIL_QUOTA.maxActionWaitMs);
   const { contentType, body } = encodeBatchRequest(parts);
   let response: Response;
   try {

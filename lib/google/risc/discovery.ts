@@ -2,13 +2,16 @@ import "server-only";
 // Google's Cross-Account Protection discovery document: who signs security event
 // tokens (`issuer`, compared exactly, trailing slash and all) and where their keys are (`jwks_uri`). Fetched on
 // first use and kept for an hour; the key set itself is jose's remote JWKS, which refetches on an unknown kid
-// (rate-limited), so a Google key rotation needs no restart.
+// (rate-limited), so a Google key rotation needs no restart. A failed fetch is remembered for a few seconds:
+// the receiver is public, and every POST to it must not become a request to Google.
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { getConfig } from "../../config";
 import { AppError } from "../../errors";
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
+/** How long a failed fetch answers for itself before the next POST tries Google again. */
+export const FAILED_DISCOVERY_TTL_MS = 5_000;
 const FETCH_TIMEOUT_MS = 5_000;
 
 const discoverySchema = z.object({
@@ -18,7 +21,8 @@ const discoverySchema = z.object({
 
 export type RiscDiscovery = { issuer: string; keys: JWTVerifyGetKey };
 
-let cached: { url: string; at: number; value: Promise<RiscDiscovery> } | undefined;
+type CachedDiscovery = { url: string; at: number; value: Promise<RiscDiscovery>; failed: boolean };
+let cached: CachedDiscovery | undefined;
 
 async function fetchDiscovery(url: string): Promise<RiscDiscovery> {
   let body: unknown;
@@ -37,16 +41,18 @@ async function fetchDiscovery(url: string): Promise<RiscDiscovery> {
   };
 }
 
-/** The discovery document of the configured Google (or emulator), cached; a failed fetch is not cached. */
+/** The discovery document of the configured Google (or emulator), cached for an hour, a failure for seconds. */
 export function getRiscDiscovery(): Promise<RiscDiscovery> {
   const url = getConfig().google.endpoints.riscConfiguration;
   const now = Date.now();
-  if (!cached || cached.url !== url || now - cached.at > DISCOVERY_TTL_MS) {
+  if (!cached || cached.url !== url || now - cached.at > (cached.failed ? FAILED_DISCOVERY_TTL_MS : DISCOVERY_TTL_MS)) {
     const value = fetchDiscovery(url);
-    const entry = { url, at: now, value };
+    const entry: CachedDiscovery = { url, at: now, value, failed: false };
     cached = entry;
     value.catch(() => {
-      if (cached === entry) cached = undefined;
+      // From when it failed, not when it started: a slow failure is not retried at once.
+      entry.failed = true;
+      entry.at = Date.now();
     });
   }
   return cached.value;

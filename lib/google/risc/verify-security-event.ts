@@ -3,7 +3,7 @@ import "server-only";
 // and nothing looser: RS256 only, the key chosen by `kid` from the discovered JWKS (never a key the token
 // carries itself), `iss` exactly the discovered issuer, `aud` our client id (a string or an array holding it),
 // `jti`, `iat` and `events` present. `exp` is never required: SETs record past events and do not expire.
-import { errors as joseErrors, jwtVerify } from "jose";
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { getConfig } from "../../config";
 import { AppError } from "../../errors";
@@ -43,9 +43,26 @@ function describeFailure(error: unknown): AppError {
   return rejected("The body is not a valid security event token.", error);
 }
 
+/**
+ * Whether the token could be a SET signed by Google at all: a compact JWS whose header asks for RS256 with a
+ * key id and whose payload is a JSON object. Checked before anything is fetched from Google, so junk posted to
+ * the public receiver costs no request.
+ */
+function hasSecurityEventShape(token: string): boolean {
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) return false;
+  try {
+    const header = decodeProtectedHeader(token);
+    decodeJwt(token);
+    return header.alg === "RS256" && typeof header.kid === "string" && header.kid.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export async function verifySecurityEventToken(body: string): Promise<SecurityEventToken> {
   const token = body.trim();
   if (!token || token.length > MAX_SET_LENGTH) throw rejected("The body is not a valid security event token.");
+  if (!hasSecurityEventShape(token)) throw rejected("The body is not a security event token signed with RS256.");
   const discovery = await getRiscDiscovery();
   let payload: unknown;
   try {
