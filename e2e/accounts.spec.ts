@@ -25,6 +25,19 @@ function storedAccounts(): StoredAccount[] {
   }
 }
 
+/** Each account's lastUsedAt (what makes it the default), by address. */
+function storedLastUsed(): [string, string | null][] {
+  const db = new Database(suiteDatabaseFile(), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[], { email: string; lastUsedAt: string | null }>('SELECT "email", "lastUsedAt" FROM "Account" ORDER BY "email"')
+      .all()
+      .map((row) => [row.email, row.lastUsedAt]);
+  } finally {
+    db.close();
+  }
+}
+
 async function sessionUserId(page: Page): Promise<string> {
   return ((await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } }).user.id;
 }
@@ -203,4 +216,60 @@ test("a signed-in user coming back from Google with an unlinked account and no i
   expect(storedAccounts()).toEqual(before);
   expect(await sessionUserId(page)).toBe(me);
   await expect(staleTab.getByTestId("account-card")).toHaveCount(1);
+});
+
+test("a captured add-account intent, replayed after it linked one account, links nothing more", async ({ page, emulator: _ }) => {
+  // A sign-in page left open in another tab: its button goes to Google with whatever intent cookie is there.
+  const staleTab = await page.context().newPage();
+  await staleTab.goto("/");
+  await signIn(page, { email: "ada@example.com" });
+  await page.goto("/settings");
+  await page.getByTestId("add-account").click();
+  await expect(page.getByRole("heading", { name: "Choose an account" })).toBeVisible();
+  const captured = (await page.context().cookies()).find((cookie) => cookie.name === "mailroom.sign-in-intent");
+  expect(captured).toBeDefined();
+  await answerConsent(page, { email: "grace@example.com" });
+  await expect(page.getByTestId("account-card")).toHaveCount(2);
+  const before = storedAccounts();
+
+  // The same cookie, put back within its ten minutes, and another Google account chosen.
+  await page.context().addCookies([captured!]);
+  await staleTab.getByRole("button", { name: "Sign in with Google" }).click();
+  await answerConsent(staleTab, { email: "empty@example.com" });
+  await expect(staleTab.getByTestId("account-notice")).toHaveText(/empty@example\.com is not one of your linked accounts/);
+  expect(storedAccounts()).toEqual(before);
+  await expect(staleTab.getByTestId("account-card")).toHaveCount(2);
+});
+
+test("following a link with account= shows that account but does not change the default; the switcher does", async ({
+  page,
+  emulator: _,
+}) => {
+  await signIn(page, { email: "ada@example.com" });
+  await addAccount(page, "grace@example.com");
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("ada@example.com");
+
+  // A link from anywhere (a GET): Grace's inbox shows, and nothing is remembered.
+  await page.goto("/inbox?account=grace%40example.com");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("grace@example.com");
+  expect((await page.request.get("/api/threads?account=grace%40example.com")).status()).toBe(200);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("ada@example.com");
+  expect(storedLastUsed()).toEqual([
+    ["ada@example.com", null],
+    ["grace@example.com", null],
+  ]);
+
+  // The switcher is an explicit choice: it is remembered.
+  await page.getByTestId("account-switcher").selectOption("grace@example.com");
+  await expect(page).toHaveURL(/account=grace%40example\.com/);
+  await expect
+    .poll(() => storedLastUsed().map(([email, used]) => [email, used !== null]))
+    .toEqual([
+      ["ada@example.com", false],
+      ["grace@example.com", true],
+    ]);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("grace@example.com");
 });

@@ -4,8 +4,15 @@ import type { SignInIntent } from "./sign-in-intent";
 
 const ADA = { providerAccountId: "ada-sub", email: "ada@example.com" };
 const GRACE = { providerAccountId: "grace-sub", email: "grace@example.com" };
-const add: SignInIntent = { kind: "add", userId: "me", exp: 0 };
-const reconnectAda: SignInIntent = { kind: "reconnect", userId: "me", exp: 0, providerAccountId: "ada-sub", email: "ada@example.com" };
+const add: SignInIntent = { kind: "add", id: "i", userId: "me", exp: 0 };
+const reconnectAda: SignInIntent = {
+  kind: "reconnect",
+  id: "i",
+  userId: "me",
+  exp: 0,
+  providerAccountId: "ada-sub",
+  email: "ada@example.com",
+};
 
 describe("who a Google account may sign in as", () => {
   it("signed out: any account signs in (its user, or a new one)", () => {

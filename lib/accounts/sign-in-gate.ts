@@ -11,6 +11,7 @@ import { linkedUserOf } from "../tokens/token-store";
 import { encodeAccountNotice } from "./account-notice";
 import { decideSignIn } from "./sign-in-decision";
 import { SIGN_IN_INTENT_COOKIE, SIGN_IN_INTENT_COOKIE_PATH, decodeSignInIntent } from "./sign-in-intent";
+import { consumeSignInIntent } from "./sign-in-intent-store";
 
 type GoogleProfile = { email?: string | null; email_verified?: boolean } | undefined;
 
@@ -24,10 +25,13 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
   const config = getConfig();
   const jar = await cookies();
   const rawIntent = jar.get(SIGN_IN_INTENT_COOKIE)?.value;
-  // One intent, one use: whatever happens now, it is spent.
+  // One intent, one use: whatever happens now, it is spent (the cookie here, its row below).
   if (rawIntent !== undefined) jar.delete({ name: SIGN_IN_INTENT_COOKIE, path: SIGN_IN_INTENT_COOKIE_PATH });
 
   const userId = await currentUserId();
+  const signed = decodeSignInIntent(config.auth.secret, rawIntent, userId);
+  // The row decides, not the cookie: a copy of the cookie replayed later, or raced, finds it consumed.
+  const intent = signed && userId && (await consumeSignInIntent(signed.id, userId)) ? signed : null;
   const email = (profile?.email ?? "").toLowerCase();
   const refuse = (notice: Parameters<typeof encodeAccountNotice>[2]) =>
     userId
@@ -41,7 +45,6 @@ export async function gateGoogleSignIn(providerAccountId: string, profile: Googl
     return refuse({ refusal: "NotAllowed", chosen: email || "That Google account" });
   }
 
-  const intent = decodeSignInIntent(config.auth.secret, rawIntent, userId);
   const decision = decideSignIn({
     currentUserId: userId,
     intent,
