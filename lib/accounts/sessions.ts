@@ -1,6 +1,6 @@
 import "server-only";
-// A user's signed-in sessions, as the settings page lists them, and the two ways they end early: "Sign out
-// everywhere else", and a Google security event about the account a session signed in with.
+// A user's signed-in sessions, as the settings page lists them, and the ways they end early: "Sign out
+// everywhere else", Remove account, and Google security events.
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { hashSessionToken } from "../auth/hashed-sessions";
@@ -44,5 +44,11 @@ export async function signOutOtherSessions(userId: string, currentSessionToken: 
 /** Ends the sessions signed in with one linked Google account (inside the caller's transaction if given). */
 export async function endAccountSessions(accountId: string, db: Prisma.TransactionClient = getDb()): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { accountId } });
+  return count;
+}
+
+/** Ends every session of the user (a hijacked account, or Google revoking its sessions); inside `db` if given. */
+export async function endUserSessions(userId: string, db: Prisma.TransactionClient = getDb()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
   return count;
 }
