@@ -35,6 +35,16 @@ export async function listSessions(userId: string, currentSessionToken: string |
   return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
 }
 
+/** The address of the Google account the session holding this token signed in with, if it is still linked. */
+export async function sessionAccountEmail(sessionToken: string | null): Promise<string | null> {
+  if (!sessionToken) return null;
+  const session = await getDb().session.findUnique({
+    where: { sessionToken: hashSessionToken(sessionToken) },
+    select: { account: { select: { email: true } } },
+  });
+  return session?.account?.email ?? null;
+}
+
 /** Ends every session of the user except the one holding `currentSessionToken`; returns how many ended. */
 export async function signOutOtherSessions(userId: string, currentSessionToken: string): Promise<number> {
   const { count } = await getDb().session.deleteMany({ where: { userId, sessionToken: { not: hashSessionToken(currentSessionToken) } } });

@@ -26,6 +26,11 @@ export function withSignInContext<T>(request: Request, run: () => Promise<T>): P
   return signInContext.run({ userAgent: request.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null }, run);
 }
 
+/** The User-Agent of the browser signing in now (inside the auth route), for the record of a new link. */
+export function signInUserAgent(): string | null {
+  return signInContext.getStore()?.userAgent ?? null;
+}
+
 async function accountIdFor(userId: string, providerAccountId: string | undefined): Promise<string | null> {
   if (!providerAccountId) return null;
   const account = await getDb().account.findUnique({

@@ -45,6 +45,8 @@ export type SignInTokens = {
   scope?: string | null;
   /** The Google account's address from this sign-in's profile. */
   email?: string | null;
+  /** The linking browser's User-Agent: kept only when this sign-in creates the link (Settings shows it). */
+  linkedFromUserAgent?: string | null;
 };
 
 /**
@@ -82,7 +84,14 @@ export async function saveSignInTokens(tokens: SignInTokens): Promise<Account> {
   };
   return db.account.upsert({
     where,
-    create: { ...data, userId: tokens.userId, type: tokens.type, provider: GOOGLE_PROVIDER, providerAccountId: tokens.providerAccountId },
+    create: {
+      ...data,
+      userId: tokens.userId,
+      type: tokens.type,
+      provider: GOOGLE_PROVIDER,
+      providerAccountId: tokens.providerAccountId,
+      linkedFromUserAgent: tokens.linkedFromUserAgent ?? null,
+    },
     update: data,
   });
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { disconnectGoogle } from "@/lib/account/disconnect-google";
+import { removeAccount } from "@/lib/account/remove-account";
 import { requireUser } from "@/lib/auth/session";
 import { accountEmail } from "@/lib/gmail/message-params";
 
@@ -12,4 +13,15 @@ export async function disconnectGmail(form: FormData): Promise<void> {
   // Resolved against this user's own accounts: another user's address is refused, nothing is revoked.
   await disconnectGoogle({ userId: user.id, account: email });
   revalidatePath("/settings");
+}
+
+/**
+ * "Remove account": unlinks one of the signed-in user's accounts (its sessions end, its watch stops, its grant
+ * is revoked). When this browser signed in with it, or it was the last account, this browser is signed out:
+ * the next render finds no session and shows the sign-in page.
+ */
+export async function removeGmail(form: FormData): Promise<void> {
+  const user = await requireUser();
+  await removeAccount({ userId: user.id, account: accountEmail.parse(form.get("account")) });
+  revalidatePath("/", "layout");
 }
