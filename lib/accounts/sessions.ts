@@ -51,7 +51,7 @@ export async function signOutOtherSessions(userId: string, currentSessionToken: 
   return count;
 }
 
-/** Ends the sessions signed in with one linked Google account (inside the caller's transaction if given). */
+/** Ends the sessions signed in with one linked Google account (a tokens-revoked event); inside `db` if given. */
 export async function endAccountSessions(accountId: string, db: Prisma.TransactionClient = getDb()): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { accountId } });
   return count;

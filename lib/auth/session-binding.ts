@@ -1,6 +1,6 @@
 import "server-only";
-// Each session remembers the linked Google account it signed in with (so a Google security event about that
-// account ends exactly the sessions it opened), the browser's User-Agent, and when it was last used (the
+// Each session remembers the linked Google account it signed in with (so Remove account or a tokens-revoked
+// event about that account ends the sessions it opened), the browser's User-Agent, and when it was last used (the
 // settings page's session list). next-auth's createSession receives neither the account nor the request, so a
 // request-scoped AsyncLocalStorage, opened around the `[...nextauth]` route handler, carries them: the
 // User-Agent from the request, and the Google account from the adapter's getUserByAccount, which next-auth
