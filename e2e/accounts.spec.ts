@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
-import { addAccount, answerConsent, expect, signIn, forgetEveryone, suiteDatabaseFile, test } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { type Emulator, addAccount, answerConsent, expect, signIn, forgetEveryone, suiteDatabaseFile, test } from "./fixtures";
 
 type StoredAccount = {
   userId: string;
@@ -25,6 +25,19 @@ function storedAccounts(): StoredAccount[] {
   }
 }
 
+/** Each account's lastUsedAt (what makes it the default), by address. */
+function storedLastUsed(): [string, string | null][] {
+  const db = new Database(suiteDatabaseFile(), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[], { email: string; lastUsedAt: string | null }>('SELECT "email", "lastUsedAt" FROM "Account" ORDER BY "email"')
+      .all()
+      .map((row) => [row.email, row.lastUsedAt]);
+  } finally {
+    db.close();
+  }
+}
+
 async function sessionUserId(page: Page): Promise<string> {
   return ((await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } }).user.id;
 }
@@ -32,6 +45,24 @@ async function sessionUserId(page: Page): Promise<string> {
 type Logged = { path: string };
 const gmailRequests = (requests: Logged[]) =>
   requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch"));
+
+const liveGrants = async (emulator: Emulator, email: string) =>
+  ((await emulator.control("GET", `grants?email=${encodeURIComponent(email)}`)) as { grants: unknown[] }).grants;
+
+const contexts: BrowserContext[] = [];
+/** Another browser (its own cookies) signed in with `email`. */
+async function anotherBrowser(browser: Browser, appUrl: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: appUrl });
+  contexts.push(context);
+  const other = await context.newPage();
+  await signIn(other, { email });
+  return other;
+}
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+const card = (page: Page, email: string) => page.locator(`[data-testid="account-card"][data-account="${email}"]`);
 
 // Each test starts with nobody known to Mailroom (which user a Google account belongs to is what is tested),
 // and leaves nobody behind for the specs that follow.
@@ -203,4 +234,153 @@ test("a signed-in user coming back from Google with an unlinked account and no i
   expect(storedAccounts()).toEqual(before);
   expect(await sessionUserId(page)).toBe(me);
   await expect(staleTab.getByTestId("account-card")).toHaveCount(1);
+});
+
+test("a captured add-account intent, replayed after it linked one account, links nothing more", async ({ page, emulator: _ }) => {
+  // A sign-in page left open in another tab: its button goes to Google with whatever intent cookie is there.
+  const staleTab = await page.context().newPage();
+  await staleTab.goto("/");
+  await signIn(page, { email: "ada@example.com" });
+  await page.goto("/settings");
+  await page.getByTestId("add-account").click();
+  await expect(page.getByRole("heading", { name: "Choose an account" })).toBeVisible();
+  const captured = (await page.context().cookies()).find((cookie) => cookie.name === "mailroom.sign-in-intent");
+  expect(captured).toBeDefined();
+  await answerConsent(page, { email: "grace@example.com" });
+  await expect(page.getByTestId("account-card")).toHaveCount(2);
+  const before = storedAccounts();
+
+  // The same cookie, put back within its ten minutes, and another Google account chosen.
+  await page.context().addCookies([captured!]);
+  await staleTab.getByRole("button", { name: "Sign in with Google" }).click();
+  await answerConsent(staleTab, { email: "empty@example.com" });
+  await expect(staleTab.getByTestId("account-notice")).toHaveText(/empty@example\.com is not one of your linked accounts/);
+  expect(storedAccounts()).toEqual(before);
+  await expect(staleTab.getByTestId("account-card")).toHaveCount(2);
+});
+
+test("following a link with account= shows that account but does not change the default; the switcher does", async ({
+  page,
+  emulator: _,
+}) => {
+  await signIn(page, { email: "ada@example.com" });
+  await addAccount(page, "grace@example.com");
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("ada@example.com");
+
+  // A link from anywhere (a GET): Grace's inbox shows, and nothing is remembered.
+  await page.goto("/inbox?account=grace%40example.com");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("grace@example.com");
+  expect((await page.request.get("/api/threads?account=grace%40example.com")).status()).toBe(200);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("ada@example.com");
+  expect(storedLastUsed()).toEqual([
+    ["ada@example.com", null],
+    ["grace@example.com", null],
+  ]);
+
+  // The switcher is an explicit choice: it is remembered.
+  await page.getByTestId("account-switcher").selectOption("grace@example.com");
+  await expect(page).toHaveURL(/account=grace%40example\.com/);
+  await expect
+    .poll(() => storedLastUsed().map(([email, used]) => [email, used !== null]))
+    .toEqual([
+      ["ada@example.com", false],
+      ["grace@example.com", true],
+    ]);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("account-switcher")).toHaveValue("grace@example.com");
+});
+
+test("a disconnected account cannot sign in until it is reconnected from a signed-in session", async ({ page, emulator: _ }) => {
+  await signIn(page, { email: "ada@example.com" });
+  const me = await sessionUserId(page);
+  await addAccount(page, "grace@example.com");
+  await card(page, "grace@example.com").getByRole("button", { name: "Disconnect Gmail" }).click();
+  await expect(card(page, "grace@example.com").getByTestId("connection-state")).toHaveText("not connected");
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+
+  // Signing in with it is refused, and says why and what to do.
+  await page.getByRole("button", { name: "Sign in with Google" }).click();
+  await answerConsent(page, { email: "grace@example.com" });
+  await expect(page).toHaveURL(/\/\?error=AccountDisconnected$/);
+  await expect(page.locator(".sign-in-error")).toHaveText(
+    /That Google account was disconnected from Mailroom, so it cannot sign in\. Sign in with another of your accounts, then reconnect it in Settings\./,
+  );
+  expect((await (await page.request.get("/api/auth/session")).json()) as unknown).toEqual({});
+
+  // Signed in with Ada, Grace is reconnected from Settings; from then on it signs in as the same user again.
+  await signIn(page, { email: "ada@example.com" });
+  await page.goto("/settings");
+  await card(page, "grace@example.com").getByRole("button", { name: "Reconnect Gmail" }).click();
+  await answerConsent(page, { email: "grace@example.com" });
+  await expect(card(page, "grace@example.com").getByTestId("connection-state")).toHaveText("connected");
+  await page.getByTestId("sign-out").click();
+  await signIn(page, { email: "grace@example.com" });
+  expect(await sessionUserId(page)).toBe(me);
+});
+
+test("Remove account unlinks it: its browsers are signed out, its grant revoked, and it no longer signs in as me", async ({
+  page,
+  browser,
+  appUrl,
+  emulator,
+}) => {
+  await signIn(page, { email: "ada@example.com" });
+  const me = await sessionUserId(page);
+  await addAccount(page, "grace@example.com");
+  const graceBrowser = await anotherBrowser(browser, appUrl, "grace@example.com");
+  expect(await sessionUserId(graceBrowser)).toBe(me);
+
+  await page.goto("/settings");
+  await expect(card(page, "grace@example.com")).toContainText("its browsers are signed out");
+  await card(page, "grace@example.com").getByTestId("remove-account").click();
+  await expect(page.getByTestId("account-card")).toHaveCount(1);
+  await expect(card(page, "ada@example.com").getByTestId("connection-state")).toHaveText("connected");
+  expect(storedAccounts().map((row) => [row.email, row.userId])).toEqual([["ada@example.com", me]]);
+  expect(await liveGrants(emulator, "grace@example.com")).toEqual([]);
+
+  // The browser signed in with Grace is signed out; signing in with Grace now is someone new, not me.
+  await graceBrowser.reload();
+  await expect(graceBrowser.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+  await signIn(graceBrowser, { email: "grace@example.com" });
+  const graceUser = await sessionUserId(graceBrowser);
+  expect(graceUser).not.toBe(me);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("message-row").first()).toBeVisible();
+
+  // Grace's only account removed: her Mailroom user goes, and she is back at the sign-in page.
+  await graceBrowser.goto("/settings");
+  await expect(graceBrowser.getByTestId("account-card")).toContainText("This is your only account");
+  await graceBrowser.getByTestId("remove-account").click();
+  await expect(graceBrowser.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+  expect(storedAccounts().map((row) => row.userId)).toEqual([me]);
+});
+
+test("another session sees a notice when an account is linked; Settings says when and from which browser", async ({
+  page,
+  browser,
+  appUrl,
+  emulator: _,
+}) => {
+  await signIn(page, { email: "ada@example.com" });
+  const otherSession = await anotherBrowser(browser, appUrl, "ada@example.com");
+  await expect(otherSession.getByTestId("linked-account-notice")).toHaveCount(0);
+
+  await addAccount(page, "grace@example.com");
+  await expect(page.getByTestId("account-card")).toHaveCount(2);
+  // The browser that linked it knows; it gets no notice.
+  await expect(page.getByTestId("linked-account-notice")).toHaveCount(0);
+  await expect(card(page, "grace@example.com").getByTestId("account-linked")).toHaveText(/^Linked .+ from Chrome on Linux$/);
+
+  await otherSession.reload();
+  const notice = otherSession.getByTestId("linked-account-notice");
+  await expect(notice).toContainText("grace@example.com was linked to your Mailroom on");
+  await expect(notice).toContainText("from Chrome on Linux");
+  await notice.getByRole("button", { name: "Got it" }).click();
+  await expect(notice).toHaveCount(0);
+  await otherSession.reload();
+  await expect(otherSession.getByTestId("message-row").first()).toBeVisible();
+  await expect(otherSession.getByTestId("linked-account-notice")).toHaveCount(0);
 });

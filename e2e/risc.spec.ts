@@ -4,7 +4,7 @@
 // `apply: false` keeps the emulator's own grant alive, so a banner can only come from the receiver having
 // acted, not from a Gmail call failing afterwards.
 import type { Page } from "@playwright/test";
-import { type Emulator, answerConsent, expect, test } from "./fixtures";
+import { type Emulator, addAccount, answerConsent, expect, forgetEveryone, test } from "./fixtures";
 import { accountState, browserSignedInAs, closeBrowsers } from "./risc-helpers";
 import { REJECTED_FORGE_KINDS } from "../emulator/risc/forgeries";
 
@@ -179,5 +179,32 @@ test.describe("Cross-Account Protection", () => {
     await expectReadingMail(again);
     // The sessions-revoked above left none; only the one opened since exists.
     expect(accountState(ADA).sessions).toBe(1);
+  });
+});
+
+test.describe("one user with two linked accounts", () => {
+  // Grace's account joins Ada's user here: start from, and leave, nobody known, so other specs' Grace is her own.
+  test.beforeEach(forgetEveryone);
+  test.afterEach(forgetEveryone);
+
+  test("sessions-revoked for a secondary account signs out the browser signed in with the primary one", async ({
+    browser,
+    appUrl,
+    emulator,
+  }) => {
+    const ada = await browserSignedInAs(browser, appUrl, ADA);
+    await addAccount(ada, GRACE);
+    const bystander = await browserSignedInAs(browser, appUrl, "empty@example.com");
+    await expect(ada.getByTestId("account-card")).toHaveCount(2);
+
+    // Whoever held a session opened with Grace's account could have linked accounts: every session of the user ends.
+    expect(await raise(emulator, { email: GRACE, type: "sessions-revoked" })).toMatchObject({ status: 202 });
+
+    await expectSignedOut(ada);
+    // Google's web sessions ended, not our grant: both accounts keep their tokens.
+    expect(accountState(ADA)).toEqual({ reauthReason: null, hasRefreshToken: true, sessions: 0 });
+    expect(accountState(GRACE)).toMatchObject({ reauthReason: null, hasRefreshToken: true });
+    await bystander.reload();
+    await expect(bystander.getByTestId("message-row").first()).toBeVisible();
   });
 });

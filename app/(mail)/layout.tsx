@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "../_components/account-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
+import { LinkedAccountNotice } from "./linked-account-notice";
 import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 
@@ -30,6 +31,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
         </Link>
         <SignOutButton />
       </header>
+      <LinkedAccountNotice userId={user.id} />
       {children}
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
 // The header's account switcher: a native <select>, so it is keyboard-accessible as browsers make it.
 // Choosing an account goes to its inbox with the label and search kept (from the message's "back" link when
-// a message is open: that message belongs to the account being left).
+// a message is open: that message belongs to the account being left). The choice is posted first, so the
+// account stays the default; "All accounts" is a view, not a default.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { chooseAccount } from "./choose-account-action";
 
 export const ALL_ACCOUNTS = "all";
 
@@ -34,7 +36,14 @@ export function AccountSwitcher({ accounts, defaultAccount }: { accounts: string
         data-testid="account-switcher"
         className="account-switcher"
         value={current}
-        onChange={(event) => router.push(targetFor(pathname, new URLSearchParams(params.toString()), event.target.value))}
+        onChange={(event) => {
+          const account = event.target.value;
+          const target = targetFor(pathname, new URLSearchParams(params.toString()), account);
+          // Navigating matters more than remembering: a failed post still shows the chosen account.
+          void (account === ALL_ACCOUNTS ? Promise.resolve() : chooseAccount(account).catch(() => undefined)).then(() =>
+            router.push(target),
+          );
+        }}
       >
         {accounts.map((email) => (
           <option key={email} value={email}>

@@ -11,6 +11,7 @@ import {
   SIGN_IN_INTENT_TTL_SECONDS,
   encodeSignInIntent,
 } from "@/lib/accounts/sign-in-intent";
+import { createSignInIntent } from "@/lib/accounts/sign-in-intent-store";
 import { requireUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { accountEmail } from "@/lib/http/mail-query";
@@ -36,7 +37,8 @@ export async function prepareSignInIntent(input: SignInIntentInput): Promise<voi
           providerAccountId: account.providerAccountId,
           email: account.email ?? request.email,
         }));
-  (await cookies()).set(SIGN_IN_INTENT_COOKIE, encodeSignInIntent(config.auth.secret, user.id, intent), {
+  const id = await createSignInIntent(user.id);
+  (await cookies()).set(SIGN_IN_INTENT_COOKIE, encodeSignInIntent(config.auth.secret, user.id, id, intent), {
     httpOnly: true,
     // Lax: Google's redirect back to our callback is a top-level GET navigation, which carries it.
     sameSite: "lax",

@@ -1,14 +1,25 @@
 import "server-only";
-// "Disconnect": revoke Mailroom's grant at Google for one linked account, then forget its tokens. The user,
-// their sessions, the other accounts and this account's link stay, so reconnecting later is one consent away.
+// "Disconnect": stop the account's Gmail push, revoke Mailroom's grant at Google, then forget its tokens. The
+// user, their sessions, the other accounts and this account's link stay, so reconnecting later is one consent
+// away; but until it is reconnected from a signed-in session the account signs nobody in (disconnectedAt).
+import type { Account } from "@/generated/prisma/client";
 import { type AccountSelector, resolveAccount } from "../accounts/linked-accounts";
 import { logError } from "../log";
 import { revokeGrant } from "../tokens/google-token-endpoint";
 import { clearTokens, openToken } from "../tokens/token-store";
 import { forgetAccountPages } from "../sync/page-cache-list";
+import { stopMailboxWatch } from "../sync/mailbox-watch";
 
 export async function disconnectGoogle(selector: AccountSelector): Promise<void> {
   const account = await resolveAccount(selector);
+  await revokeAccountAccess(account);
+  await clearTokens(account.id);
+  forgetAccountPages(account.id);
+}
+
+/** Stops the account's watch and revokes its grant at Google (Disconnect and Remove account both do). */
+export async function revokeAccountAccess(account: Account): Promise<void> {
+  await stopMailboxWatch(account);
   const stored = account.refresh_token ?? account.access_token;
   if (stored) {
     try {
@@ -19,6 +30,4 @@ export async function disconnectGoogle(selector: AccountSelector): Promise<void>
       logError("account.revoke_failed", error, { accountId: account.id });
     }
   }
-  await clearTokens(account.id);
-  forgetAccountPages(account.id);
 }

@@ -8,7 +8,7 @@ const PURPOSE = "account-notice";
 const NOTICE_TTL_SECONDS = 10 * 60;
 
 const noticeSchema = z.object({
-  refusal: z.enum(["WrongAccount", "LinkedToAnotherUser", "NotLinked", "NotAllowed"]),
+  refusal: z.enum(["WrongAccount", "LinkedToAnotherUser", "NotLinked", "Disconnected", "NotAllowed"]),
   userId: z.string(),
   chosen: z.string(),
   expected: z.string().optional(),
@@ -37,6 +37,8 @@ export function accountNoticeMessage({ refusal, chosen, expected }: AccountNotic
       return `${chosen} is already linked to another Mailroom user, so it was not added here. Nothing was changed.`;
     case "NotLinked":
       return `${chosen} is not one of your linked accounts, so nothing was changed. Use “Add another Gmail account” to link it.`;
+    case "Disconnected":
+      return `${chosen} is disconnected from Mailroom, so nothing was changed. Use its “Reconnect Gmail” below to connect it again.`;
     case "NotAllowed":
       return `${chosen} is not allowed on this Mailroom, so it was not added. Nothing was changed.`;
   }

@@ -7,7 +7,7 @@ import { AppError, ReauthRequiredError } from "../errors";
 import { getMessage } from "../mail/get-message";
 import { listMessages } from "../mail/list-messages";
 import { saveSignInTokens } from "../tokens/token-store";
-import { resolveAccount } from "./linked-accounts";
+import { chooseDefaultAccount, resolveAccount } from "./linked-accounts";
 
 const environment = useIntegrationEnvironment();
 
@@ -48,26 +48,27 @@ describe("account= resolution", () => {
     expect(await gmailRequests()).toEqual([]);
   });
 
-  it("reads the chosen account's mailbox, and the last one chosen becomes the default", async () => {
+  it("reads the chosen account's mailbox without changing the default; only an explicit switch does", async () => {
     const me = await link("ada@example.com", "ada@example.com");
     await link("ada@example.com", "grace@example.com");
-    // Newest first: grace was linked last, yet nothing was used yet.
-    const ada = await listMessages({
-      account: await resolveAccount({ userId: me, account: "ada@example.com" }),
-      label: "INBOX",
-      pageSize: 50,
-    });
+    // Nothing chosen yet: the first account linked is the default.
     expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
-    const grace = await listMessages({
-      account: await resolveAccount({ userId: me, account: "grace@example.com" }),
-      label: "INBOX",
-      pageSize: 50,
-    });
-    expect((await resolveAccount({ userId: me })).email).toBe("grace@example.com");
+    const ada = await listMessages({ account: await resolveAccount({ userId: me, account: "ada@example.com" }), label: "INBOX", pageSize: 50 });
+    // A read of account=grace (a GET, maybe a link from another site) writes nothing.
+    const grace = await listMessages({ account: await resolveAccount({ userId: me, account: "grace@example.com" }), label: "INBOX", pageSize: 50 });
+    expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
+    expect(await getDb().account.count({ where: { userId: me, lastUsedAt: { not: null } } })).toBe(0);
     // Two different mailboxes: no message of one appears in the other.
     const adaIds = new Set(ada.messages.map((message) => message.id));
     expect(grace.messages.length).toBeGreaterThan(0);
     expect(grace.messages.filter((message) => adaIds.has(message.id))).toEqual([]);
+
+    await chooseDefaultAccount({ userId: me, account: "GRACE@example.com" });
+    expect((await resolveAccount({ userId: me })).email).toBe("grace@example.com");
+    // Only one's own accounts can be chosen.
+    const stranger = await link("empty@example.com", "empty@example.com");
+    await expect(chooseDefaultAccount({ userId: stranger, account: "grace@example.com" })).rejects.toMatchObject({ status: 400 });
+    expect((await resolveAccount({ userId: me })).email).toBe("grace@example.com");
   });
 
   it("a revoked account needs reconnecting on its own; the other account keeps working", async () => {

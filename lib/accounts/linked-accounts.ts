@@ -12,11 +12,14 @@ import { GOOGLE_PROVIDER } from "../tokens/token-store";
 /** A linked Google account as pages and route handlers resolve it once and hand it down. */
 export type { Account };
 
-/** The user's Google accounts, the default (the last one used) first. One query per request in a render. */
+/**
+ * The user's Google accounts, the default first: the one last chosen in the switcher, else the first one
+ * linked (never "the last row updated", which a token refresh would change). One query per request in a render.
+ */
 export const listLinkedAccounts = cache((userId: string): Promise<Account[]> =>
   getDb().account.findMany({
     where: { userId, provider: GOOGLE_PROVIDER },
-    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
   }),
 );
 
@@ -32,10 +35,14 @@ export async function resolveAccount({ userId, account: email }: AccountSelector
     return fallback;
   }
   const wanted = email.toLowerCase();
-  const index = accounts.findIndex((candidate) => candidate.email === wanted);
-  const chosen = accounts[index];
+  const chosen = accounts.find((candidate) => candidate.email === wanted);
   if (!chosen) throw new AppError("bad_request", "Invalid request: account is not one of your linked Google accounts.");
-  // Chosen explicitly: it becomes the default. Only a switch writes, not every request.
-  if (index !== 0) await getDb().account.update({ where: { id: chosen.id }, data: { lastUsedAt: new Date() } });
+  // Reading never writes: a GET with account= (a link from anywhere) must not change which account is the default.
   return chosen;
+}
+
+/** The account switcher's explicit choice (a same-origin POST): that account becomes the default. */
+export async function chooseDefaultAccount(selector: { userId: string; account: string }): Promise<void> {
+  const chosen = await resolveAccount(selector);
+  await getDb().account.update({ where: { id: chosen.id }, data: { lastUsedAt: new Date() } });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-// A user's signed-in sessions, as the settings page lists them, and the two ways they end early: "Sign out
-// everywhere else", and a Google security event about the account a session signed in with.
+// A user's signed-in sessions, as the settings page lists them, and the ways they end early: "Sign out
+// everywhere else", Remove account, and Google security events.
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { hashSessionToken } from "../auth/hashed-sessions";
@@ -35,14 +35,30 @@ export async function listSessions(userId: string, currentSessionToken: string |
   return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
 }
 
+/** The address of the Google account the session holding this token signed in with, if it is still linked. */
+export async function sessionAccountEmail(sessionToken: string | null): Promise<string | null> {
+  if (!sessionToken) return null;
+  const session = await getDb().session.findUnique({
+    where: { sessionToken: hashSessionToken(sessionToken) },
+    select: { account: { select: { email: true } } },
+  });
+  return session?.account?.email ?? null;
+}
+
 /** Ends every session of the user except the one holding `currentSessionToken`; returns how many ended. */
 export async function signOutOtherSessions(userId: string, currentSessionToken: string): Promise<number> {
   const { count } = await getDb().session.deleteMany({ where: { userId, sessionToken: { not: hashSessionToken(currentSessionToken) } } });
   return count;
 }
 
-/** Ends the sessions signed in with one linked Google account (inside the caller's transaction if given). */
+/** Ends the sessions signed in with one linked Google account (a tokens-revoked event); inside `db` if given. */
 export async function endAccountSessions(accountId: string, db: Prisma.TransactionClient = getDb()): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { accountId } });
+  return count;
+}
+
+/** Ends every session of the user (a hijacked account, or Google revoking its sessions); inside `db` if given. */
+export async function endUserSessions(userId: string, db: Prisma.TransactionClient = getDb()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
   return count;
 }

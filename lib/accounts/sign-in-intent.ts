@@ -1,6 +1,7 @@
 // A sign-in intent: what a signed-in user asked for before going to Google ("add another account",
-// "reconnect account X", or "grant X the permission to change mail"). It survives the round trip as a short-lived signed cookie bound to the user, and
-// the sign-in callback reads it to decide whether the Google account that comes back may be linked.
+// "reconnect account X", or "grant X the permission to change mail"). It survives the round trip as a
+// short-lived signed cookie bound to the user and naming the intent's row (sign-in-intent-store.ts), which
+// the sign-in callback consumes before it decides whether the Google account that comes back may be linked.
 import { z } from "zod";
 import { signPayload, verifyPayload } from "../signed-payload";
 
@@ -12,10 +13,11 @@ export const SIGN_IN_INTENT_COOKIE_PATH = "/api/auth";
 const PURPOSE = "sign-in-intent";
 
 const intentSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("add"), userId: z.string().min(1), exp: z.number() }),
+  z.object({ kind: z.literal("add"), id: z.string().min(1), userId: z.string().min(1), exp: z.number() }),
   z.object({
     /** reconnect: renew the grant; grant: add a scope to it (incremental authorization, e.g. gmail.modify). */
     kind: z.enum(["reconnect", "grant"]),
+    id: z.string().min(1),
     userId: z.string().min(1),
     exp: z.number(),
     /** The Google account (its `sub`) being reconnected or granted more, and its address for the messages. */
@@ -27,13 +29,15 @@ const intentSchema = z.discriminatedUnion("kind", [
 export type SignInIntent = z.infer<typeof intentSchema>;
 export type SignInIntentRequest = { kind: "add" } | { kind: "reconnect" | "grant"; providerAccountId: string; email: string };
 
-export function encodeSignInIntent(secret: string, userId: string, request: SignInIntentRequest, nowMs = Date.now()): string {
-  return signPayload(secret, PURPOSE, { ...request, userId, exp: Math.floor(nowMs / 1000) + SIGN_IN_INTENT_TTL_SECONDS });
+/** `id`: the intent's row, which makes it single-use (the signature alone cannot stop a copy being replayed). */
+export function encodeSignInIntent(secret: string, userId: string, id: string, request: SignInIntentRequest, nowMs = Date.now()): string {
+  return signPayload(secret, PURPOSE, { ...request, id, userId, exp: Math.floor(nowMs / 1000) + SIGN_IN_INTENT_TTL_SECONDS });
 }
 
 /**
  * The intent, only if we signed it, it has not expired and it belongs to the user signed in now. Anything
  * else is no intent at all: a tampered or stale cookie, or one left by another user on a shared browser.
+ * Whether it was used before is the store's question (consumeSignInIntent).
  */
 export function decodeSignInIntent(
   secret: string,

@@ -6,6 +6,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Account, AuthOptions } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import GoogleProvider from "next-auth/providers/google";
+import { markLinkNoticeSeen } from "../accounts/linked-account-notice";
 import { gateGoogleSignIn } from "../accounts/sign-in-gate";
 import { getConfig } from "../config";
 import { GMAIL_READONLY_SCOPE } from "../google-scopes";
@@ -14,7 +15,7 @@ import { logError, logWarn } from "../log";
 import { saveSignInTokens } from "../tokens/token-store";
 import { exchangeCodeAllowingNoIdToken, profileFromIdTokenOrUserinfo } from "./google-callback-tokens";
 import { withHashedSessionTokens } from "./hashed-sessions";
-import { withSessionBinding } from "./session-binding";
+import { currentSessionToken, signInUserAgent, withSessionBinding } from "./session-binding";
 
 export const SIGN_IN_SCOPES = ["openid", "email", "profile", GMAIL_READONLY_SCOPE].join(" ");
 
@@ -39,9 +40,11 @@ function buildAuthOptions(): AuthOptions {
   const prismaAdapter = PrismaAdapter(getDb()) as unknown as Adapter;
   const adapter: Adapter = {
     ...withHashedSessionTokens(withSessionBinding(prismaAdapter)),
-    // The stock adapter would write Google's tokens in plaintext; store them through the vault instead.
+    // The stock adapter would write Google's tokens in plaintext; store them through the vault instead, with
+    // the browser that linked it. The session doing the linking has seen it; the user's others get a notice.
     linkAccount: async (account: AdapterAccount) => {
-      await saveSignInTokens(toSignInTokens(account, account.userId));
+      await saveSignInTokens({ ...toSignInTokens(account, account.userId), linkedFromUserAgent: signInUserAgent() });
+      await markLinkNoticeSeen(await currentSessionToken());
     },
   };
 

@@ -1,6 +1,6 @@
 import "server-only";
-// Each session remembers the linked Google account it signed in with (so a Google security event about that
-// account ends exactly the sessions it opened), the browser's User-Agent, and when it was last used (the
+// Each session remembers the linked Google account it signed in with (so Remove account or a tokens-revoked
+// event about that account ends the sessions it opened), the browser's User-Agent, and when it was last used (the
 // settings page's session list). next-auth's createSession receives neither the account nor the request, so a
 // request-scoped AsyncLocalStorage, opened around the `[...nextauth]` route handler, carries them: the
 // User-Agent from the request, and the Google account from the adapter's getUserByAccount, which next-auth
@@ -24,6 +24,11 @@ const MAX_USER_AGENT = 512;
 /** Runs an auth request with its sign-in context (the route handler's hook). */
 export function withSignInContext<T>(request: Request, run: () => Promise<T>): Promise<T> {
   return signInContext.run({ userAgent: request.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null }, run);
+}
+
+/** The User-Agent of the browser signing in now (inside the auth route), for the record of a new link. */
+export function signInUserAgent(): string | null {
+  return signInContext.getStore()?.userAgent ?? null;
 }
 
 async function accountIdFor(userId: string, providerAccountId: string | undefined): Promise<string | null> {

@@ -34,6 +34,7 @@ export function gmailUsersFor(accessToken: string) {
     getProfile: (params: Omit<gmail_v1.Params$Resource$Users$Getprofile, "auth">) => users.getProfile({ ...params, auth }),
     listHistory: (params: Omit<gmail_v1.Params$Resource$Users$History$List, "auth">) => users.history.list({ ...params, auth }),
     watch: (params: Omit<gmail_v1.Params$Resource$Users$Watch, "auth">) => users.watch({ ...params, auth }),
+    stop: (params: Omit<gmail_v1.Params$Resource$Users$Stop, "auth">) => users.stop({ ...params, auth }),
     listThreads: (params: Omit<gmail_v1.Params$Resource$Users$Threads$List, "auth">) => users.threads.list({ ...params, auth }),
     getThread: (params: Omit<gmail_v1.Params$Resource$Users$Threads$Get, "auth">) => users.threads.get({ ...params, auth }),
     getAttachment: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Attachments$Get, "auth">) =>

@@ -95,3 +95,19 @@ export async function ensureMailboxWatch(account: Account, options: { renewAfter
     return "failed";
   }
 }
+
+/**
+ * Ends the account's Gmail push (Disconnect, Remove account): users.stop, then the record goes. Call it while
+ * the grant still works: after a revoke no token could ask Gmail to stop, and the watch would run on for up
+ * to 7 days. A failure is logged and does not stop the disconnect: the watch then lapses on its own.
+ */
+export async function stopMailboxWatch(account: Account): Promise<void> {
+  const { count } = await getDb().mailboxWatch.deleteMany({ where: { accountId: account.id } });
+  // Never watched from here: nothing to stop.
+  if (count === 0) return;
+  try {
+    await withAccount(account, "labels", (accessToken) => gmailUsersFor(accessToken).stop({ userId: "me" }));
+  } catch (error) {
+    logWarn("sync.watch_stop_failed", { accountId: account.id, error: error instanceof Error ? error.name : "unknown" });
+  }
+}

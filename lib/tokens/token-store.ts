@@ -45,6 +45,8 @@ export type SignInTokens = {
   scope?: string | null;
   /** The Google account's address from this sign-in's profile. */
   email?: string | null;
+  /** The linking browser's User-Agent: kept only when this sign-in creates the link (Settings shows it). */
+  linkedFromUserAgent?: string | null;
 };
 
 /**
@@ -75,23 +77,23 @@ export async function saveSignInTokens(tokens: SignInTokens): Promise<Account> {
     scope: tokens.scope ?? null,
     reauthReason,
     reauthAt: reauthReason ? new Date() : null,
+    // A consent the sign-in callback let through reconnects a disconnected account.
+    disconnectedAt: null,
     refreshLockId: null,
     refreshLockUntil: null,
   };
   return db.account.upsert({
     where,
-    create: { ...data, userId: tokens.userId, type: tokens.type, provider: GOOGLE_PROVIDER, providerAccountId: tokens.providerAccountId },
+    create: {
+      ...data,
+      userId: tokens.userId,
+      type: tokens.type,
+      provider: GOOGLE_PROVIDER,
+      providerAccountId: tokens.providerAccountId,
+      linkedFromUserAgent: tokens.linkedFromUserAgent ?? null,
+    },
     update: data,
   });
-}
-
-/** The Mailroom user a Google account is linked to, if any. */
-export async function linkedUserOf(providerAccountId: string): Promise<string | null> {
-  const account = await getDb().account.findUnique({
-    where: { provider_providerAccountId: { provider: GOOGLE_PROVIDER, providerAccountId } },
-    select: { userId: true },
-  });
-  return account?.userId ?? null;
 }
 
 export async function markReauthRequired(accountId: string, reason: ReauthReason): Promise<void> {
@@ -111,10 +113,14 @@ export const FORGOTTEN_TOKENS = {
   refreshLockUntil: null,
 } as const;
 
-/** Forgets Google's tokens (after revoking them at Google) but keeps the user and the account link. */
+/**
+ * Disconnect: forgets Google's tokens (after revoking them at Google) but keeps the user and the account link;
+ * until a signed-in session reconnects it, the account signs nobody in (lib/accounts/sign-in-decision.ts).
+ */
 export async function clearTokens(accountId: string): Promise<void> {
+  const now = new Date();
   await getDb().account.update({
     where: { id: accountId },
-    data: { ...FORGOTTEN_TOKENS, reauthReason: "disconnected", reauthAt: new Date() },
+    data: { ...FORGOTTEN_TOKENS, reauthReason: "disconnected", reauthAt: now, disconnectedAt: now },
   });
 }

@@ -4,6 +4,8 @@ import { AccountCard } from "./account-card";
 import { SessionsSection } from "./sessions-section";
 import { getAccountsStatus } from "@/lib/account/get-account-status";
 import { accountNoticeMessage, decodeAccountNotice } from "@/lib/accounts/account-notice";
+import { sessionAccountEmail } from "@/lib/accounts/sessions";
+import { currentSessionToken } from "@/lib/auth/session-binding";
 import { requireUserPage } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 
@@ -14,6 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
   const accounts = await getAccountsStatus(user.id);
+  const signedInWith = await sessionAccountEmail(await currentSessionToken());
   // Why an add or a reconnect was refused; signed by the sign-in callback for this user only.
   const notice = decodeAccountNotice(getConfig().auth.secret, (await searchParams).notice, user.id);
   return (
@@ -26,7 +29,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
       <h1>Settings</h1>
       <h2>Google accounts</h2>
       {accounts.map((status, index) => (
-        <AccountCard key={status.email ?? index} status={status} index={index} />
+        <AccountCard
+          key={status.email ?? index}
+          status={status}
+          index={index}
+          onlyAccount={accounts.length === 1}
+          signedInWithIt={status.email !== null && status.email === signedInWith}
+        />
       ))}
       <SignInButton
         label="Add another Gmail account"

@@ -1,13 +1,13 @@
 import "server-only";
-// What Mailroom does with a verified security event (event-effects.ts decides, after Google's recommendation
-// for each event type). Everything happens in one transaction with the `jti` row: a replayed token hits the
-// primary key and changes nothing, and a failure half-way leaves nothing half-done (Google redelivers).
-// Only the Google account the event names is touched: other linked accounts of the same user, and sessions
-// opened with them, stay as they are.
+// What Mailroom does with a verified security event (event-effects.ts). Everything happens in one transaction
+// with the `jti` row: a replayed token hits the primary key and changes nothing, and a failure half-way leaves
+// nothing half-done (Google redelivers). Only the Google account the event names has its tokens touched; other
+// linked accounts of the same user keep theirs, though a hijacking or sessions-revoked ends all the user's
+// sessions.
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../../db";
 import { logInfo } from "../../log";
-import { endAccountSessions } from "../../accounts/sessions";
+import { endAccountSessions, endUserSessions } from "../../accounts/sessions";
 import { prefixFingerprint } from "../../tokens/refresh-token-fingerprints";
 import { forgetAccountPages } from "../../sync/page-cache-list";
 import { FORGOTTEN_TOKENS, GOOGLE_PROVIDER } from "../../tokens/token-store";
@@ -17,26 +17,28 @@ import type { SecurityEventToken } from "./verify-security-event";
 
 type Tx = Prisma.TransactionClient;
 
-async function findAccountId(tx: Tx, subject: EventSubject, issuer: string): Promise<string | null> {
+type Named = { id: string; userId: string };
+
+async function findAccount(tx: Tx, subject: EventSubject, issuer: string): Promise<Named | null> {
+  const select = { id: true, userId: true };
   if (subject.kind === "account") {
     if (subject.iss !== issuer) return null;
-    const account = await tx.account.findUnique({
+    return tx.account.findUnique({
       where: { provider_providerAccountId: { provider: GOOGLE_PROVIDER, providerAccountId: subject.sub } },
-      select: { id: true },
+      select,
     });
-    return account?.id ?? null;
   }
   const where =
     subject.alg === "prefix" ? { refreshTokenPrefixHash: prefixFingerprint(subject.token) } : { refreshTokenHash: subject.token };
-  const account = await tx.account.findFirst({ where: { provider: GOOGLE_PROVIDER, ...where }, select: { id: true } });
-  return account?.id ?? null;
+  return tx.account.findFirst({ where: { provider: GOOGLE_PROVIDER, ...where }, select });
 }
 
-async function apply(tx: Tx, accountId: string, effect: Effect): Promise<void> {
-  if (effect.endSessions) await endAccountSessions(accountId, tx);
+async function apply(tx: Tx, account: Named, effect: Effect): Promise<void> {
+  if (effect.endSessions === "user") await endUserSessions(account.userId, tx);
+  if (effect.endSessions === "account") await endAccountSessions(account.id, tx);
   if (!effect.forgetTokens && !effect.reauth) return;
   const forget = effect.forgetTokens ? FORGOTTEN_TOKENS : {};
-  await tx.account.update({ where: { id: accountId }, data: { ...forget, reauthReason: effect.reauth, reauthAt: new Date() } });
+  await tx.account.update({ where: { id: account.id }, data: { ...forget, reauthReason: effect.reauth, reauthAt: new Date() } });
 }
 
 export type ApplyOutcome = "applied" | "replayed";
@@ -54,10 +56,10 @@ export async function applySecurityEvent(set: SecurityEventToken): Promise<Apply
         const event = set.events[type] ?? {};
         const effect = effectOf(type, event);
         const subject = parseSubject(event);
-        const accountId = subject && (await findAccountId(tx, subject, set.issuer));
-        if (!accountId) continue;
-        accounts.push(accountId);
-        await apply(tx, accountId, effect);
+        const account = subject && (await findAccount(tx, subject, set.issuer));
+        if (!account) continue;
+        accounts.push(account.id);
+        await apply(tx, account, effect);
       }
       return accounts;
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { effectOf } from "./event-effects";
 import { RISC_EVENT_TYPES } from "./event-types";
 
-const NOTHING = { endSessions: false, forgetTokens: false, reauth: null };
+const NOTHING = { endSessions: null, forgetTokens: false, reauth: null };
 
 // The integration tests drive every type the emulator can sign; a type Google adds later cannot be signed by
 // the emulator, so its "acknowledge and do nothing" rule is checked here.
@@ -13,14 +13,14 @@ describe("effectOf", () => {
     expect(effectOf(RISC_EVENT_TYPES.verification, { state: "x" })).toEqual(NOTHING);
   });
 
-  it("ends sessions for account-disabled only when the reason is hijacking", () => {
+  it("ends every session of the user for account-disabled only when the reason is hijacking", () => {
     expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "hijacking" })).toEqual({
-      endSessions: true,
+      endSessions: "user",
       forgetTokens: true,
       reauth: "revoked",
     });
     expect(effectOf(RISC_EVENT_TYPES.accountDisabled, { reason: "bulk-account" })).toEqual({
-      endSessions: false,
+      endSessions: null,
       forgetTokens: true,
       reauth: "revoked",
     });

@@ -65,15 +65,27 @@ async function openSession(userId: string, accountId: string | null): Promise<st
   return token;
 }
 
-/** Ada's user with two linked Google accounts (Ada's and Grace's), and a session signed in with each. */
-async function twoAccounts(): Promise<{ ada: LinkedAccount; graceAccountId: string; adaSession: string; graceSession: string }> {
+/**
+ * Ada's user with two linked Google accounts (Ada's and Grace's), and a session signed in with each; and a
+ * bystander: another user (empty@example.com) with a session of their own, which no event here may touch.
+ */
+async function twoAccounts(): Promise<{
+  ada: LinkedAccount;
+  graceAccountId: string;
+  bystanderAccountId: string;
+  adaSession: string;
+  graceSession: string;
+}> {
   const ada = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
   const grace = await saveSignInTokens(
     signInTokensFrom(ada.userId, await authorizeThroughEmulator(environment.emulatorUrl, "grace@example.com")),
   );
+  const bystander = await createLinkedAccount(environment.emulatorUrl, "empty@example.com");
+  await openSession(bystander.userId, bystander.accountId);
   return {
     ada,
     graceAccountId: grace.id,
+    bystanderAccountId: bystander.accountId,
     adaSession: await openSession(ada.userId, ada.accountId),
     graceSession: await openSession(ada.userId, grace.id),
   };
@@ -112,10 +124,10 @@ describe("forged or malformed security event tokens", () => {
   });
 
   it("a replayed token is acknowledged (202) and has no second effect", async () => {
-    const { ada, graceAccountId } = await twoAccounts();
+    const { ada, bystanderAccountId } = await twoAccounts();
     const first = await raise({ email: "ada@example.com", type: "sessions-revoked" });
     expect(first).toMatchObject({ status: 202, delivered: true });
-    expect(await sessionAccounts()).toEqual([graceAccountId]);
+    expect(await sessionAccounts()).toEqual([bystanderAccountId]);
 
     // Ada signs in again; the same bytes arriving again must not end the new session.
     await openSession(ada.userId, ada.accountId);
@@ -127,11 +139,11 @@ describe("forged or malformed security event tokens", () => {
   });
 
   it("a genuine token sent as application/json is accepted: the signature decides, not the Content-Type", async () => {
-    const { graceAccountId } = await twoAccounts();
+    const { bystanderAccountId } = await twoAccounts();
     const delivery = await raise({ email: "ada@example.com", type: "sessions-revoked", forge: "wrong-content-type" });
     expect(answers[0]?.contentType).toMatch(/application\/json/);
     expect(delivery.status).toBe(202);
-    expect(await sessionAccounts()).toEqual([graceAccountId]);
+    expect(await sessionAccounts()).toEqual([bystanderAccountId]);
   });
 
   it("an empty body answers 400 and changes nothing", async () => {
@@ -151,18 +163,20 @@ describe("forged or malformed security event tokens", () => {
 describe("genuine security events", () => {
   const accountRow = (id: string) => getDb().account.findUniqueOrThrow({ where: { id } });
 
-  it("sessions-revoked ends only the sessions signed in with that Google account; tokens stay", async () => {
-    const { ada, graceAccountId } = await twoAccounts();
-    expect(await raise({ email: "ada@example.com", type: "sessions-revoked" })).toMatchObject({ status: 202 });
-    expect(await sessionAccounts()).toEqual([graceAccountId]);
+  it("sessions-revoked for a secondary account ends every session of its user, the primary's too; tokens stay", async () => {
+    // Whoever held a session opened with Grace's account could have linked accounts: all of the user's go.
+    const { ada, graceAccountId, bystanderAccountId } = await twoAccounts();
+    expect(await raise({ email: "grace@example.com", type: "sessions-revoked" })).toMatchObject({ status: 202 });
+    expect(await sessionAccounts()).toEqual([bystanderAccountId]);
     expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) as unknown });
+    expect(await accountRow(graceAccountId)).toMatchObject({ reauthReason: null, refresh_token: expect.any(String) as unknown });
   });
 
   it("tokens-revoked ends the account's sessions and forgets its tokens; the other account is untouched", async () => {
-    const { ada, graceAccountId } = await twoAccounts();
+    const { ada, graceAccountId, bystanderAccountId } = await twoAccounts();
     const graceBefore = await accountRow(graceAccountId);
     expect(await raise({ email: "ada@example.com", type: "tokens-revoked" })).toMatchObject({ status: 202 });
-    expect(await sessionAccounts()).toEqual([graceAccountId]);
+    expect(await sessionAccounts()).toEqual([bystanderAccountId, graceAccountId].sort());
     expect(await accountRow(ada.accountId)).toMatchObject({
       reauthReason: "revoked",
       refresh_token: null,
@@ -176,34 +190,34 @@ describe("genuine security events", () => {
   it.each(["prefix", "hash_base64_sha512_sha512"])(
     "token-revoked (%s) finds the account by its refresh token; sessions stay",
     async (tokenIdentifierAlg) => {
-      const { ada, graceAccountId } = await twoAccounts();
+      const { ada, graceAccountId, bystanderAccountId } = await twoAccounts();
       const graceBefore = await accountRow(graceAccountId);
       expect(await raise({ email: "ada@example.com", type: "token-revoked", tokenIdentifierAlg })).toMatchObject({ status: 202 });
       expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "revoked", refresh_token: null, refreshTokenHash: null });
-      expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
+      expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId, bystanderAccountId].sort());
       expect(await accountRow(graceAccountId)).toEqual(graceBefore);
     },
   );
 
-  it("account-disabled (hijacking) ends the sessions and forgets the tokens; without a reason the sessions stay", async () => {
-    const { ada, graceAccountId } = await twoAccounts();
+  it("account-disabled (hijacking) ends every session of the user and forgets the tokens; without a reason the sessions stay", async () => {
+    const { ada, graceAccountId, bystanderAccountId } = await twoAccounts();
     expect(await raise({ email: "grace@example.com", type: "account-disabled" })).toMatchObject({ status: 202 });
-    expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
+    expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId, bystanderAccountId].sort());
     expect(await accountRow(graceAccountId)).toMatchObject({ reauthReason: "revoked", refresh_token: null });
 
     expect(await raise({ email: "ada@example.com", type: "account-disabled", reason: "hijacking" })).toMatchObject({ status: 202 });
-    expect(await sessionAccounts()).toEqual([graceAccountId]);
+    expect(await sessionAccounts()).toEqual([bystanderAccountId]);
     expect(await accountRow(ada.accountId)).toMatchObject({ reauthReason: "revoked", refresh_token: null });
   });
 
   it("account-credential-change-required asks for re-consent and keeps tokens and sessions", async () => {
-    const { ada, graceAccountId } = await twoAccounts();
+    const { ada, graceAccountId, bystanderAccountId } = await twoAccounts();
     expect(await raise({ email: "ada@example.com", type: "account-credential-change-required" })).toMatchObject({ status: 202 });
     expect(await accountRow(ada.accountId)).toMatchObject({
       reauthReason: "credential_change_required",
       refresh_token: expect.any(String) as unknown,
     });
-    expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId].sort());
+    expect(await sessionAccounts()).toEqual([ada.accountId, graceAccountId, bystanderAccountId].sort());
   });
 
   it("verification and account-enabled are acknowledged and change nothing but the jti record", async () => {
