@@ -48,7 +48,7 @@ export const test = base.extend<Fixtures, { suite: SuiteStack }>({
       await use(stack);
       await stack.close();
     },
-    { scope: "worker", auto: true, timeout: 180_000 },
+    { scope: "worker", auto: true, timeout: 240_000 },
   ],
   appUrl: async ({ suite }, use) => use(suite.appUrl),
   emulator: async ({ suite }, use) => {

@@ -16,7 +16,8 @@ export async function startSuiteStack(): Promise<SuiteStack> {
   const emulator = await startEmulatorProcess(await findFreePort());
   const env = productionEnv({ databaseUrl: `file:${path.join(dataDir, "mailroom.db")}`, dataDir, emulatorUrl: emulator.url });
   await prepareDatabase(env);
-  const app = await startAppServer({ port: await findFreePort(), mode: "start", env }).catch(async (error: unknown) => {
+  // Generous: two workers may be starting their stacks on a busy machine at the same moment.
+  const app = await startAppServer({ port: await findFreePort(), mode: "start", env, timeoutMs: 150_000 }).catch(async (error: unknown) => {
     await emulator.close();
     throw error;
   });
