@@ -15,13 +15,16 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
-  globalSetup: "./e2e/global-setup.ts",
+  // Spec files run side by side, each worker with its own app, emulator and database (e2e/suite-stack.ts);
+  // the tests of one file run in order in one worker. Two suit a 2-core machine: most of a browser test is
+  // waiting. MAILROOM_E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.MAILROOM_E2E_WORKERS ?? 2),
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Room for two workers sharing two cores: these catch a hang, they do not measure speed.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     browserName: "chromium",

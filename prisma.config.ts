@@ -15,10 +15,13 @@ if (!databaseUrl.startsWith("file:")) {
   );
 }
 
+// `timeout` is SQLite's busy timeout: wait for another process's write instead of failing at once. Note that
+// `prisma migrate deploy` still needs the file to itself (its engine locks it exclusively); `npm start` and
+// `npm run prepare-db` apply migrations with scripts/lib/sqlite-migrate.ts, which works beside a running server.
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: () => Promise.resolve(withScriptFallback(new PrismaBetterSQLite3({ url: databaseUrl.slice("file:".length) }))),
+  adapter: () => Promise.resolve(withScriptFallback(new PrismaBetterSQLite3({ url: databaseUrl.slice("file:".length), timeout: 10_000 }))),
 });

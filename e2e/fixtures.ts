@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
 import { type Page, test as base, expect } from "@playwright/test";
 import { control } from "../emulator/testing/control-client";
+import { type SuiteStack, startSuiteStack } from "./suite-stack";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the browser tests through \`npm test\` or \`npx playwright test\``);
+  if (!value) throw new Error(`${name} is not set: it is set by the worker's suite fixture (e2e/suite-stack.ts)`);
   return value;
 }
 
@@ -39,14 +40,23 @@ export async function signIn(page: Page, options: { email?: string; untickGmail?
 
 type Fixtures = { appUrl: string; emulator: Emulator };
 
-export const test = base.extend<Fixtures>({
-  appUrl: async ({}, use) => use(required("MAILROOM_E2E_APP_URL")),
-  emulator: async ({}, use) => {
-    const emulator = new Emulator(required("MAILROOM_E2E_EMULATOR_URL"));
+export const test = base.extend<Fixtures, { suite: SuiteStack }>({
+  // Each worker has its own app, emulator and database (e2e/suite-stack.ts), so workers run in parallel.
+  suite: [
+    async ({}, use) => {
+      const stack = await startSuiteStack();
+      await use(stack);
+      await stack.close();
+    },
+    { scope: "worker", auto: true, timeout: 240_000 },
+  ],
+  appUrl: async ({ suite }, use) => use(suite.appUrl),
+  emulator: async ({ suite }, use) => {
+    const emulator = new Emulator(suite.emulatorUrl);
     await emulator.control("POST", "reset");
     await use(emulator);
   },
-  baseURL: async ({}, use) => use(required("MAILROOM_E2E_APP_URL")),
+  baseURL: async ({ suite }, use) => use(suite.appUrl),
 });
 
 export { expect };

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { errorForStatus } from "./gmail/errors";
+import { gmailFieldSelection, selectResponseFields } from "./gmail/fields-param";
 import { parseJsonBody } from "./http/responses";
 import type { Router } from "./http/router";
 import type { EmuRequest, EmuResponse } from "./http/types";
@@ -11,12 +12,15 @@ const OAUTH_JSON_PATHS = ["/token", "/revoke", "/tokeninfo"];
 
 /**
  * The pipeline every Google request and every batch part goes through: count it, roll the faults, delay,
- * answer (with the fault's error or the real handler), then apply Retry-After and dropFields.
+ * answer (with the fault's error or the real handler), then apply Retry-After, dropFields and the request's
+ * own `fields` selection. A malformed `fields` is refused before the method runs, as Google refuses it.
  */
 export function createDispatcher(state: EmulatorState, router: Router): (req: EmuRequest) => Promise<EmuResponse> {
   return async (req) => {
     const match = router.match(req.method, req.path);
     state.log.countEndpoint(match?.statsKey ?? `${req.method} ${req.path}`);
+    const fields = gmailFieldSelection(req);
+    if ("refusal" in fields) return fields.refusal;
     const fired = state.faults.roll(req.method, req.path);
     if (fired && fired.latencyMs > 0) await sleep(fired.latencyMs);
     let response: EmuResponse;
@@ -25,6 +29,7 @@ export function createDispatcher(state: EmulatorState, router: Router): (req: Em
     else response = errorForStatus(404);
     if (fired?.retryAfter !== undefined) response.headers["retry-after"] = String(fired.retryAfter);
     if (fired && fired.dropFields.length > 0) response = dropFields(response, fired.dropFields);
+    if (fields.selection) response = selectResponseFields(response, fields.selection);
     return response;
   };
 }

@@ -1,17 +1,20 @@
 // `npm test`: the whole suite, cheapest checks first, stopping at the first failure.
 import { spawnSync } from "node:child_process";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+// The integration tests pick PostgreSQL whenever MAILROOM_TEST_POSTGRES_URL is set: the main Vitest run goes
+// without it (SQLite, the default), and only the database suites run again on PostgreSQL.
+const { MAILROOM_TEST_POSTGRES_URL: postgresUrl, ...sqliteEnv } = env;
 
-const steps: [string, string[]][] = [
+const steps: [string, string[], NodeJS.ProcessEnv?][] = [
   ["prisma clients", ["npm", "run", "postinstall", "--silent"]],
   ["types", ["npx", "tsc", "--noEmit", "-p", "."]],
   ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
   ["format (prettier)", ["npx", "prettier", "--check", "."]],
   ["schema drift", ["npx", "tsx", "scripts/prisma/check-drift.ts"]],
-  ["unit and integration (vitest)", ["npx", "vitest", "run"]],
+  ["unit and integration (vitest, SQLite)", ["npx", "vitest", "run"], sqliteEnv],
   // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
-  ...(process.env.MAILROOM_TEST_POSTGRES_URL
+  ...(postgresUrl
     ? ([
         ["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/mail/list-messages.test.ts", "lib/sync"]],
       ] as [string, string[]][])
@@ -21,10 +24,10 @@ const steps: [string, string[]][] = [
 ];
 
 const started = Date.now();
-for (const [name, [command, ...args]] of steps) {
+for (const [name, [command, ...args], stepEnv = env] of steps) {
   console.log(`\n▶ ${name}: ${[command, ...args].join(" ")}`);
   const stepStarted = Date.now();
-  const result = spawnSync(command!, args, { stdio: "inherit", env });
+  const result = spawnSync(command!, args, { stdio: "inherit", env: stepEnv });
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✗ ${name} failed after ${seconds}s (exit ${result.status ?? result.signal}).`);

@@ -1,5 +1,5 @@
 import type { Router } from "../http/router";
-import type { EmuRequest, EmuResponse } from "../http/types";
+import type { EmuRequest, EmuResponse, Handler } from "../http/types";
 import { invalidArgument, notFound } from "./errors";
 import { parseBatchRequest, serializeBatchResponse } from "./batch-wire";
 
@@ -9,11 +9,13 @@ export const MAX_BATCH_PARTS = 100;
 export type PartDispatcher = (req: EmuRequest) => Promise<EmuResponse>;
 
 /**
- * POST /batch/gmail/v1. The outer request is always 200; every part has its own status. Outer headers
- * other than Content-* (Authorization in practice) apply to each part unless the part overrides them.
+ * POST /batch/gmail/v1, and POST /batch: the `batchPath` of Gmail's discovery document, which clients built
+ * from it (Google's Python client) use. The outer request is always 200; every part has its own status.
+ * Outer headers other than Content-* (Authorization in practice) apply to each part unless the part
+ * overrides them.
  */
 export function registerBatchRoute(router: Router, dispatchPart: PartDispatcher): void {
-  router.add("POST", "/batch/gmail/v1", async (req) => {
+  const handler: Handler = async (req) => {
     const parts = parseBatchRequest(req.headers["content-type"], req.body);
     if (typeof parts === "string") return invalidArgument(parts);
     if (parts.length === 0) return invalidArgument("A batch request must contain at least one part.");
@@ -46,5 +48,7 @@ export function registerBatchRoute(router: Router, dispatchPart: PartDispatcher)
       body,
       parts: parts.map((part, i) => ({ method: part.method, path: part.target, status: responses[i]?.status ?? 404 })),
     };
-  });
+  };
+  router.add("POST", "/batch/gmail/v1", handler);
+  router.add("POST", "/batch", handler);
 }

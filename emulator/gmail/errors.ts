@@ -103,6 +103,17 @@ export function invalidArgument(message: string): EmuResponse {
   });
 }
 
+/** A `fields` value that is malformed or names a field Gmail does not have. */
+export function invalidFieldSelection(fields: string): EmuResponse {
+  const message = `Invalid field selection ${fields}`;
+  return googleError({
+    status: 400,
+    message,
+    errors: [{ message, domain: "global", reason: "invalidParameter", location: "fields", locationType: "parameter" }],
+    statusName: "INVALID_ARGUMENT",
+  });
+}
+
 /** The envelope an injected fault answers with; the wording follows what Gmail sends for each status. */
 export function errorForStatus(status: number): EmuResponse {
   switch (status) {

@@ -17,6 +17,8 @@ export async function sendBatch(
   baseUrl: string,
   accessToken: string,
   parts: readonly BatchRequestPart[],
+  /** Gmail's documented batch path, or `/batch`, the `batchPath` of its discovery document. */
+  batchPath = "/batch/gmail/v1",
 ): Promise<{ status: number; parts: BatchResponsePart[] }> {
   const boundary = `batch_test_${Math.random().toString(36).slice(2)}`;
   const chunks = parts.map((part, i) => {
@@ -26,7 +28,7 @@ export async function sendBatch(
     else lines.push("");
     return lines.join("\r\n");
   });
-  const response = await fetch(`${baseUrl}/batch/gmail/v1`, {
+  const response = await fetch(`${baseUrl}${batchPath}`, {
     method: "POST",
     headers: { authorization: `Bearer ${accessToken}`, "content-type": `multipart/mixed; boundary=${boundary}` },
     body: `${chunks.join("\r\n")}\r\n--${boundary}--\r\n`,
