@@ -6,10 +6,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { getConfig } from "./config";
+import { installQueryPlanCache } from "./query-plan-cache";
 
 export type Database = PrismaClient;
 
 function createClient(): PrismaClient {
+  installQueryPlanCache();
   const { database } = getConfig();
   if (database.provider === "postgresql") {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) });

@@ -4,9 +4,11 @@
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
 // and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
-// across two instances (scripts/testing/live-latency-bench.ts), large mail's memory (scripts/testing/large-mail-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
-// and requests per second and memory under 20 s of load (peak RSS per instance, with the heap flags that
-// `npm start` chose for this machine: scripts/lib/heap-policy.ts).
+// across two instances (scripts/testing/live-latency-bench.ts), large mail's memory
+// (scripts/testing/large-mail-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// and requests per second, the app server's CPU time per request (scripts/testing/cpu-per-request.ts) and memory
+// under 20 s of load (peak RSS per instance, with the heap flags that `npm start` chose for this machine:
+// scripts/lib/heap-policy.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -28,6 +30,7 @@ import { authorizeThroughEmulator, control, stats } from "./testing/emulator-cli
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
 import { measureLargeMail } from "./testing/large-mail-bench";
+import { loadWithCpu } from "./testing/cpu-per-request";
 import { measureLiveLatency } from "./testing/live-latency-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
@@ -160,7 +163,13 @@ async function main(): Promise<void> {
     const startAndRecovery = await benchStartAndRecovery();
     const rssSamples: number[] = [];
     const sampler = setInterval(() => rssSamples.push(rssMb(app.process.pid!)), 1000);
-    const load = await autocannon({ url: `${app.url}/api/messages`, headers: { cookie }, connections: 10, duration: LOAD_SECONDS });
+    const load = await loadWithCpu({
+      pid: app.process.pid!,
+      url: `${app.url}/api/messages`,
+      headers: { cookie },
+      connections: 10,
+      seconds: LOAD_SECONDS,
+    });
     clearInterval(sampler);
 
     log(`Loading two instances sharing the database for ${LOAD_SECONDS} s…`);
@@ -219,11 +228,7 @@ async function main(): Promise<void> {
       load: {
         seconds: LOAD_SECONDS,
         connections: 10,
-        requestsPerSecond: round1(load.requests.average),
-        latencyP50Ms: load.latency.p50,
-        latencyP99Ms: load.latency.p99,
-        non2xx: load.non2xx,
-        errors: load.errors,
+        ...load,
         rssMb: { afterWarmUp: rssAfterWarmUp, peak: Math.max(...rssSamples), end: rssSamples.at(-1) ?? NaN },
       },
       loadTwoInstances: { seconds: LOAD_SECONDS, connections: 10, ...twoInstances },
@@ -255,7 +260,8 @@ async function main(): Promise<void> {
       ],
       ...startAndRecovery.rows,
       [`load: ${LOAD_SECONDS} s, 10 connections, req/s`, String(result.load.requestsPerSecond)],
-      ["load: latency p50 / p99", `${load.latency.p50} / ${load.latency.p99} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
+      ["load: latency p50 / p99", `${load.latencyP50Ms} / ${load.latencyP99Ms} ms (non-2xx ${load.non2xx}, errors ${load.errors})`],
+      ["load: app server CPU ms per inbox request", String(load.cpuMsPerRequest)],
       ["heap flags (npm start's policy)", `${app.heap.flags.join(" ") || "none"} (${app.heap.reason})`],
       ["load: RSS after warm-up / peak / end", `${rssAfterWarmUp} / ${result.load.rssMb.peak} / ${result.load.rssMb.end} MB`],
       ["load on two instances (5 + 5 connections), req/s", String(twoInstances.requestsPerSecond)],

@@ -8,6 +8,7 @@ import { getDb } from "../db";
 import { AppError, ReauthRequiredError } from "../errors";
 import { logError } from "../log";
 import { refreshAccessToken } from "./google-token-endpoint";
+import { openAccessToken } from "./opened-access-tokens";
 import { refreshExclusively, type RefreshOutcome } from "./refresh-lock";
 import { grantsGmailRead, markReauthRequired, openToken, sealToken } from "./token-store";
 import { VaultError } from "./vault";
@@ -25,7 +26,7 @@ function isFresh(account: Account, now = Date.now()): boolean {
 
 function readToken(account: Account, field: "access_token" | "refresh_token", stored: string): string {
   try {
-    return openToken(account, field, stored);
+    return field === "access_token" ? openAccessToken(account, stored) : openToken(account, field, stored);
   } catch (error) {
     if (!(error instanceof VaultError)) throw error;
     logError("vault.decrypt_failed", error, { accountId: account.id, field });
