@@ -53,9 +53,17 @@ describe("account= resolution", () => {
     await link("ada@example.com", "grace@example.com");
     // Nothing chosen yet: the first account linked is the default.
     expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
-    const ada = await listMessages({ account: await resolveAccount({ userId: me, account: "ada@example.com" }), label: "INBOX", pageSize: 50 });
+    const ada = await listMessages({
+      account: await resolveAccount({ userId: me, account: "ada@example.com" }),
+      label: "INBOX",
+      pageSize: 50,
+    });
     // A read of account=grace (a GET, maybe a link from another site) writes nothing.
-    const grace = await listMessages({ account: await resolveAccount({ userId: me, account: "grace@example.com" }), label: "INBOX", pageSize: 50 });
+    const grace = await listMessages({
+      account: await resolveAccount({ userId: me, account: "grace@example.com" }),
+      label: "INBOX",
+      pageSize: 50,
+    });
     expect((await resolveAccount({ userId: me })).email).toBe("ada@example.com");
     expect(await getDb().account.count({ where: { userId: me, lastUsedAt: { not: null } } })).toBe(0);
     // Two different mailboxes: no message of one appears in the other.

@@ -5,7 +5,6 @@ import "server-only";
 import type { gmail_v1 } from "@googleapis/gmail";
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { fetchThreadPage } from "../gmail/fetch-thread-page";
-import { gmailUsersFor } from "../gmail/gmail-client";
 import { SUMMARY_METADATA } from "../gmail/summary-headers";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "../mail/thread-summary";

@@ -6,10 +6,7 @@ import { withUser } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(
-  { query: oneAccountQuery, params: z.object({ id: messageId }) },
-  async ({ user, query, params }) => {
-    const file = await getRawMessage({ userId: user.id, account: query.account, id: params.id });
-    return new Response(file.body, { headers: attachmentHeaders(file) });
-  },
-);
+export const GET = withUser({ query: oneAccountQuery, params: z.object({ id: messageId }) }, async ({ user, query, params }) => {
+  const file = await getRawMessage({ userId: user.id, account: query.account, id: params.id });
+  return new Response(file.body, { headers: attachmentHeaders(file) });
+});
