@@ -317,6 +317,7 @@ test("a disconnected account cannot sign in until it is reconnected from a signe
   await answerConsent(page, { email: "grace@example.com" });
   await expect(card(page, "grace@example.com").getByTestId("connection-state")).toHaveText("connected");
   await page.getByTestId("sign-out").click();
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
   await signIn(page, { email: "grace@example.com" });
   expect(await sessionUserId(page)).toBe(me);
 });
