@@ -13,7 +13,7 @@ import { requireUser } from "../auth/session";
 import { AppError, type ReauthReason, ReauthRequiredError } from "../errors";
 import { accountEmail, labelId, searchParamsToObject, single } from "../gmail/message-params";
 import { limitCatchUp } from "../limits/request-rates";
-import { claimStreamSlot, releasingWhenDone } from "../limits/stream-slots";
+import { claimStreamSlot } from "../limits/stream-slots";
 import { mailboxEventStream } from "./event-stream";
 import { HISTORY_ID } from "./stream-events";
 
@@ -41,15 +41,15 @@ export async function openEventStream(request: Request): Promise<Response> {
   // Costly work a client could repeat without end: a catch-up from an old position, and one more open stream.
   if (since !== undefined) limitCatchUp(account.id);
   const release = claimStreamSlot(user.id);
-  request.signal.addEventListener("abort", release, { once: true });
   const stream = mailboxEventStream({
     account,
     label: query.label,
     since: since ?? null,
     sessionHash: sessionToken ? hashSessionToken(sessionToken) : null,
     signal: request.signal,
+    onClose: release,
   });
-  return new Response(releasingWhenDone(stream, release), {
+  return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       // no-transform: compression would hold events back until a buffer fills.
