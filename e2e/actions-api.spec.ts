@@ -161,7 +161,8 @@ test("refuses every bad input with a 4xx envelope, and nothing changes at Gmail"
     {
       name: "an oversized body",
       status: 413,
-      code: "bad_request",
+      // Refused at the edge (scripts/lib/body-limit.ts), before the route reads it.
+      code: "payload_too_large",
       send: () => post(page.request, appUrl, { action: "archive", messageIds: [...many, ...many, ...many, ...many] }),
     },
     { name: "broken JSON", status: 400, code: "bad_request", send: () => post(page.request, appUrl, '{"action": "archive", ') },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "../errors";
-import { claimStreamSlot, releasingWhenDone } from "./stream-slots";
+import { claimStreamSlot } from "./stream-slots";
 
 const refusal = (claim: () => unknown) => {
   try {
@@ -34,41 +34,5 @@ describe("claimStreamSlot", () => {
     expect(refusal(() => claimStreamSlot("instance-g", limits))).toMatchObject({ code: "rate_limited" });
     held.forEach((release) => release());
     expect(refusal(() => claimStreamSlot("instance-g", limits))).toBeNull();
-  });
-});
-
-describe("releasingWhenDone", () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
-
-  it("passes the stream through and releases once it ends", async () => {
-    let released = 0;
-    const inner = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(bytes("a"));
-        controller.enqueue(bytes("b"));
-        controller.close();
-      },
-    });
-    const text = await new Response(releasingWhenDone(inner, () => (released += 1))).text();
-    expect(text).toBe("ab");
-    expect(released).toBe(1);
-  });
-
-  it("releases when the reader goes away, and cancels the stream underneath", async () => {
-    let released = 0;
-    let cancelled = false;
-    const inner = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.enqueue(bytes("tick"));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    const reader = releasingWhenDone(inner, () => (released += 1)).getReader();
-    await reader.read();
-    await reader.cancel();
-    expect(released).toBe(1);
-    expect(cancelled).toBe(true);
   });
 });

@@ -42,29 +42,3 @@ export function claimStreamSlot(userId: string, limits: { perUser: number; perIn
     else state.byUser.delete(userId);
   };
 }
-
-/** `stream`, calling `release` once it ends, errors or is cancelled (the client went away). */
-export function releasingWhenDone(stream: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
-  const reader = stream.getReader();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            release();
-            controller.close();
-          } else controller.enqueue(value);
-        } catch (error) {
-          release();
-          controller.error(error);
-        }
-      },
-      cancel(reason) {
-        release();
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}

@@ -21,6 +21,8 @@ export type EventStreamOptions = {
   since: string | null;
   sessionHash: string | null;
   signal: AbortSignal;
+  /** Called once when the stream closes, whatever closed it. */
+  onClose?: () => void;
 };
 
 export function mailboxEventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
@@ -47,6 +49,7 @@ export function mailboxEventStream(options: EventStreamOptions): ReadableStream<
           options.signal.removeEventListener("abort", close);
           leave?.();
           metrics().openStreams.dec();
+          options.onClose?.();
           try {
             controller.close();
           } catch {

@@ -6,7 +6,7 @@ import { hashSessionToken } from "../auth/hashed-sessions";
 import { currentSessionToken } from "../auth/session-binding";
 import { type ReauthReason, ReauthRequiredError } from "../errors";
 import { limitCatchUp } from "../limits/request-rates";
-import { claimStreamSlot, releasingWhenDone } from "../limits/stream-slots";
+import { claimStreamSlot } from "../limits/stream-slots";
 import { mailboxEventStream } from "./event-stream";
 
 export async function openEventStream(options: {
@@ -23,13 +23,12 @@ export async function openEventStream(options: {
   // Costly work a client could repeat without end: a catch-up from an old position, and one more open stream.
   if (options.since !== null) limitCatchUp(account.id);
   const release = claimStreamSlot(account.userId);
-  options.signal.addEventListener("abort", release, { once: true });
-  const stream = mailboxEventStream({
+  return mailboxEventStream({
     account,
     label: options.label,
     since: options.since,
     sessionHash: sessionToken ? hashSessionToken(sessionToken) : null,
     signal: options.signal,
+    onClose: release,
   });
-  return releasingWhenDone(stream, release);
 }
