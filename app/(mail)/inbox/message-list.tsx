@@ -5,18 +5,17 @@ import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/gmail/message-params";
-import type { ThreadPage } from "@/lib/gmail/thread-summary";
-import { listThreadsCached } from "@/lib/sync/page-cache-list";
+import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cache-list";
 
 /**
  * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `email` is the
  * account being read (the one in the URL, or the default), named by the re-authorize banner.
  */
 export async function MessageList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
-  let page: ThreadPage;
+  let positioned: PositionedPage;
   try {
     // A revisit costs one history.list when nothing changed (lib/sync/page-cache-list.ts).
-    page = await listThreadsCached({
+    positioned = await listThreadsPositioned({
       userId,
       account: email ?? undefined,
       label: here.label,
@@ -37,20 +36,19 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
     );
   }
 
+  const { page } = positioned;
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
-  if (page.threads.length === 0) {
-    return (
-      <section className="state" aria-live="polite">
-        <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-        <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
-        {newest && (
-          <Link href={newest} className="button">
-            Back to the newest
-          </Link>
-        )}
-      </section>
-    );
-  }
+  const empty = (
+    <section className="state" aria-live="polite">
+      <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
+      <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
+      {newest && (
+        <Link href={newest} className="button">
+          Back to the newest
+        </Link>
+      )}
+    </section>
+  );
 
   // The labels Gmail lets a user apply, for "Label as"; the tabs above already asked (cached for a minute).
   const userLabels = await listUserLabels({ userId, account: email ?? undefined }).catch(() => []);
@@ -67,6 +65,8 @@ export async function MessageList({ userId, email, here }: { userId: string; ema
         q={here.q}
         resultSizeEstimate={page.resultSizeEstimate}
         newestHref={newest}
+        position={positioned.historyId}
+        whenEmpty={empty}
       />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
