@@ -28,6 +28,7 @@ import { authorizeThroughEmulator, control, stats } from "./testing/emulator-cli
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
 import { measureLiveLatency } from "./testing/live-latency-bench";
+import { measureLiveHeap } from "./testing/live-heap-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
 
+    log("Measuring the live heap (20 open streams, 2 new messages/s, pages loading)…");
+    const liveHeap = await measureLiveHeap(emulator.url);
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -204,6 +208,7 @@ async function main(): Promise<void> {
       conversations: conversations.result,
       revisits: revisits.result,
       live: live.result,
+      liveHeap: liveHeap.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -235,6 +240,7 @@ async function main(): Promise<void> {
       ...conversations.rows,
       ...revisits.rows,
       ...live.rows,
+      ...liveHeap.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,
