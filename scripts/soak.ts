@@ -77,9 +77,14 @@ const env = {
     : {}),
 };
 await prepareDatabase(env);
-const instances = await Promise.all(
-  [await findFreePort(), await findFreePort()].map((port) => startAppServer({ port, mode: "start", env })),
-).catch(async (error: unknown) => {
+// One after the other, with time to spare: two cold starts at once on a loaded machine can take minutes.
+const startInstances = async () => {
+  const started = [];
+  for (let index = 0; index < 2; index += 1)
+    started.push(await startAppServer({ port: await findFreePort(), mode: "start", env, timeoutMs: 180_000 }));
+  return started;
+};
+const instances = await startInstances().catch(async (error: unknown) => {
   // Nothing left behind when an instance cannot start (a machine too busy to answer in time).
   await emulator.close();
   await temporary?.drop();
