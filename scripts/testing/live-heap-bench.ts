@@ -60,7 +60,7 @@ export async function measureLiveHeap(emulatorUrl: string): Promise<{ result: Li
         ],
         [
           "live heap: V8 heap used first / last 10 s / peak (old space last)",
-          `${memory.first.heapUsedMb} / ${memory.last.heapUsedMb} / ${memory.peakHeapUsedMb} MB (${memory.last.spacesMb.old_space ?? "?"} MB; ${result.heapFlags || "no heap flags"})`,
+          `${memory.first.heapUsedMb} / ${memory.last.heapUsedMb} / ${memory.peakHeapUsedMb} MB (${memory.last.spacesMb.old ?? "?"} MB; ${result.heapFlags || "no heap flags"})`,
         ],
       ],
     };
