@@ -1,5 +1,6 @@
 import { SEED_FIXTURES } from "../emulator/seed";
 import { addAccount, expect, forgetEveryone, signIn, test } from "./fixtures";
+import { beforeTheStreamOpens, deliverMail } from "./live-helpers";
 import { adaConversationsWith } from "./seed-conversations";
 
 type Logged = { t: number; ms: number; path: string };
@@ -37,7 +38,9 @@ test("All accounts pages through both inboxes newest first, every conversation o
     const older = page.getByTestId("next-page");
     if ((await older.getAttribute("aria-disabled")) === "true") break;
 
-    // The next page, with the emulator's log cleared: what it records is this page's Gmail traffic.
+    // The next page, with the emulator's log cleared: what it records is this page's Gmail traffic. The page's
+    // live stream, once live, has caught up from the page's position (its own history.list and batch).
+    await expect(page.locator(".conversations")).toHaveAttribute("data-live", "live");
     const firstBefore = rows[0]?.id;
     await emulator.control("DELETE", "requests");
     await older.click();
@@ -72,4 +75,31 @@ test("All accounts pages through both inboxes newest first, every conversation o
   const dates = seen.map((row) => Date.parse(row.date)).filter((value) => !Number.isNaN(value));
   expect(dates.length).toBe(seen.length);
   for (let index = 1; index < dates.length; index += 1) expect(dates[index]).toBeLessThanOrEqual(dates[index - 1]!);
+});
+
+test("All accounts is live: new mail of each account shows up without a reload, even mail that arrived before the stream opened", async ({
+  page,
+  emulator,
+}) => {
+  await emulator.control("POST", "watches/rate", { intervalMs: 0 });
+  await signIn(page, { email: "ada@example.com" });
+  await addAccount(page, "grace@example.com");
+  const rowOf = (threadId: string, account: string) =>
+    page.locator(`[data-testid="message-row"][data-thread-id="${threadId}"][data-account="${account}"]`);
+
+  let early: { id: string; threadId: string } | undefined;
+  const { finished } = await beforeTheStreamOpens(page, async () => {
+    early = await deliverMail(emulator, "Live: to Grace, before the stream", "grace@example.com");
+  });
+  await page.goto("/inbox?account=all");
+  await finished;
+  await expect(page.locator(".conversations")).toHaveAttribute("data-live", "live");
+  await expect(rowOf(early!.threadId, "grace@example.com")).toBeVisible();
+
+  const forAda = await deliverMail(emulator, "Live: to Ada, in All accounts");
+  await expect(rowOf(forAda.threadId, "ada@example.com")).toBeVisible();
+  await expect(page.getByTestId("message-row").first()).toHaveAttribute("data-thread-id", forAda.threadId);
+  const forGrace = await deliverMail(emulator, "Live: to Grace, in All accounts", "grace@example.com");
+  await expect(rowOf(forGrace.threadId, "grace@example.com")).toBeVisible();
+  await expect(page.getByTestId("message-row").first()).toHaveAttribute("data-thread-id", forGrace.threadId);
 });

@@ -1,6 +1,7 @@
 // What the live-inbox specs share: extra app instances with their own settings, mail arriving and changing at
 // "Google" (the emulator), and reading a mailbox's event stream over HTTP as a signed-in browser would.
 import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -152,4 +153,35 @@ export async function gmailRequests(emulator: Emulator): Promise<string[]> {
   return requests
     .filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"))
     .map((request) => `${request.method} ${request.path.split("?")[0]}`);
+}
+
+/**
+ * When the page asks for its event stream, runs `meanwhile` before letting the request through: whatever it
+ * does happens after the page rendered and before its stream is open, the window a live list must not lose.
+ * Resolves once `meanwhile` has run and the request went on.
+ */
+export async function beforeTheStreamOpens(page: Page, meanwhile: () => Promise<void>): Promise<{ finished: Promise<void> }> {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const finished = new Promise<void>((ok, fail) => ((resolve = ok), (reject = fail)));
+  let held = false;
+  await page.route("**/api/events?**", async (route) => {
+    // Only the first stream is held; any later one (a reconnect) goes straight through.
+    if (held) return route.continue();
+    held = true;
+    try {
+      await meanwhile();
+      resolve();
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      await route.continue();
+    }
+  });
+  return { finished };
+}
+
+/** How many of the emulator's Pub/Sub pushes to `appUrl` have been answered. */
+export async function pushesAnswered(emulator: Emulator, appUrl: string): Promise<number> {
+  return (await pushesTo(emulator, `${appUrl}/api/google/push`)).filter((push) => push.status !== null).length;
 }

@@ -32,6 +32,7 @@ import { measureConversations } from "./testing/conversation-bench";
 import { measureLargeMail } from "./testing/large-mail-bench";
 import { loadWithCpu } from "./testing/cpu-per-request";
 import { measureLiveLatency } from "./testing/live-latency-bench";
+import { measureLiveHeap } from "./testing/live-heap-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 
@@ -133,6 +134,8 @@ async function main(): Promise<void> {
 
     log("Measuring large mail (ten 20 MB downloads at once, a 20 MB HTML message)…");
     const largeMail = await measureLargeMail();
+    log("Measuring the live heap (20 open streams, 2 new messages/s, pages loading)…");
+    const liveHeap = await measureLiveHeap(emulator.url);
 
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
       revisits: revisits.result,
       live: live.result,
       largeMail: largeMail.result,
+      liveHeap: liveHeap.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -246,6 +250,7 @@ async function main(): Promise<void> {
       ...revisits.rows,
       ...live.rows,
       ...largeMail.rows,
+      ...liveHeap.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,

@@ -73,6 +73,27 @@ describe("MailboxEventsConnection", () => {
     expect(sources[1]!.url).toBe("/api/events?label=INBOX&since=105");
   });
 
+  it("starts from the position of the list on screen when given one, and from the stream's own after that", () => {
+    const fromPage = new MailboxEventsConnection(
+      "/api/events?account=all&label=INBOX",
+      { change: () => {}, resync: () => {}, end: () => {}, state: () => {} },
+      (url) => {
+        const source = new FakeSource(url);
+        sources.push(source);
+        return source;
+      },
+      "ada%40example.com=90&grace%40example.com=7",
+    );
+    fromPage.start();
+    const opened = sources.at(-1)!;
+    expect(new URL(opened.url, "http://x").searchParams.get("since")).toBe("ada%40example.com=90&grace%40example.com=7");
+    opened.emit("change", { upserts: [], removals: [] }, "ada%40example.com=95&grace%40example.com=7");
+    opened.fail(2);
+    vi.advanceTimersByTime(1_000);
+    expect(new URL(sources.at(-1)!.url, "http://x").searchParams.get("since")).toBe("ada%40example.com=95&grace%40example.com=7");
+    fromPage.stop();
+  });
+
   it("stops for good on end, and never reconnects", () => {
     sources[0]!.emit("end", { reason: "signed_out" });
     expect(calls.end).toEqual(["signed_out"]);

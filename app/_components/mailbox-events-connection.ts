@@ -32,11 +32,18 @@ export class MailboxEventsConnection {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
 
+  /**
+   * `since`: where the list on screen stands (its page's position), so the first stream starts there and
+   * whatever arrived since the page was rendered comes at once.
+   */
   constructor(
     private readonly url: string,
     private readonly handlers: ConnectionHandlers,
     private readonly createSource: (url: string) => EventSourceLike = (url) => new EventSource(url),
-  ) {}
+    since: string | null = null,
+  ) {
+    this.#lastEventId = since;
+  }
 
   start(): void {
     this.#open();

@@ -21,13 +21,16 @@ export { applyThreadListChange } from "./thread-list-change";
 export type MailboxEventsState = ConnectionState;
 
 export type MailboxEventsOptions = {
-  /** The account whose mailbox the list shows (an address); undefined: the user's default account. */
+  /** The account whose mailbox the list shows (an address, or "all" for every account); undefined: the default account. */
   account?: string | undefined;
+  /** Where the list on screen stands (its page's position): the stream starts there, so nothing arriving meanwhile is lost. */
+  since?: string | undefined;
   /** The list's label id (INBOX, STARRED, ALL, Label_…); default INBOX. */
   label?: string;
   /** False pauses the stream (for example on a view that has no live updates). Default true. */
   enabled?: boolean;
-  onChange: (change: ThreadListChange) => void;
+  /** `account`: the address of the mailbox that changed (All accounts' stream carries several). */
+  onChange: (change: ThreadListChange, account: string) => void;
   /** The list cannot be patched any more: reload it. */
   onResync?: () => void;
   /** The stream ended for good: signed out, or the account needs re-authorization. */
@@ -48,15 +51,21 @@ export function useMailboxEvents(options: MailboxEventsOptions): MailboxEventsSt
     if (!enabled) return;
     const query = new URLSearchParams({ label });
     if (account) query.set("account", account);
-    const connection = new MailboxEventsConnection(`/api/events?${query}`, {
-      change: (event) => {
-        const change = listChangeOf(event, label);
-        if (change.upserts.length > 0 || change.removals.length > 0) handlers.current.onChange(change);
+    const connection = new MailboxEventsConnection(
+      `/api/events?${query}`,
+      {
+        change: (event) => {
+          const change = listChangeOf(event, label);
+          if (change.upserts.length > 0 || change.removals.length > 0) handlers.current.onChange(change, event.account);
+        },
+        resync: () => handlers.current.onResync?.(),
+        end: (reason) => handlers.current.onEnd?.(reason),
+        state: setState,
       },
-      resync: () => handlers.current.onResync?.(),
-      end: (reason) => handlers.current.onEnd?.(reason),
-      state: setState,
-    });
+      undefined,
+      // The position of the list first rendered; a later stream resumes from its own last event instead.
+      handlers.current.since ?? null,
+    );
     connection.start();
     return () => connection.stop();
   }, [account, label, enabled]);

@@ -5,8 +5,15 @@ import "server-only";
 // failing account is reported).
 import { batchGetThreads } from "../gmail/batch-get-threads";
 import { gmailUsersFor } from "../gmail/gmail-client";
-import { type AccountError, type AllAccountsSource, type ListAllAccountsOptions, listAllAccounts } from "./list-all-accounts";
+import {
+  type AccountError,
+  type AccountPosition,
+  type AllAccountsSource,
+  type ListAllAccountsOptions,
+  listAllAccounts,
+} from "./list-all-accounts";
 import { SUMMARY_METADATA } from "../gmail/summary-headers";
+import { maxHistoryId } from "../sync/page-cache-fetch";
 import { summarizeThread } from "../gmail/thread-headers";
 import type { ThreadSummary } from "./thread-summary";
 
@@ -21,6 +28,8 @@ export type AllAccountsThreadPage = {
   resultSizeEstimate: number;
   /** The accounts that could not be read for this page; the others are shown. */
   accountErrors: AccountError[];
+  /** Where each account's rows stand in its mailbox: the page's live stream starts there. */
+  positions: AccountPosition[];
 };
 
 /** A summarised conversation, dated by its latest message for the merge. */
@@ -36,11 +45,16 @@ function threadsSource(label: string): AllAccountsSource<DatedThread> {
     kind: "threads",
     async list(accessToken, request) {
       const { data } = await gmailUsersFor(accessToken).listThreads({ userId: "me", ...request });
+      const historyId = maxHistoryId((data.threads ?? []).map((thread) => thread.historyId));
       return {
         ids: (data.threads ?? []).map((thread) => thread.id).filter((id): id is string => Boolean(id)),
         ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
         resultSizeEstimate: data.resultSizeEstimate ?? 0,
+        ...(historyId ? { historyId } : {}),
       };
+    },
+    async position(accessToken) {
+      return (await gmailUsersFor(accessToken).getProfile({ userId: "me" })).data.historyId ?? undefined;
     },
     async fetch(accessToken, ids) {
       const { found } = await batchGetThreads(accessToken, ids, SUMMARY_METADATA);

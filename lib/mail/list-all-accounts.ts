@@ -53,8 +53,11 @@ export type ListAllAccountsOptions = {
   pageSize: number;
 };
 
-/** What one Gmail list call answered: ids in Gmail's order (newest first), and where the next page starts. */
-export type ListedIds = { ids: string[]; nextPageToken?: string; resultSizeEstimate: number };
+/**
+ * What one Gmail list call answered: ids in Gmail's order (newest first), where the next page starts, and
+ * (threads) the largest history id listed: the mailbox position the account's part of the page is current as of.
+ */
+export type ListedIds = { ids: string[]; nextPageToken?: string; resultSizeEstimate: number; historyId?: string };
 
 export type ListRequest = { maxResults: number; labelIds?: string[]; q?: string; pageToken?: string };
 
@@ -64,16 +67,29 @@ export type AllAccountsSource<T extends Dated> = {
   list: (accessToken: string, request: ListRequest) => Promise<ListedIds>;
   /** The items found, in any order; ids deleted since listed are left out. */
   fetch: (accessToken: string, ids: readonly string[]) => Promise<T[]>;
+  /** The mailbox's current history id, asked alongside the batch for an account whose list had none. */
+  position?: (accessToken: string) => Promise<string | undefined>;
 };
+
+/** Where each account's part of a page stands in its mailbox: its live stream starts there. */
+export type AccountPosition = { email: string; historyId: string };
 
 export type MergedPage<T extends Dated> = {
   items: MergedMessage<T>[];
   nextPageToken?: string;
   resultSizeEstimate: number;
   accountErrors: AccountError[];
+  positions: AccountPosition[];
 };
 
-type Listed = { account: Account; cursor: AccountCursor; listedIds: string[]; nextPageToken?: string; resultSizeEstimate: number };
+type Listed = {
+  account: Account;
+  cursor: AccountCursor;
+  listedIds: string[];
+  nextPageToken?: string;
+  resultSizeEstimate: number;
+  historyId?: string;
+};
 type Failed = { account: Account; error: AppError };
 
 function emailOf(account: Account): string {
@@ -135,6 +151,7 @@ function listAccount<T extends Dated>(
       listedIds: listed.ids,
       ...(listed.nextPageToken ? { nextPageToken: listed.nextPageToken } : {}),
       resultSizeEstimate: listed.resultSizeEstimate,
+      ...(listed.historyId ? { historyId: listed.historyId } : {}),
     };
   });
 }
@@ -143,9 +160,15 @@ function listAccount<T extends Dated>(
 function fetchAccountItems<T extends Dated>(
   listed: Listed,
   source: AllAccountsSource<T>,
-): Promise<(AccountListing<T> & { resultSizeEstimate: number }) | Failed> {
+  positioned: boolean,
+): Promise<(AccountListing<T> & { resultSizeEstimate: number; historyId: string | undefined }) | Failed> {
   return onAccount(listed.account, async (accessToken) => {
-    const found = await source.fetch(accessToken, listed.listedIds.slice(listed.cursor.offset));
+    // An account that listed nothing has no position of its own: the mailbox's, read in the same round trip
+    // (a message landing between its list and this read waits for the account's next change).
+    const [found, historyId] = await Promise.all([
+      source.fetch(accessToken, listed.listedIds.slice(listed.cursor.offset)),
+      positioned ? (listed.historyId ?? source.position?.(accessToken)) : undefined,
+    ]);
     return {
       email: emailOf(listed.account),
       cursor: listed.cursor,
@@ -153,6 +176,7 @@ function fetchAccountItems<T extends Dated>(
       ...(listed.nextPageToken ? { nextPageToken: listed.nextPageToken } : {}),
       found: new Map(found.flatMap((item) => (item.id ? [[item.id, item] as const] : []))),
       resultSizeEstimate: listed.resultSizeEstimate,
+      historyId,
     };
   });
 }
@@ -187,7 +211,10 @@ export async function listAllAccounts<T extends Dated>(
   // All lists at once, then all batches at once: two sequential round trips, whatever the number of accounts.
   const active = accounts.filter((account) => !cursors.get(account.id)!.exhausted);
   const lists = sortOutcomes(await Promise.all(active.map((account) => listAccount(account, cursors.get(account.id)!, options, source))));
-  const fetched = sortOutcomes(await Promise.all(lists.ok.map((listed) => fetchAccountItems(listed, source))));
+  // Only the first page takes new mail in, so only it needs a position: a later page's conversations are
+  // older, and a stream started from their history ids would replay days of changes for nothing.
+  const positioned = !options.pageToken;
+  const fetched = sortOutcomes(await Promise.all(lists.ok.map((listed) => fetchAccountItems(listed, source, positioned))));
   const answered = fetched.ok;
   const failed = [...lists.failed, ...fetched.failed];
   if (failed.length > 0 && answered.length === 0) throw failed[0]!.error;
@@ -202,6 +229,7 @@ export async function listAllAccounts<T extends Dated>(
     ...(more ? { nextPageToken: encodeAllAccountsPageToken(scope, [...cursors.values()]) } : {}),
     resultSizeEstimate: answered.reduce((sum, outcome) => sum + outcome.resultSizeEstimate, 0),
     accountErrors: failed.map((outcome) => describeFailure(outcome.account, outcome.error)),
+    positions: answered.flatMap(({ email, historyId }) => (historyId ? [{ email, historyId }] : [])),
   };
 }
 
@@ -221,6 +249,12 @@ const messagesSource: AllAccountsSource<gmail_v1.Schema$Message> = {
 };
 
 export async function listAllAccountsMessages(options: ListAllAccountsOptions): Promise<AllAccountsPage> {
-  const { items, ...page } = await listAllAccounts(options, messagesSource);
-  return { messages: items.map(({ email, message }) => ({ ...summarizeMessage(message), account: email })), ...page };
+  // Messages carry no history id: this view has no live stream, so no positions.
+  const { items, nextPageToken, resultSizeEstimate, accountErrors } = await listAllAccounts(options, messagesSource);
+  return {
+    messages: items.map(({ email, message }) => ({ ...summarizeMessage(message), account: email })),
+    ...(nextPageToken ? { nextPageToken } : {}),
+    resultSizeEstimate,
+    accountErrors,
+  };
 }

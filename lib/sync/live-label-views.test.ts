@@ -36,7 +36,13 @@ async function openStream(label: string): Promise<EventStreamReader> {
   const sessionHash = hashSessionToken(randomBytes(32).toString("base64url"));
   await getDb().session.create({ data: { sessionToken: sessionHash, userId: ada.userId, expires: new Date(Date.now() + 3_600_000) } });
   const abort = new AbortController();
-  const stream = mailboxEventStream({ account: await storedAccount(ada.accountId), label, since: null, sessionHash, signal: abort.signal });
+  const stream = mailboxEventStream({
+    mailboxes: [{ account: await storedAccount(ada.accountId), since: null }],
+    combined: false,
+    label,
+    sessionHash,
+    signal: abort.signal,
+  });
   const reader = eventStreamReader(new Response(stream, { headers: { "content-type": "text/event-stream" } }), () => abort.abort());
   open.push(reader);
   await reader.next((event) => event.type === "ready");

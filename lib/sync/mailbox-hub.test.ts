@@ -44,9 +44,9 @@ async function newSession(userId: string): Promise<string> {
 async function openStream(options: { since?: string | null; label?: string; session?: string } = {}): Promise<EventStreamReader> {
   const abort = new AbortController();
   const stream = mailboxEventStream({
-    account: await storedAccount(ada.accountId),
+    mailboxes: [{ account: await storedAccount(ada.accountId), since: options.since ?? null }],
+    combined: false,
     label: options.label ?? "INBOX",
-    since: options.since ?? null,
     sessionHash: options.session ?? sessionHash,
     signal: abort.signal,
   });

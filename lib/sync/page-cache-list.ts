@@ -13,7 +13,7 @@ import "server-only";
 // were forgotten, also loses its cached pages.
 import type { Account } from "@/generated/prisma/client";
 import { getConfig } from "../config";
-import { ReauthRequiredError } from "../errors";
+import { AppError, ReauthRequiredError } from "../errors";
 import { assertKnownLabel } from "../mail/assert-known-label";
 import type { ListThreadsOptions } from "../mail/list-threads";
 import { currentHistoryId, readHistory } from "../gmail/history";
@@ -56,8 +56,20 @@ function cannotRead(account: Account): boolean {
   return account.reauthReason !== null || (!account.refresh_token && !account.access_token);
 }
 
+/**
+ * A page and the mailbox position it is current as of: every change after `historyId` is one the page does
+ * not show yet, so the page's live stream starts there (GET /api/events?since=) and misses nothing that
+ * arrived between the render and the stream opening.
+ */
+export type PositionedPage = { page: ThreadPage; historyId: string };
+
 /** Same options and result as listThreads; `cache` is for tests and the bench. */
 export async function listThreadsCached(options: ListThreadsOptions, cache: PageCache = defaultPageCache()): Promise<ThreadPage> {
+  return (await listThreadsPositioned(options, cache)).page;
+}
+
+/** listThreadsCached, with the page's position for its live stream. */
+export async function listThreadsPositioned(options: ListThreadsOptions, cache: PageCache = defaultPageCache()): Promise<PositionedPage> {
   const { account } = options;
   const userId = account.userId;
   // The row the page load just read says whether the account is still usable: no extra query.
@@ -74,7 +86,7 @@ export async function listThreadsCached(options: ListThreadsOptions, cache: Page
       loadPage({ cache, key, userId, account, view, label: () => assertKnownLabel(account, view.label) }),
     );
     // Each caller gets its own copy: the cached one is shared with later requests.
-    return structuredClone(page);
+    return { page: structuredClone(page.page), historyId: page.historyId };
   } catch (error) {
     if (error instanceof ReauthRequiredError) cache.dropAccount(account.id);
     throw error;
@@ -83,7 +95,7 @@ export async function listThreadsCached(options: ListThreadsOptions, cache: Page
 
 type Load = { cache: PageCache; key: string; userId: string; account: Account; view: PageView; label: () => Promise<void> };
 
-async function loadPage({ cache, key, userId, account, view, label }: Load): Promise<ThreadPage> {
+async function loadPage({ cache, key, userId, account, view, label }: Load): Promise<PositionedPage> {
   const found = cache.get(key);
   // The key names both already; checked again so that no bug elsewhere can show one user another's page.
   const cached = found?.userId === userId && found.accountId === account.id ? found : undefined;
@@ -92,17 +104,25 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
     return withAccount(account, "page", (accessToken) => coldPage(accessToken, "miss"));
   }
 
-  async function coldPage(accessToken: string, reason: ColdReason, floor?: string): Promise<ThreadPage> {
+  async function coldPage(accessToken: string, reason: ColdReason, floor?: string): Promise<PositionedPage> {
     // Read before the list is sent: any history id Gmail reported before then is a safe starting point.
-    const { page, historyId } = await fetchPageCold(accessToken, view, maxHistoryId([floor, cache.historyFloor(account.id)]));
+    let { page, historyId } = await fetchPageCold(accessToken, view, maxHistoryId([floor, cache.historyFloor(account.id)]));
+    if (!historyId) {
+      // An empty page, and no position known from before the list: the mailbox's current one, read now, is
+      // only safe for a list sent after it (mail may have arrived in between), so the list is asked again.
+      // Only an empty label's first visit on this instance pays for it; the position is remembered after.
+      const current = await currentHistoryId(accessToken);
+      cache.noteHistoryId(account.id, current);
+      ({ page, historyId } = await fetchPageCold(accessToken, view, current));
+    }
     // Counted once answered (a rejected token runs this work again).
     cache.countMiss(reason);
     metrics().pageCache.inc({ result: reason === "history_expired" ? "expired" : "miss" });
-    // Without a history id (an empty page and no floor) there is nothing to revisit from; a cold empty page
-    // costs one round trip anyway.
-    if (historyId) cache.set(key, { userId, accountId: account.id, ...page, historyId });
-    else cache.delete(key);
-    return page.page;
+    // Gmail always reports a profile's history id; without one there is nothing to revisit or stream from.
+    if (!historyId)
+      throw new AppError("upstream_unavailable", "Gmail did not say where the mailbox stands. Please try again.", { status: 502 });
+    cache.set(key, { userId, accountId: account.id, ...page, historyId });
+    return { page: page.page, historyId };
   }
 
   return withAccount(account, "page", async (accessToken) => {
@@ -128,13 +148,13 @@ async function loadPage({ cache, key, userId, account, view, label }: Load): Pro
       cache.set(key, current);
       cache.countHit(false);
       metrics().pageCache.inc({ result: "hit" });
-      return current.page;
+      return { page: current.page, historyId: current.historyId };
     }
     const applied = applyRefetched(cached, view, await refetchThreads(accessToken, plan.threadIds), summarizeForView);
     if (applied.kind === "cold") return coldPage(accessToken, applied.reason, history.historyId);
     cache.set(key, { ...current, ...applied.page });
     cache.countHit(true);
     metrics().pageCache.inc({ result: "hit" });
-    return applied.page.page;
+    return { page: applied.page.page, historyId: current.historyId };
   });
 }

@@ -7,7 +7,7 @@ import type { ThreadSummary } from "../mail/thread-summary";
 
 export type StreamEventType = "ready" | "change" | "resync" | "end";
 
-/** The stream is open; `historyId` is the mailbox position it starts from. */
+/** The stream is open; `historyId` is the mailbox position it starts from (All accounts: `account` is "all", and the position names each account's). */
 export type ReadyEvent = { account: string; historyId: string };
 
 /**
@@ -16,8 +16,11 @@ export type ReadyEvent = { account: string; historyId: string };
  */
 export type ChangeEvent = { account: string; historyId: string; upserts: ThreadSummary[]; removals: string[] };
 
-/** Changes could not be followed (the position is too old for Gmail's history, or too much changed): reload the list. */
-export type ResyncEvent = { account: string; historyId: string; reason: "history_expired" | "too_many_changes" };
+/**
+ * Changes could not be followed (the position is too old for Gmail's history, or too much changed; in All
+ * accounts, one account can no longer be read): reload the list.
+ */
+export type ResyncEvent = { account: string; historyId: string; reason: "history_expired" | "too_many_changes" | "account_unavailable" };
 
 /** The stream is over for good: do not reconnect. */
 export type EndEvent = { reason: EndReason };

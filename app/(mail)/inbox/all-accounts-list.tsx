@@ -7,6 +7,7 @@ import { Pagination } from "./message-rows";
 import type { AccountError } from "@/lib/mail/list-all-accounts";
 import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
+import { encodeStreamPositions } from "@/lib/sync/stream-positions";
 
 // The "All accounts" inbox (`/inbox?account=all`, so every inbox URL built from `here` stays in this view):
 // the same conversation list and paging as message-list, each row naming the account it belongs to, linking
@@ -51,26 +52,21 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
 
   const failures = page.accountErrors.map((failure) => <AccountFailure key={failure.email} failure={failure} />);
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
-  if (page.threads.length === 0) {
-    return (
-      <>
-        {failures}
-        <section className="state" aria-live="polite">
-          <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-          <p>
-            {here.q
-              ? "Try fewer words, or search all mail."
-              : "When mail arrives with this label in any of your accounts, it will show up here."}
-          </p>
-          {newest && (
-            <Link href={newest} className="button">
-              Back to the newest
-            </Link>
-          )}
-        </section>
-      </>
-    );
-  }
+  const empty = (
+    <section className="state" aria-live="polite">
+      <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
+      <p>
+        {here.q
+          ? "Try fewer words, or search all mail."
+          : "When mail arrives with this label in any of your accounts, it will show up here."}
+      </p>
+      {newest && (
+        <Link href={newest} className="button">
+          Back to the newest
+        </Link>
+      )}
+    </section>
+  );
 
   return (
     <>
@@ -85,6 +81,8 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         q={here.q}
         resultSizeEstimate={page.resultSizeEstimate}
         newestHref={newest}
+        position={encodeStreamPositions(page.positions.map(({ email, historyId }) => [email, historyId] as const))}
+        whenEmpty={empty}
       />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>

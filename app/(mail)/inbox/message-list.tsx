@@ -6,8 +6,7 @@ import { Pagination } from "./message-rows";
 import type { Account } from "@/lib/accounts/linked-accounts";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
-import type { ThreadPage } from "@/lib/mail/thread-summary";
-import { listThreadsCached } from "@/lib/sync/page-cache-list";
+import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cache-list";
 
 /**
  * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `account` is the
@@ -15,10 +14,10 @@ import { listThreadsCached } from "@/lib/sync/page-cache-list";
  */
 export async function MessageList({ account, here }: { account: Account; here: InboxLocation }) {
   const { email } = account;
-  let page: ThreadPage;
+  let positioned: PositionedPage;
   try {
     // A revisit costs one history.list when nothing changed (lib/sync/page-cache-list.ts).
-    page = await listThreadsCached({
+    positioned = await listThreadsPositioned({
       account,
       label: here.label,
       q: here.q,
@@ -38,20 +37,19 @@ export async function MessageList({ account, here }: { account: Account; here: I
     );
   }
 
+  const { page } = positioned;
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
-  if (page.threads.length === 0) {
-    return (
-      <section className="state" aria-live="polite">
-        <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-        <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
-        {newest && (
-          <Link href={newest} className="button">
-            Back to the newest
-          </Link>
-        )}
-      </section>
-    );
-  }
+  const empty = (
+    <section className="state" aria-live="polite">
+      <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
+      <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
+      {newest && (
+        <Link href={newest} className="button">
+          Back to the newest
+        </Link>
+      )}
+    </section>
+  );
 
   // The labels Gmail lets a user apply, for "Label as"; the tabs above already asked (cached for a minute).
   const userLabels = await listUserLabels(account).catch(() => []);
@@ -68,6 +66,8 @@ export async function MessageList({ account, here }: { account: Account; here: I
         q={here.q}
         resultSizeEstimate={page.resultSizeEstimate}
         newestHref={newest}
+        position={positioned.historyId}
+        whenEmpty={empty}
       />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>

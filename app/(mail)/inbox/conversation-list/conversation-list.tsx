@@ -2,6 +2,7 @@
 // The inbox's list of conversations, as a person lives in it: select rows (or just move to one), act from
 // the toolbar or with Gmail's keys, see the change at once, undo it.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
 import { ActionFeedback } from "./action-feedback";
@@ -31,6 +32,10 @@ type Props = {
   resultSizeEstimate: number;
   /** Where "Back to the newest" goes when a later page is emptied. */
   newestHref?: string;
+  /** Where the rows stand in the mailbox (All accounts: in each mailbox): the live stream starts there. */
+  position?: string;
+  /** What an empty page says until mail arrives (a page emptied by actions says so instead). */
+  whenEmpty?: ReactNode;
 };
 
 type Current = { key: string; index: number };
@@ -42,7 +47,7 @@ function conversationHref(row: ConversationRow, account: string | undefined, bac
 export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
-  const live = useLiveRows(props.rows, { account, label, insertNew: !props.q && !props.newestHref });
+  const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
   const actions = useMailActions({ base: live.rows, label, account });
   const { rows } = actions;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -134,8 +139,17 @@ export function ConversationList(props: Props) {
     props.q ? ` matching “${props.q}”` : ""
   }${props.resultSizeEstimate > rows.length ? ` of about ${props.resultSizeEstimate}` : ""}`;
 
+  // A page that came empty says so, and stays live: the first mail to arrive replaces this.
+  if (rows.length === 0 && props.rows.length === 0 && props.whenEmpty) {
+    return (
+      <div ref={wrapper} className="conversations" data-live={live.state}>
+        {props.whenEmpty}
+      </div>
+    );
+  }
+
   return (
-    <div ref={wrapper} className="conversations" data-live={allAccounts ? undefined : live.state}>
+    <div ref={wrapper} className="conversations" data-live={live.state}>
       <ActionToolbar
         label={label}
         userLabels={userLabels}

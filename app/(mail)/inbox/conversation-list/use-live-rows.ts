@@ -1,16 +1,20 @@
 "use client";
 // The list as it stands now: the server's rows, then every change Gmail reported since on the page's live
-// stream (new mail at the top, read, starred or archived elsewhere). A fresh server list (navigation,
-// router.refresh) replaces them all, since it already includes those changes.
+// stream (new mail at the top, read, starred or archived elsewhere). The stream starts at the page's own
+// position, so mail that arrived while the page was on its way is among those changes. A fresh server list
+// (navigation, router.refresh) replaces them all, since it already includes those changes.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { applyAccountChange } from "./account-change";
 import type { ConversationRow } from "./rows";
-import { type MailboxEventsState, applyThreadListChange, useMailboxEvents } from "../../../_components/use-mailbox-events";
+import { type MailboxEventsState, useMailboxEvents } from "../../../_components/use-mailbox-events";
 
 type Options = {
-  /** The account the list reads; null in All accounts, which has no single stream. */
+  /** The account the list reads; null in All accounts, whose one stream follows every account. */
   account: string | null;
   label: string;
+  /** Where the page's rows stand (its list's history id; in All accounts, each account's): the stream starts there. */
+  since: string | undefined;
   /** New conversations join only the first page of a label without a search, where they belong at the top. */
   insertNew: boolean;
 };
@@ -18,7 +22,7 @@ type Options = {
 /** The rows to show, and the stream's state ("live" once changes flow), which the list exposes as `data-live`. */
 export function useLiveRows(
   serverRows: ConversationRow[],
-  { account, label, insertNew }: Options,
+  { account, label, since, insertNew }: Options,
 ): { rows: ConversationRow[]; state: MailboxEventsState } {
   const router = useRouter();
   const [live, setLive] = useState({ from: serverRows, rows: serverRows });
@@ -28,11 +32,16 @@ export function useLiveRows(
     setLive(current);
   }
   const state = useMailboxEvents({
-    account: account || undefined,
+    account: account ?? "all",
     label,
-    enabled: account !== null,
-    onChange: (change) => setLive((now) => ({ from: now.from, rows: applyThreadListChange(now.rows, change, { insertNew }) })),
-    // The stream could not say exactly what changed (too much, or history Gmail no longer keeps): fetch again.
+    since,
+    onChange: (change, changed) =>
+      setLive((now) => ({
+        from: now.from,
+        rows: applyAccountChange(now.rows, change, account === null ? changed : undefined, { insertNew }),
+      })),
+    // The stream could not say exactly what changed (too much, history Gmail no longer keeps, an account that
+    // cannot be read any more): fetch again.
     onResync: () => router.refresh(),
   });
   return { rows: current.rows, state };
