@@ -75,6 +75,7 @@ export async function messageDetailOf(
 
 /** What GET /api/messages/{id} answers (design.md's shape): no fields the contract does not name. */
 export function messageContract(message: MessageDetail) {
-  const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, snippet: _snippet, ...contract } = message;
-  return contract;
+  const { blockedRemoteImages: _blocked, unread: _unread, starred: _starred, snippet: _snippet, truncated, ...contract } = message;
+  // Only a body too large to show adds a field: `text` is then an excerpt, the whole message is /raw.
+  return truncated === null ? contract : { ...contract, truncated };
 }
