@@ -3,10 +3,11 @@ import type { EmuRequest, EmuResponse, Params } from "../http/types";
 import type { EmulatorState } from "../state";
 import { authorizeGmail, isResponse } from "./access";
 import { forbidden, insufficientScope, invalidArgument, notFound } from "./errors";
-import { formatMessage, MESSAGE_FORMATS, type MessageFormat } from "./format-message";
+import { formatMessage, gmailJson, MESSAGE_FORMATS, type MessageFormat } from "./format-message";
 import { encodePageToken, MESSAGE_ID } from "./ids";
 import { parseListParams } from "./list-params";
 import { listMessages } from "./mailbox-list";
+import type { ParsedAttachment } from "./mime-parser";
 import { gmailOk } from "./respond";
 
 const BASE = "/gmail/v1/users/:userId/messages";
@@ -56,5 +57,22 @@ function getAttachment(state: EmulatorState, req: EmuRequest, p: Params): EmuRes
   if (!MESSAGE_ID.test(messageId)) return invalidArgument("Invalid id value");
   const attachment = caller.mailbox.get(messageId)?.content.attachmentsById.get(p.id ?? "");
   if (!attachment) return notFound();
-  return gmailOk({ size: attachment.data.length, data: attachment.data.toString("base64url") }, req.query);
+  const answer = gmailOk({}, req.query);
+  return { ...answer, body: attachmentJson(attachment, req.query) };
+}
+
+// A 20 MB file is 27 MB of JSON; built once per attachment (and layout), not per request, so ten downloads
+// at once neither take the emulator's memory nor keep a client waiting seconds for its headers.
+const answers = new WeakMap<ParsedAttachment, Map<string, Buffer>>();
+
+function attachmentJson(attachment: ParsedAttachment, query: URLSearchParams): Buffer {
+  const layout = query.get("prettyPrint") ?? "";
+  const cached = answers.get(attachment) ?? new Map<string, Buffer>();
+  answers.set(attachment, cached);
+  let body = cached.get(layout);
+  if (!body) {
+    body = Buffer.from(gmailJson({ size: attachment.data.length, data: attachment.data.toString("base64url") }, query), "utf8");
+    cached.set(layout, body);
+  }
+  return body;
 }
