@@ -7,39 +7,18 @@ import { type AppServer, productionEnv, startAppServer } from "../scripts/lib/ap
 import { prepareDatabase } from "../scripts/lib/database";
 import { findFreePort } from "../scripts/lib/free-port";
 import { signInOverHttp } from "../scripts/lib/http-session";
+import { htmlMessage, messageWithAttachment } from "../scripts/testing/raw-messages";
 import { type Emulator, expect, signIn, test } from "./fixtures";
 
 const ADA = SEED_FIXTURES.accounts.ada.email;
 const MB = 1024 * 1024;
 
 /** Inserts a message the way Gmail receives mail; answers its ids. */
-function insert(emulator: Emulator, email: string, raw: string[]): Promise<{ id: string; threadId: string }> {
-  return emulator.control("POST", "messages", { email, raw: raw.join("\r\n"), labelIds: ["INBOX"] }) as Promise<{
+function insert(emulator: Emulator, email: string, raw: string): Promise<{ id: string; threadId: string }> {
+  return emulator.control("POST", "messages", { email, raw, labelIds: ["INBOX"] }) as Promise<{
     id: string;
     threadId: string;
   }>;
-}
-
-function withAttachment(email: string, bytes: Buffer): string[] {
-  return [
-    "From: Lin <lin@example.org>",
-    `To: ${email}`,
-    "Subject: The scans",
-    'Content-Type: multipart/mixed; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain",
-    "",
-    "Attached.",
-    "--b1",
-    "Content-Type: application/octet-stream",
-    'Content-Disposition: attachment; filename="scans.bin"',
-    "Content-Transfer-Encoding: base64",
-    "",
-    bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
-    "--b1--",
-    "",
-  ];
 }
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -57,14 +36,11 @@ async function hashOf(response: Response): Promise<{ hash: string; bytes: number
 
 test("a 20 MB HTML message opens as a plain-text excerpt, and the whole message downloads", async ({ page, emulator }) => {
   test.setTimeout(120_000);
-  const raw = [
-    "From: Lin <lin@example.org>",
-    `To: ${ADA}`,
-    "Subject: The whole archive",
-    "Content-Type: text/html; charset=utf-8",
-    "",
-    `<script>alert(1)</script>${"<p>Figures for the quarter.</p>".repeat(Math.ceil((20 * MB) / 31))}`,
-  ];
+  const raw = htmlMessage({
+    to: ADA,
+    subject: "The whole archive",
+    html: `<script>alert(1)</script>${"<p>Figures for the quarter.</p>".repeat(Math.ceil((20 * MB) / 31))}`,
+  });
   const { threadId, id } = await insert(emulator, ADA, raw);
   await signIn(page);
   await page.goto(`/inbox/${threadId}`);
@@ -78,7 +54,7 @@ test("a 20 MB HTML message opens as a plain-text excerpt, and the whole message 
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("message/rfc822");
   expect(response.headers()["content-disposition"]).toContain('attachment; filename="The whole archive.eml"');
-  expect(sha256(await response.body())).toBe(sha256(Buffer.from(raw.join("\r\n"), "utf8")));
+  expect(sha256(await response.body())).toBe(sha256(Buffer.from(raw, "utf8")));
 });
 
 test("an instance relays ten 20 MB downloads at once under its heap ceiling, refuses the eleventh, and keeps answering others", async ({
@@ -98,7 +74,15 @@ test("an instance relays ten 20 MB downloads at once under its heap ceiling, ref
     app = await startAppServer({ port: await findFreePort(), mode: "start", env });
     expect(app.heap.flags.join(" ")).toMatch(/--max-old-space-size=\d+/);
     const file = randomBytes(20 * MB);
-    const { id } = await insert(emulator, ADA, withAttachment(ADA, file));
+    const { id } = await insert(
+      emulator,
+      ADA,
+      messageWithAttachment({
+        to: ADA,
+        subject: "The scans",
+        attachment: { filename: "scans.bin", mimeType: "application/octet-stream", bytes: file },
+      }),
+    );
     const ada = await signInOverHttp(app.url, emulator.url, ADA);
     const grace = await signInOverHttp(app.url, emulator.url, "grace@example.com");
     const message = (await (await fetch(`${app.url}/api/messages/${id}`, { headers: { cookie: ada } })).json()) as {

@@ -4,6 +4,7 @@ import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { messageWithAttachment } from "@/scripts/testing/raw-messages";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { getAttachment } from "./get-attachment";
 import { getMessage } from "../mail/get-message";
@@ -33,25 +34,12 @@ async function downloaded(options: { messageId: string; attachmentId: string }) 
 
 /** A message with one attachment, inserted the way Gmail receives mail. */
 async function insertWithAttachment(filename: string, mimeType: string, bytes: Buffer): Promise<string> {
-  const raw = [
-    "From: Lin <lin@example.org>",
-    "To: ada@example.com",
-    "Subject: A file",
-    'Content-Type: multipart/mixed; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain",
-    "",
-    "See attached.",
-    "--b1",
-    `Content-Type: ${mimeType}`,
-    `Content-Disposition: attachment; filename="${filename}"`,
-    "Content-Transfer-Encoding: base64",
-    "",
-    bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
-    "--b1--",
-    "",
-  ].join("\r\n");
+  const raw = messageWithAttachment({
+    to: "ada@example.com",
+    subject: "A file",
+    text: "See attached.",
+    attachment: { filename, mimeType, bytes },
+  });
   const { id } = await control<{ id: string }>(environment.emulatorUrl, "POST", "messages", {
     email: "ada@example.com",
     raw,

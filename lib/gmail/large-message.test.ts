@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
 import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
+import { htmlMessage } from "@/scripts/testing/raw-messages";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { resolveAccount } from "../accounts/linked-accounts";
 import { getMessage } from "../mail/get-message";
@@ -15,17 +16,6 @@ beforeEach(async () => {
   ada = await createLinkedAccount(environment.emulatorUrl, "ada@example.com");
 });
 
-function htmlMessage(subject: string, html: string): string {
-  return [
-    "From: Lin <lin@example.org>",
-    "To: ada@example.com",
-    `Subject: ${subject}`,
-    "Content-Type: text/html; charset=utf-8",
-    "",
-    html,
-  ].join("\r\n");
-}
-
 async function insert(raw: string): Promise<{ id: string; threadId: string }> {
   return control(environment.emulatorUrl, "POST", "messages", { email: "ada@example.com", raw, labelIds: ["INBOX"] });
 }
@@ -34,7 +24,11 @@ const paragraphs = (bytes: number) => "<p>Figures for the quarter.</p>".repeat(M
 
 describe("a large message", () => {
   it("opens a 20 MB HTML message as a plain-text excerpt, and downloads it whole, byte for byte", { timeout: 120_000 }, async () => {
-    const raw = htmlMessage("The whole archive", `<script>alert(1)</script>${paragraphs(20 * 1024 * 1024)}`);
+    const raw = htmlMessage({
+      to: "ada@example.com",
+      subject: "The whole archive",
+      html: `<script>alert(1)</script>${paragraphs(20 * 1024 * 1024)}`,
+    });
     const { id, threadId } = await insert(raw);
 
     const message = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id });
@@ -57,7 +51,7 @@ describe("a large message", () => {
   it("renders an HTML body Gmail sent by attachmentId when it is small enough to show", async () => {
     // Over the size at which Gmail (and the emulator) stop sending a part inline, under Mailroom's own limit.
     const html = `<div>${paragraphs(600 * 1024)}<script>alert(1)</script></div>`;
-    const { id } = await insert(htmlMessage("Big but fine", html));
+    const { id } = await insert(htmlMessage({ to: "ada@example.com", subject: "Big but fine", html }));
     const message = await getMessage({ account: await resolveAccount({ userId: ada.userId }), id });
     expect(message.truncated).toBeNull();
     expect(message.html).toContain("<p>Figures for the quarter.</p>");

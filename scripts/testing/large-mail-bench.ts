@@ -14,6 +14,7 @@ import { signInOverHttp } from "../lib/http-session";
 import { percentile } from "../lib/percentile";
 import { residentMemoryMb } from "../lib/process-memory";
 import { control } from "./emulator-client";
+import { htmlMessage, messageWithAttachment } from "./raw-messages";
 
 const MB = 1024 * 1024;
 const DOWNLOADS = 10;
@@ -21,40 +22,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 type Measured = { startRssMb: number; peakRssMb: number; otherUserP50Ms: number; otherUserRequests: number; seconds: number };
 export type LargeMailBench = { idleRssMb: number; otherUserIdleP50Ms: number; downloads: Measured & { ok: number }; largeHtml: Measured };
-
-function attachmentMessage(bytes: Buffer): string {
-  return [
-    "From: Lin <lin@example.org>",
-    "To: ada@example.com",
-    "Subject: The scans",
-    'Content-Type: multipart/mixed; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain",
-    "",
-    "Attached.",
-    "--b1",
-    "Content-Type: application/octet-stream",
-    'Content-Disposition: attachment; filename="scans.bin"',
-    "Content-Transfer-Encoding: base64",
-    "",
-    bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
-    "--b1--",
-    "",
-  ].join("\r\n");
-}
-
-function htmlMessage(): string {
-  const body = "<p>Figures for the quarter.</p>".repeat(Math.ceil((20 * MB) / 31));
-  return [
-    "From: Lin <lin@example.org>",
-    "To: ada@example.com",
-    "Subject: The archive",
-    "Content-Type: text/html; charset=utf-8",
-    "",
-    body,
-  ].join("\r\n");
-}
 
 /** Runs `work` while sampling the instance's RSS and timing another user's inbox requests, one after another. */
 async function whileMeasuring(app: AppServer, otherCookie: string, work: () => Promise<unknown>): Promise<Measured> {
@@ -103,8 +70,20 @@ export async function measureLargeMail(): Promise<{ result: LargeMailBench; rows
     const file = randomBytes(20 * MB);
     const insert = (raw: string) =>
       control<{ id: string; threadId: string }>(emulator.url, "POST", "messages", { email: "ada@example.com", raw });
-    const withFile = await insert(attachmentMessage(file));
-    const large = await insert(htmlMessage());
+    const withFile = await insert(
+      messageWithAttachment({
+        to: "ada@example.com",
+        subject: "The scans",
+        attachment: { filename: "scans.bin", mimeType: "application/octet-stream", bytes: file },
+      }),
+    );
+    const large = await insert(
+      htmlMessage({
+        to: "ada@example.com",
+        subject: "The archive",
+        html: "<p>Figures for the quarter.</p>".repeat(Math.ceil((20 * MB) / 31)),
+      }),
+    );
     const ada = await signInOverHttp(app.url, emulator.url, "ada@example.com");
     const grace = await signInOverHttp(app.url, emulator.url, "grace@example.com");
     const get = (url: string, cookie: string) => fetch(`${app!.url}${url}`, { headers: { cookie } });
