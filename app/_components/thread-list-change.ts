@@ -14,7 +14,8 @@ export function listChangeOf(event: Pick<ChangeEvent, "upserts" | "removals">, l
   return { upserts, removals: [...new Set([...event.removals, ...leaving])] };
 }
 
-function timeOf(thread: ThreadSummary): number {
+/** A row's date as a number to sort by, newest first; a row without a usable date sorts last. */
+export function timeOf(thread: Pick<ThreadSummary, "date">): number {
   const time = thread.date ? Date.parse(thread.date) : NaN;
   return Number.isFinite(time) ? time : -Infinity;
 }

@@ -1,13 +1,8 @@
 // A live change applied to the rows on screen. In one account's inbox it is the list's own change; in All
 // accounts it concerns one account's rows only (two accounts may share a thread id), whose updated rows are
 // then merged back among the others newest first, as the page itself merges them. Pure, tested without a browser.
-import { type ThreadListChange, applyThreadListChange } from "../../../_components/thread-list-change";
+import { type ThreadListChange, applyThreadListChange, timeOf } from "../../../_components/thread-list-change";
 import type { ConversationRow } from "./rows";
-
-function timeOf(row: ConversationRow): number {
-  const time = row.date ? Date.parse(row.date) : NaN;
-  return Number.isFinite(time) ? time : -Infinity;
-}
 
 /** `account`: the mailbox that changed, in All accounts; undefined in one account's inbox. */
 export function applyAccountChange(
