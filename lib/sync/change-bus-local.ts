@@ -21,4 +21,8 @@ export class LocalChangeBus implements ChangeBus {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
+
+  listening(): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -11,6 +11,8 @@ import type { ChangeBus, ChangeListener, ChangeNotice } from "./change-bus";
 
 export const CHANNEL = "mailroom_mailbox_changes";
 const MAX_BACKOFF_MS = 30_000;
+/** How long a stream waits for the LISTEN before it is announced ready regardless (it catches up on reconnect). */
+const LISTEN_WAIT_MS = 5_000;
 
 function parseNotice(payload: string | undefined): ChangeNotice | null {
   try {
@@ -30,6 +32,8 @@ export class PostgresChangeBus implements ChangeBus {
   /** Whether notices may have been missed since the first listener subscribed (a failed or dropped connection). */
   #missedNotices = false;
   #closed = false;
+  /** Callers of listening() waiting for the LISTEN to be in place. */
+  readonly #waiting = new Set<() => void>();
 
   constructor(private readonly url: string) {}
 
@@ -43,6 +47,20 @@ export class PostgresChangeBus implements ChangeBus {
     this.#listeners.add(listener);
     if (!this.#client && !this.#starting) void this.#connect();
     return () => this.#listeners.delete(listener);
+  }
+
+  listening(): Promise<void> {
+    if (this.#client || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, LISTEN_WAIT_MS);
+      timer.unref();
+      this.#waiting.add(done);
+    });
   }
 
   async #connect(): Promise<void> {
@@ -80,6 +98,7 @@ export class PostgresChangeBus implements ChangeBus {
     this.#client = client;
     this.#starting = false;
     this.#backoffMs = 500;
+    for (const done of [...this.#waiting]) done();
     if (this.#missedNotices) {
       this.#missedNotices = false;
       logInfo("sync.bus_reconnected", {});
@@ -91,6 +110,7 @@ export class PostgresChangeBus implements ChangeBus {
   async close(): Promise<void> {
     this.#closed = true;
     this.#listeners.clear();
+    for (const done of [...this.#waiting]) done();
     const client = this.#client;
     this.#client = null;
     await client?.end().catch(() => {});

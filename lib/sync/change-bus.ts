@@ -19,6 +19,12 @@ export type ChangeListener = {
 export interface ChangeBus {
   publish(notice: ChangeNotice): Promise<void>;
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Resolves once a notice published from now on reaches this process's listeners (at once in process; on
+   * PostgreSQL when the LISTEN is in place, or after a bounded wait, since a late LISTEN is followed by a
+   * `reconnected` that syncs everything anyway).
+   */
+  listening(): Promise<void>;
 }
 
 const SHARED = Symbol.for("mailroom.changeBus");

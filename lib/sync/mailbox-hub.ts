@@ -41,8 +41,9 @@ export class MailboxHub {
     }
     this.#sinks.add(sink);
     const joined = entry.feed;
-    // `ready` promises that changes from then on arrive: with push, once the mailbox is watched.
-    await entry.watching;
+    // `ready` promises that changes from then on arrive: with push, once the mailbox is watched, and once this
+    // instance hears the change bus (on PostgreSQL, its LISTEN is in place).
+    await Promise.all([entry.watching, changeBus().listening()]);
     await joined.join(sink, since);
     return () => this.#remove(joined, sink);
   }
