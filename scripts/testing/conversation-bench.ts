@@ -77,14 +77,25 @@ export async function measureConversations(options: {
   if (!longest) throw new Error("the bench mailbox has no conversations");
   const conversation = await measure(emulatorUrl, () => getJson(`/api/threads/${longest.id}`));
 
-  const act = async (action: string, threadIds: string[]) => {
-    const response = await fetch(`${appUrl}/api/actions`, {
-      method: "POST",
-      headers: { cookie, "Content-Type": "application/json", Origin: appUrl },
-      body: JSON.stringify({ action, threadIds }),
-    });
-    const body = (await response.json()) as { applied?: number };
-    if (response.status !== 200 || body.applied !== threadIds.length) throw new Error(`${action} answered ${response.status}`);
+  // One action, as a well-behaved client sends it: a 429 (the per-user action rate limit, which this loop
+  // reaches) is retried after its Retry-After. Answers how long the accepted request took.
+  const act = async (action: string, threadIds: string[]): Promise<number> => {
+    for (;;) {
+      const started = performance.now();
+      const response = await fetch(`${appUrl}/api/actions`, {
+        method: "POST",
+        headers: { cookie, "Content-Type": "application/json", Origin: appUrl },
+        body: JSON.stringify({ action, threadIds }),
+      });
+      const body = (await response.json()) as { applied?: number };
+      const took = performance.now() - started;
+      if (response.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? 1) * 1000));
+        continue;
+      }
+      if (response.status !== 200 || body.applied !== threadIds.length) throw new Error(`${action} answered ${response.status}`);
+      return took;
+    }
   };
   const actions: ConversationBench["actions"] = [];
   for (const items of [1, 50]) {
@@ -94,12 +105,8 @@ export async function measureConversations(options: {
     const archiveTimes: number[] = [];
     const undoTimes: number[] = [];
     for (let sample = 0; sample < SAMPLES; sample += 1) {
-      let started = performance.now();
-      await act("archive", ids);
-      archiveTimes.push(performance.now() - started);
-      started = performance.now();
-      await act("unarchive", ids);
-      undoTimes.push(performance.now() - started);
+      archiveTimes.push(await act("archive", ids));
+      undoTimes.push(await act("unarchive", ids));
     }
     actions.push({
       items,
