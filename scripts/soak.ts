@@ -149,6 +149,9 @@ try {
   });
 
   let counter = 0;
+  // Archive and Undo at a person's pace: one pair a second across both instances, within the per-user action
+  // rate limit (lib/limits/limits.ts), so the soak measures Gmail's faults, not Mailroom refusing a flood.
+  let nextActionAt = 0;
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       while (Date.now() < deadline) {
@@ -166,7 +169,10 @@ try {
                   ? ["conversations", `/api/threads?label=${LABELS[counter % LABELS.length]}`]
                   : roll < 18
                     ? ["conversation", `/api/threads/${threadIds[counter % threadIds.length]}`]
-                    : ["action", threadIds[counter % threadIds.length]!];
+                    : Date.now() >= nextActionAt
+                      ? ["action", threadIds[counter % threadIds.length]!]
+                      : ["conversation", `/api/threads/${threadIds[counter % threadIds.length]}`];
+        if (kind === "action") nextActionAt = Date.now() + 1000;
         const begin = performance.now();
         let response: Response | null;
         if (kind === "action") {
