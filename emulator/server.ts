@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildControlRouter, controlNotFound } from "./control/control-routes";
+import { registerMailboxReadRoutes } from "./control/mailbox-read-routes";
 import { registerPubsubControlRoutes } from "./control/pubsub-routes";
 import { registerRiscControlRoutes } from "./control/risc-routes";
 import { errorForStatus } from "./gmail/errors";
@@ -35,6 +36,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const control = buildControlRouter(state);
   registerRiscControlRoutes(control, state);
   registerPubsubControlRoutes(control, state);
+  registerMailboxReadRoutes(control, state);
   let url = "";
   const origin = () => url;
 
