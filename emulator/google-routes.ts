@@ -8,6 +8,7 @@ import { registerMessageRoutes } from "./gmail/messages-routes";
 import { registerSendRoutes } from "./gmail/send-routes";
 import { registerThreadActionRoutes } from "./gmail/thread-actions-routes";
 import { registerThreadRoutes } from "./gmail/threads-routes";
+import { registerUploadRoutes } from "./gmail/upload-routes";
 import { registerWatchRoutes } from "./gmail/watch-routes";
 import { Router } from "./http/router";
 import type { EmuRequest, EmuResponse } from "./http/types";
@@ -34,6 +35,7 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   // Before the message routes: `POST messages/send` must not be read as a message id.
   registerSendRoutes(router, state);
   registerDraftRoutes(router, state);
+  registerUploadRoutes(router, state);
   registerMessageRoutes(router, state);
   registerMessageActionRoutes(router, state);
   registerThreadRoutes(router, state);

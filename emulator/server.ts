@@ -26,7 +26,9 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 35 * 1024 * 1024;
+// Gmail's upload cap (35 MiB of message, 36,700,160 bytes) plus room for a multipart upload's framing and
+// metadata; the upload handlers enforce the exact cap with Gmail's error.
+const MAX_BODY_BYTES = 36_700_160 + 1024 * 1024;
 
 /** Starts one emulator with its own in-memory state; several can run in one process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {

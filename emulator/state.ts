@@ -1,6 +1,7 @@
 import { FaultSet } from "./control/faults";
 import { RequestLog } from "./control/request-log";
 import { ClientRegistry } from "./oauth/clients";
+import { ResumableSessions } from "./gmail/resumable-sessions";
 import { FlowStore } from "./oauth/flows";
 import { createSigningKeys, type SigningKeys } from "./oauth/keys";
 import { TokenStore } from "./oauth/token-store";
@@ -45,6 +46,8 @@ export interface EmulatorState {
   latencyMs: number;
   consent: ConsentAutomation | undefined;
   limits: WriteLimits;
+  /** Resumable uploads of messages.send and drafts.* in progress. */
+  readonly uploads: ResumableSessions;
   /** Cross-Account Protection: the stream SETs are pushed to and the delivery log. */
   readonly risc: RiscState;
   /** Gmail push: topics, push subscriptions, watches, deliveries. */
@@ -71,6 +74,7 @@ export function createState(initialLatencyMs: number): EmulatorState {
     latencyMs: initialLatencyMs,
     consent: undefined,
     limits: { ...DEFAULT_WRITE_LIMITS },
+    uploads: new ResumableSessions(),
     risc: new RiscState(),
     pubsub,
     pushQueues,
@@ -97,6 +101,7 @@ export function resetState(state: EmulatorState): void {
   state.latencyMs = state.initialLatencyMs;
   state.consent = undefined;
   state.limits = { ...DEFAULT_WRITE_LIMITS };
+  state.uploads.clear();
   state.risc.reset();
   state.pushQueues.stopAll();
   state.pubsub.reset();

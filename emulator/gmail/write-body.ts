@@ -24,7 +24,11 @@ const RAW_REQUIRED = "'raw' RFC822 payload message string or uploading message v
 
 /** Reads the JSON body; `kind` says whether it is a Draft or a Message. Only raw and threadId count. */
 export function readWriteBody(req: EmuRequest, kind: "draft" | "message"): WriteBody | EmuResponse {
-  const json = req.body.length === 0 ? {} : readJsonBody(req);
+  return writeBodyFrom(req.body.length === 0 ? {} : readJsonBody(req), kind);
+}
+
+/** The same, from JSON already parsed (an upload's metadata part). */
+export function writeBodyFrom(json: unknown, kind: "draft" | "message"): WriteBody | EmuResponse {
   if (json === null || typeof json !== "object" || Array.isArray(json)) return badRequest("Invalid JSON payload received.");
   const record = json as Record<string, unknown>;
   const message = kind === "draft" ? record.message : record;
