@@ -69,6 +69,8 @@ export const faultSchema = z.object({
   latencyMs: z.number().min(0).max(120_000).optional(),
   retryAfter: z.number().int().min(0).optional(),
   dropFields: z.array(z.string().min(1)).optional(),
+  kind: z.literal("mailSending").optional(),
+  skip: z.number().int().min(0).optional(),
 });
 
 export const latencySchema = z.object({ ms: z.number().min(0).max(120_000) });
