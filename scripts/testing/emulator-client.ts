@@ -1,4 +1,5 @@
 // Test helpers that talk to the emulator over HTTP the way Google's clients do: no shortcuts into its store.
+import type { LogEntry } from "../../emulator/control/request-log";
 import { control, obtainTokens, type TokenResponse } from "../../emulator/testing/control-client";
 
 export { control };
@@ -36,4 +37,24 @@ export function subjectOf(idToken: string): string {
   const payload = JSON.parse(Buffer.from(idToken.split(".")[1] ?? "", "base64url").toString("utf8")) as { sub?: string };
   if (!payload.sub) throw new Error("id_token has no sub");
   return payload.sub;
+}
+
+/** One request the emulator answered, from its request log (a batch lists its parts). */
+export type LoggedGmailRequest = LogEntry;
+
+/** The Gmail API requests (batches included) the emulator has answered since its log was last cleared. */
+export async function loggedGmailRequests(emulatorUrl: string): Promise<LoggedGmailRequest[]> {
+  const log = await control<{ requests: LoggedGmailRequest[] }>(emulatorUrl, "GET", "requests");
+  return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
+}
+
+/** The ids Gmail itself lists in an account's inbox (conversations or messages), in Gmail's order: what a view must match. */
+export async function gmailInboxIds(emulatorUrl: string, accessToken: string, kind: "threads" | "messages"): Promise<string[]> {
+  const response = await fetch(`${emulatorUrl}/gmail/v1/users/me/${kind}?labelIds=INBOX&maxResults=500`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const body = (await response.json()) as Record<string, { id: string }[] | string | undefined>;
+  if (body.nextPageToken) throw new Error("the inbox holds more than one page: list it page by page");
+  const listed = body[kind];
+  return Array.isArray(listed) ? listed.map((item) => item.id) : [];
 }
