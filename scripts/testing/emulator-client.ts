@@ -1,4 +1,5 @@
 // Test helpers that talk to the emulator over HTTP the way Google's clients do: no shortcuts into its store.
+import { randomBytes } from "node:crypto";
 import type { LogEntry } from "../../emulator/control/request-log";
 import { control, obtainTokens, type TokenResponse } from "../../emulator/testing/control-client";
 
@@ -57,4 +58,12 @@ export async function gmailInboxIds(emulatorUrl: string, accessToken: string, ki
   if (body.nextPageToken) throw new Error("the inbox holds more than one page: list it page by page");
   const listed = body[kind];
   return Array.isArray(listed) ? listed.map((item) => item.id) : [];
+}
+
+/** A short message from Bob arriving in a mailbox the way mail from outside does (with a unique Message-ID). */
+export function deliverFromBob(emulatorUrl: string, email: string, subject: string): Promise<{ id: string; threadId: string }> {
+  return control<{ id: string; threadId: string }>(emulatorUrl, "POST", "messages", {
+    email,
+    raw: `From: Bob <bob@example.com>\r\nTo: ${email}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nHello`,
+  });
 }
