@@ -11,4 +11,13 @@ import "server-only";
 // can change without the rest of the code noticing.
 export type { JobHandler, JobRecord, JobResult, JobRunContext, JobState } from "./types";
 export { registerJobHandler } from "./handlers";
-export { type CancelOutcome, type ListJobsOptions, type ScheduleJobOptions, cancelJob, listJobs, scheduleJob } from "./store";
+export {
+  type CancelOutcome,
+  type ListJobsOptions,
+  type ScheduleJobOptions,
+  cancelJob,
+  dismissFailedJob,
+  getJob,
+  listJobs,
+  scheduleJob,
+} from "./store";

@@ -1,17 +1,14 @@
 import "server-only";
-// The one runner of a server process, started by instrumentation.ts with the job kinds the app has. On
+// The one runner of a server process, started by instrumentation.ts once it registered the app's job kinds. On
 // shutdown it stops claiming at once; a job still running when the process exits is resumed by another (or
 // the next) instance once its lease lapses, and its handler is told so (see runner.ts).
 import { onServerStopping } from "../server-stopping";
-import { registerJobHandler } from "./handlers";
 import { createJobRunner } from "./runner";
-import type { JobHandler } from "./types";
 
 const SHARED = Symbol.for("mailroom.jobRunner");
 type Shared = { [SHARED]?: ReturnType<typeof createJobRunner> };
 
-export function startJobRunner(handlers: readonly JobHandler<never>[]): void {
-  for (const handler of handlers) registerJobHandler(handler);
+export function startJobRunner(): void {
   const shared = globalThis as Shared;
   if (shared[SHARED]) return;
   const runner = createJobRunner();

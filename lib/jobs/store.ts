@@ -128,3 +128,9 @@ export async function getJob(id: string): Promise<JobRecord | null> {
   const row = await getDb().job.findUnique({ where: { id } });
   return row ? toJobRecord(row) : null;
 }
+
+/** Clears a failed job of this user from what is shown (the user has read why it failed); false if none. */
+export async function dismissFailedJob({ id, userId }: { id: string; userId: string }): Promise<boolean> {
+  const dismissed = await getDb().job.updateMany({ where: { id, userId, state: "failed" }, data: { state: "cancelled" } });
+  return dismissed.count === 1;
+}
