@@ -84,13 +84,15 @@ export const sendJobHandler: JobHandler<SendPayload> = {
     if (!grantsGmailModify(account.scope)) return { outcome: "failed", reason: REASONS.noPermission };
     const { draftId } = job.payload;
     try {
-      // An earlier attempt may have sent it before it could say so: a draft that is gone was sent.
-      if (interrupted || job.attempts > 1) {
+      // An earlier attempt may have sent it before it could say so: a draft that is gone was sent. (So is one
+      // that goes while we send: an attempt given up for dead may still reach Gmail just before ours.)
+      const earlierMayHaveSent = interrupted || job.attempts > 1;
+      if (earlierMayHaveSent) {
         const draft = await getDraftSummary(account, draftId);
         if (!draft.ok) return draft.status === 404 ? { outcome: "done" } : afterRefusal(draft);
       }
       const sent = await sendDraft(account, draftId);
-      if (!sent.ok) return afterRefusal(sent);
+      if (!sent.ok) return earlierMayHaveSent && sent.status === 404 ? { outcome: "done" } : afterRefusal(sent);
       noteMailboxChanged(account.id);
       return { outcome: "done" };
     } catch (error) {
