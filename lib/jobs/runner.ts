@@ -33,7 +33,9 @@ export type JobRunner = {
   stop(options?: { waitMs?: number }): Promise<void>;
 };
 
-const DEFAULTS = { concurrency: 4, pollMs: 2_000, leaseMs: 60_000 };
+// A send gives Gmail 15 s; a lease of 30 s, renewed every 10 s, outlives it, and a dead instance's jobs resume
+// within half a minute.
+const DEFAULTS = { concurrency: 4, pollMs: 2_000, leaseMs: 30_000 };
 
 export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
