@@ -13,7 +13,7 @@ import { MAX_ATTACHMENT_BYTES, attachmentTooLarge } from "./upload-limits";
 
 export type UploadOwner = { userId: string; accountId: string };
 export type UploadInfo = { uploadId: string; filename: string; size: number; mimeType: string };
-export type StoredUpload = UploadInfo & { path: string };
+export type StoredUpload = UploadInfo & { path: string; contentId: string | null };
 
 const STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
 const SWEEP_EVERY_MS = 3600 * 1000;
@@ -25,7 +25,7 @@ let lastSweep = 0;
  */
 export async function saveUpload(
   owner: UploadOwner,
-  file: { filename: string; mimeType: string; body: Readable; declaredSize?: number | undefined },
+  file: { filename: string; mimeType: string; body: Readable; declaredSize?: number | undefined; contentId?: string | undefined },
 ): Promise<UploadInfo> {
   if (file.declaredSize !== undefined && file.declaredSize > MAX_ATTACHMENT_BYTES) {
     file.body.destroy();
@@ -35,7 +35,9 @@ export async function saveUpload(
   const id = newUploadId();
   const size = await writeUploadFile(id, file.body, MAX_ATTACHMENT_BYTES);
   try {
-    await getDb().upload.create({ data: { id, ...owner, filename: file.filename, mimeType: file.mimeType, size } });
+    await getDb().upload.create({
+      data: { id, ...owner, filename: file.filename, mimeType: file.mimeType, size, contentId: file.contentId ?? null },
+    });
   } catch (error) {
     await deleteUploadFile(id);
     throw error;
@@ -63,7 +65,14 @@ export async function useUploads(owner: UploadOwner, ids: readonly string[]): Pr
   await getDb().upload.updateMany({ where: { id: { in: unique } }, data: { lastUsedAt: new Date() } });
   return unique.map((id) => {
     const row = byId.get(id)!;
-    return { uploadId: row.id, filename: row.filename, size: row.size, mimeType: row.mimeType, path: uploadPath(row.id) };
+    return {
+      uploadId: row.id,
+      filename: row.filename,
+      size: row.size,
+      mimeType: row.mimeType,
+      path: uploadPath(row.id),
+      contentId: row.contentId,
+    };
   });
 }
 
