@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ParentMessage, derivedSubject, quotedOriginal, replyRecipients, threadingHeaders } from "./reply-rules";
+import { quotedOriginal } from "./quote";
+import { type ParentMessage, derivedSubject, replyRecipients, threadingHeaders } from "./reply-rules";
 
 const parent: ParentMessage = {
   messageIdHeader: "<m2@mail.example>",

@@ -5,11 +5,9 @@
 //   so it stays in the conversation for the sender.
 // - Recipients: a reply goes to the parent's Reply-To, else its From; a reply to all adds the parent's To and
 //   Cc, leaving out every address of the account's own (all its send-as addresses) and duplicates.
-// - The quoted original: "On DATE, NAME <ADDR> wrote:" over a blockquote; a forward's block lists the
-//   original's From, Date, Subject, To and Cc under "---------- Forwarded message ---------".
-import { parseMailbox, parseMailboxList } from "../mime/mailbox-address";
-import { addressKey, formatRecipient, type Recipient } from "./addresses";
-import { escapeHtml, sanitizeComposerHtml } from "./composer-html";
+// The quoted original is quote.ts. Nothing here needs the server: the composer may use these rules too.
+import { parseMailboxList } from "../mime/mailbox-address";
+import { addressKey, type Recipient } from "./addresses";
 
 export type ReplyMode = "reply" | "replyAll" | "forward";
 
@@ -88,36 +86,4 @@ export function replyRecipients(
   const to = keep(author);
   if (mode === "reply") return { to, cc: [] };
   return { to, cc: keep([...recipientsOf(parent.to), ...recipientsOf(parent.cc)]) };
-}
-
-/** The parent's body as HTML to quote: its HTML sanitised, else its text with line breaks kept. */
-function parentBodyHtml(parent: Pick<ParentMessage, "html" | "text">): string {
-  if (parent.html) return sanitizeComposerHtml(parent.html);
-  return escapeHtml(parent.text ?? "").replace(/\r?\n/g, "<br>");
-}
-
-/** "NAME <ADDR>" of a header as a person reads it. */
-function personOf(header: string | null): string {
-  const mailbox = parseMailbox(header);
-  if (mailbox.email === null) return header ?? "";
-  return formatRecipient({ name: mailbox.name ?? "", address: mailbox.email });
-}
-
-/** The quoted original that follows what the person writes, as HTML (already safe to send). */
-export function quotedOriginal(parent: ParentMessage, mode: ReplyMode): string {
-  const body = parentBodyHtml(parent);
-  if (mode === "forward") {
-    const line = (label: string, value: string | null) => (value ? `${label}: ${escapeHtml(value)}<br>` : "");
-    return (
-      `<div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>` +
-      line("From", personOf(parent.from)) +
-      line("Date", parent.date) +
-      line("Subject", parent.subject) +
-      line("To", parent.to) +
-      line("Cc", parent.cc) +
-      `</div><br>${body}</div>`
-    );
-  }
-  const attribution = `On ${parent.date ?? "an earlier date"}, ${personOf(parent.from)} wrote:`;
-  return `<div class="gmail_quote"><div class="gmail_attr">${escapeHtml(attribution)}<br></div><blockquote class="gmail_quote">${body}</blockquote></div>`;
 }

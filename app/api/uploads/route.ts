@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { AppError } from "@/lib/errors";
 import { uploadFilename, uploadMimeType } from "@/lib/http/draft-request";
-import { withUserFilePost } from "@/lib/http/same-origin-upload";
+import { withUserFilePost } from "@/lib/http/same-origin-change";
 import { saveUpload } from "@/lib/uploads/upload-store";
 
 export const dynamic = "force-dynamic";
