@@ -6,20 +6,31 @@ import type { Account } from "@/generated/prisma/client";
 import type { Recipient } from "../compose/addresses";
 import { addressKey, parseRecipient } from "../compose/addresses";
 import { AppError } from "../errors";
+import { isUnauthorized, statusOf } from "../gmail/gmail-errors";
+import { logWarn } from "../log";
 import { type SendAsAddress, listSendAs } from "../gmail/send-as";
 
 const TTL_MS = 5 * 60 * 1000;
+/** A failed list is asked for again sooner, but not at every autosave either. */
+const FAILED_TTL_MS = 60 * 1000;
 const MAX_ACCOUNTS = 500;
-const cache = new Map<string, { at: number; list: SendAsAddress[] }>();
+const cache = new Map<string, { at: number; list: SendAsAddress[]; failed: boolean }>();
 
 export async function sendAsOf(account: Account, accessToken: string, now = Date.now()): Promise<SendAsAddress[]> {
   const cached = cache.get(account.id);
-  if (cached && now - cached.at < TTL_MS) return cached.list;
-  const list = await listSendAs(accessToken);
+  if (cached && now - cached.at < (cached.failed ? FAILED_TTL_MS : TTL_MS)) return cached.list;
+  // Without the list (Gmail refused or failed it), the account's own address is still a correct From; it is
+  // asked for again after FAILED_TTL_MS.
+  const list = await listSendAs(accessToken).catch((error: unknown) => {
+    // A rejected token is for withAccount to refresh, not a reason to guess.
+    if (isUnauthorized(error)) throw error;
+    logWarn("drafts.send_as_unavailable", { status: statusOf(error) });
+    return null;
+  });
   cache.delete(account.id);
-  cache.set(account.id, { at: now, list });
+  cache.set(account.id, { at: now, list: list ?? [], failed: list === null });
   while (cache.size > MAX_ACCOUNTS) cache.delete(cache.keys().next().value!);
-  return list;
+  return list ?? [];
 }
 
 /** Every address that is the account's own: its address and all its send-as addresses. */

@@ -5,6 +5,7 @@ import "server-only";
 // charged to the account's Gmail quota and counted like every other call.
 import type { Readable } from "node:stream";
 import type { gmail_v1 } from "@googleapis/gmail";
+import { getConfig } from "../config";
 import { gmailApiFor } from "./gmail-client";
 import { uploadResumable } from "./upload-message";
 
@@ -18,6 +19,9 @@ function handleOf(draft: gmail_v1.Schema$Draft): DraftHandle {
   return { id: draft.id ?? "", messageId: draft.message?.id ?? "", threadId: draft.message?.threadId ?? "" };
 }
 
+// The client builds an upload's URL from the call's own rootUrl (not the client's), so it is passed per call.
+const uploadOptions = () => ({ rootUrl: getConfig().google.endpoints.gmailRoot });
+
 const metadataOf = (threadId: string | null, draftId?: string) => ({
   ...(draftId ? { id: draftId } : {}),
   message: threadId ? { threadId } : {},
@@ -30,12 +34,15 @@ export async function createDraft(accessToken: string, threadId: string | null, 
     );
   }
   const { users, auth } = gmailApiFor(accessToken);
-  const { data } = await users.drafts.create({
-    userId: "me",
-    auth,
-    requestBody: metadataOf(threadId),
-    media: { mimeType: "message/rfc822", body: body.stream },
-  });
+  const { data } = await users.drafts.create(
+    {
+      userId: "me",
+      auth,
+      requestBody: metadataOf(threadId),
+      media: { mimeType: "message/rfc822", body: body.stream },
+    },
+    uploadOptions(),
+  );
   return handleOf(data);
 }
 
@@ -46,13 +53,16 @@ export async function updateDraft(accessToken: string, draftId: string, threadId
     return handleOf(await uploadResumable(accessToken, { method: "PUT", path, metadata }, body.path, body.size));
   }
   const { users, auth } = gmailApiFor(accessToken);
-  const { data } = await users.drafts.update({
-    userId: "me",
-    id: draftId,
-    auth,
-    requestBody: metadata,
-    media: { mimeType: "message/rfc822", body: body.stream },
-  });
+  const { data } = await users.drafts.update(
+    {
+      userId: "me",
+      id: draftId,
+      auth,
+      requestBody: metadata,
+      media: { mimeType: "message/rfc822", body: body.stream },
+    },
+    uploadOptions(),
+  );
   return handleOf(data);
 }
 
