@@ -7,6 +7,7 @@ import { type ParsedRecipients, parseRecipients, type Recipient } from "../compo
 import { sanitizeComposerHtml } from "../compose/composer-html";
 import { quotedOriginal } from "../compose/quote";
 import { type ReplyMode, derivedSubject, replyRecipients, threadingHeaders } from "../compose/reply-rules";
+import { AppError } from "../errors";
 import { createDraft, updateDraft } from "../gmail/drafts";
 import { ScopeRequiredError, grantsGmailModify } from "../gmail/actions/modify-scope";
 import { withAccount } from "../gmail/mailbox-access";
@@ -19,6 +20,7 @@ import {
   draftNotFound,
   findDraftRecord,
   finishClaim,
+  forgetDraft,
   recordDraft,
   releaseClaim,
 } from "./draft-records";
@@ -189,6 +191,11 @@ export async function updateDraftFor(
       ),
     );
   } catch (error) {
+    // Gone at Gmail (sent, or deleted elsewhere): Mailroom's record of it goes too.
+    if (error instanceof AppError && error.code === "not_found") {
+      await forgetDraft(record);
+      throw draftNotFound();
+    }
     await releaseClaim(record, token, fields.version);
     throw error;
   }
