@@ -270,6 +270,52 @@ describe("large attachments", () => {
   });
 });
 
+describe("a large draft while the person types", () => {
+  it("holds saves within a minute in the database, and writes the latest to Gmail at a final save, after a minute, and before a send", async () => {
+    const upload = await saveUpload(
+      { userId: ada.userId, accountId: ada.account.id },
+      { filename: "big.bin", mimeType: "application/octet-stream", body: Readable.from([Buffer.alloc(6 * 1024 * 1024, 1)]) },
+    );
+    const fields = (text: string) => ({
+      to: ["grace@example.com"],
+      subject: "Big",
+      html: `<p>${text}</p>`,
+      attachments: [upload.uploadId],
+    });
+    const uploadsToGmail = async () => {
+      const { requests } = await control<{ requests: { path: string }[] }>(environment.emulatorUrl, "GET", "requests");
+      return requests.filter((request) => request.path.startsWith("/upload/")).length;
+    };
+    const gmailText = async () => decodedBodies((await stored("ada@example.com"))[0]!.text);
+
+    const first = await createDraftFor(context(ada), fields("first"));
+    await control(environment.emulatorUrl, "DELETE", "requests");
+    const second = await updateDraftFor(context(ada), first.id, { ...fields("second"), version: first.version });
+    const third = await updateDraftFor(context(ada), first.id, { ...fields("third"), version: second.version });
+    expect(await uploadsToGmail()).toBe(0);
+    expect(third.version).not.toBe(second.version);
+    // Held, not lost: the composer reopens with the latest text, and a stale tab is still refused.
+    expect((await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: first.id })).html).toBe("<p>third</p>");
+    expect(await failure(updateDraftFor(context(ada), first.id, { ...fields("stale"), version: second.version }))).toMatchObject({
+      code: "draft_conflict",
+    });
+    expect(await gmailText()).toContain("first");
+
+    await getDraftForSend({ account: ada.account, draftId: first.id });
+    expect(await gmailText()).toContain("third");
+
+    const fourth = await updateDraftFor(context(ada), first.id, {
+      ...fields("fourth"),
+      version: (await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: first.id })).version,
+    });
+    expect(await gmailText()).toContain("third");
+    const closing = await updateDraftFor(context(ada), first.id, { ...fields("closing"), version: fourth.version, final: true });
+    expect(await gmailText()).toContain("closing");
+    await updateDraftFor(context(ada), first.id, { ...fields("a minute later"), version: closing.version }, Date.now() + 61_000);
+    expect(await gmailText()).toContain("a minute later");
+  });
+});
+
 describe("list, get for send, delete", () => {
   it("lists drafts, reports one for the send job, and deletes it", async () => {
     const saved = await createDraftFor(context(ada), {

@@ -15,6 +15,8 @@ import { noteMailboxChanged } from "../sync/page-cache-list";
 import { type UploadInfo, useUploads } from "../uploads/upload-store";
 import { type DraftRecord, attachmentIdsOf, draftNotFound, findDraftRecord, forgetDraft, isClaim, recordDraft } from "./draft-records";
 import { copyParentAttachments, readMessage } from "./parent-message";
+import { flushHeldSave, heldSave } from "./update-draft";
+import { getDb } from "../db";
 
 export type DraftSummary = {
   id: string;
@@ -106,10 +108,13 @@ export async function getDraftDetail(options: { userId: string; account: Account
         references: headerValue(headers, "References"),
         quoteHtml: null,
         attachments: JSON.stringify(copies.map((copy) => copy.uploadId)),
+        messageId: message.id ?? null,
+        writtenAt: null,
+        pendingSave: null,
       });
     }
     const attachments = await useUploads(owner, attachmentIdsOf(record)).catch(() => []);
-    return {
+    const detail: DraftDetail = {
       id: options.draftId,
       account: options.account.email ?? "",
       messageId: message.id ?? "",
@@ -126,6 +131,19 @@ export async function getDraftDetail(options: { userId: string; account: Account
       // A save under way elsewhere holds a claim: the version Gmail has is the one to build on.
       version: isClaim(record.version) ? (message.id ?? "") : record.version,
     };
+    // A save held back from Gmail (a large draft, see update-draft.ts) is the latest text.
+    const held = heldSave(record);
+    return held
+      ? {
+          ...detail,
+          to: held.to,
+          cc: held.cc ?? [],
+          bcc: held.bcc ?? [],
+          subject: held.subject,
+          html: held.html,
+          from: held.from ?? detail.from,
+        }
+      : detail;
   });
 }
 
@@ -150,6 +168,9 @@ export async function getDraftForSend(options: { account: Account; draftId: stri
   subject: string;
   recipients: number;
 }> {
+  // What is sent is what Gmail has: a save held back from it goes there first.
+  const record = await getDb().draftRecord.findFirst({ where: { accountId: options.account.id, draftId: options.draftId } });
+  if (record) await flushHeldSave({ userId: record.userId, account: options.account }, record);
   return withAccount(options.account, "message", async (accessToken) => {
     const draft = await getDraft(accessToken, options.draftId).catch((error: unknown) => {
       if (isGmailNotFound(error)) throw draftNotFound();

@@ -7,23 +7,12 @@ import { type ParsedRecipients, parseRecipients, type Recipient } from "../compo
 import { sanitizeComposerHtml } from "../compose/composer-html";
 import { quotedOriginal } from "../compose/quote";
 import { type ReplyMode, derivedSubject, replyRecipients, threadingHeaders } from "../compose/reply-rules";
-import { AppError } from "../errors";
-import { createDraft, updateDraft } from "../gmail/drafts";
+import { createDraft } from "../gmail/drafts";
 import { ScopeRequiredError, grantsGmailModify } from "../gmail/actions/modify-scope";
 import { withAccount } from "../gmail/mailbox-access";
 import { noteMailboxChanged } from "../sync/page-cache-list";
 import { type StoredUpload, type UploadInfo, useUploads } from "../uploads/upload-store";
-import {
-  type DraftRecord,
-  attachmentIdsOf,
-  claimDraft,
-  draftNotFound,
-  findDraftRecord,
-  finishClaim,
-  forgetDraft,
-  recordDraft,
-  releaseClaim,
-} from "./draft-records";
+import { recordDraft } from "./draft-records";
 import { messageBodyFor } from "./message-body";
 import { copyParentAttachments, fetchParent } from "./parent-message";
 import { chooseSender, ownAddresses, sendAsOf } from "./sender";
@@ -41,15 +30,15 @@ export type DraftFields = {
 export type SaveContext = { userId: string; account: Account; returnTo?: string | null | undefined };
 export type SavedDraft = { id: string; messageId: string; threadId: string; version: string; attachments: UploadInfo[] };
 
-function assertCanWrite(context: SaveContext): void {
+export function assertCanWrite(context: SaveContext): void {
   // Asked before anything reaches Google: without gmail.modify every draft call would be refused.
   if (!grantsGmailModify(context.account.scope))
     throw new ScopeRequiredError({ account: context.account.email, returnTo: context.returnTo });
 }
 
-const uploadInfo = ({ uploadId, filename, size, mimeType }: StoredUpload): UploadInfo => ({ uploadId, filename, size, mimeType });
+export const uploadInfo = ({ uploadId, filename, size, mimeType }: StoredUpload): UploadInfo => ({ uploadId, filename, size, mimeType });
 
-type Composition = {
+export type Composition = {
   recipients: ParsedRecipients;
   subject: string;
   userHtml: string;
@@ -61,7 +50,7 @@ type Composition = {
 };
 
 /** Builds the message from what is known and writes it with `write`. */
-async function writeMessage(
+export async function writeMessage(
   context: SaveContext,
   accessToken: string,
   composition: Composition,
@@ -153,59 +142,10 @@ export async function createDraftFor(
     references: saved.threading?.references ?? null,
     quoteHtml: saved.quoteHtml,
     attachments: JSON.stringify(saved.uploads.map((upload) => upload.uploadId)),
+    messageId: saved.handle.messageId,
+    writtenAt: new Date(),
+    pendingSave: null,
   });
   noteMailboxChanged(context.account.id);
   return { ...saved.handle, version: saved.handle.messageId, attachments: saved.uploads.map(uploadInfo) };
 }
-
-/** PUT /api/drafts/{id}: the draft rewritten, if `version` is still its current one (else 409 draft_conflict). */
-export async function updateDraftFor(
-  context: SaveContext,
-  draftId: string,
-  fields: DraftFields & { version: string },
-): Promise<SavedDraft> {
-  assertCanWrite(context);
-  const owner = { userId: context.userId, accountId: context.account.id };
-  const record: DraftRecord | null = await findDraftRecord(owner, draftId);
-  if (!record) throw draftNotFound();
-  const recipients = parseRecipients(fields);
-  const uploads = await useUploads(owner, fields.attachments ?? []);
-  const token = await claimDraft(record, fields.version);
-  let handle;
-  try {
-    handle = await withAccount(context.account, "message", (accessToken) =>
-      writeMessage(
-        context,
-        accessToken,
-        {
-          recipients,
-          subject: fields.subject,
-          userHtml: sanitizeComposerHtml(fields.html),
-          quoteHtml: record.quoteHtml,
-          inReplyTo: record.inReplyTo,
-          references: record.references,
-          uploads,
-          from: fields.from,
-        },
-        (body) => updateDraft(accessToken, draftId, record.threadId, body),
-      ),
-    );
-  } catch (error) {
-    // Gone at Gmail (sent, or deleted elsewhere): Mailroom's record of it goes too.
-    if (error instanceof AppError && error.code === "not_found") {
-      await forgetDraft(record);
-      throw draftNotFound();
-    }
-    await releaseClaim(record, token, fields.version);
-    throw error;
-  }
-  await finishClaim(record, token, {
-    version: handle.messageId,
-    threadId: handle.threadId || record.threadId,
-    attachments: JSON.stringify(uploads.map((upload) => upload.uploadId)),
-  });
-  noteMailboxChanged(context.account.id);
-  return { ...handle, version: handle.messageId, attachments: uploads.map(uploadInfo) };
-}
-
-export { attachmentIdsOf };

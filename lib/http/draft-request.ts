@@ -40,7 +40,14 @@ export const createDraftSchema = z
   })
   .strict();
 
-export const updateDraftSchema = z.object({ ...draftFields, version: z.string().min(1).max(64) }).strict();
+export const updateDraftSchema = z
+  .object({
+    ...draftFields,
+    version: z.string().min(1).max(64),
+    // The composer's last save (closing): written to Gmail now even if a large draft's save would be held.
+    final: z.boolean().optional(),
+  })
+  .strict();
 
 export type CreateDraftRequest = z.output<typeof createDraftSchema>;
 export type UpdateDraftRequest = z.output<typeof updateDraftSchema>;

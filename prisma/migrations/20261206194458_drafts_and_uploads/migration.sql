@@ -25,6 +25,9 @@ CREATE TABLE "DraftRecord" (
     "references" TEXT,
     "quoteHtml" TEXT,
     "attachments" TEXT NOT NULL DEFAULT '[]',
+    "messageId" TEXT,
+    "writtenAt" DATETIME,
+    "pendingSave" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "DraftRecord_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE

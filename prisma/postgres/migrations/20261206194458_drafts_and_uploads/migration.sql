@@ -26,6 +26,9 @@ CREATE TABLE "DraftRecord" (
     "references" TEXT,
     "quoteHtml" TEXT,
     "attachments" TEXT NOT NULL DEFAULT '[]',
+    "messageId" TEXT,
+    "writtenAt" TIMESTAMP(3),
+    "pendingSave" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
