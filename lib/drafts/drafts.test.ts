@@ -11,7 +11,7 @@ import { getDb } from "../db";
 import type { AppError } from "../errors";
 import { decodeEncodedWords } from "../mime/encoded-words";
 import { saveSignInTokens } from "../tokens/token-store";
-import { saveUpload } from "../uploads/upload-store";
+import { saveUpload, sweepStaleUploads } from "../uploads/upload-store";
 import { createDraftFor, deleteDraftFor, getDraftDetail, getDraftForSend, listDraftSummaries, updateDraftFor } from ".";
 
 const environment = useIntegrationEnvironment();
@@ -267,6 +267,26 @@ describe("large attachments", () => {
     ]);
     const draft = (await stored("ada@example.com")).find((message) => message.id === saved.messageId)!;
     expect(draft.text.length).toBeGreaterThan(size);
+  });
+});
+
+describe("reopening a draft", () => {
+  it("gets its files back from Gmail when the upload store swept them", async () => {
+    const upload = await saveUpload(
+      { userId: ada.userId, accountId: ada.account.id },
+      { filename: "notes.txt", mimeType: "text/plain", body: Readable.from([Buffer.from("the notes")]) },
+    );
+    const saved = await createDraftFor(context(ada), {
+      to: ["grace@example.com"],
+      subject: "Notes",
+      html: "<p>n</p>",
+      attachments: [upload.uploadId],
+    });
+    await sweepStaleUploads(Date.now() + 30 * 24 * 3600 * 1000, true);
+    const detail = await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: saved.id });
+    expect(detail.attachments).toEqual([
+      { uploadId: expect.not.stringMatching(upload.uploadId) as unknown, filename: "notes.txt", size: 9, mimeType: "text/plain" },
+    ]);
   });
 });
 

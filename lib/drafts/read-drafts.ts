@@ -113,7 +113,17 @@ export async function getDraftDetail(options: { userId: string; account: Account
         pendingSave: null,
       });
     }
-    const attachments = await useUploads(owner, attachmentIdsOf(record)).catch(() => []);
+    let attachments = await useUploads(owner, attachmentIdsOf(record)).catch(() => null);
+    if (attachments === null) {
+      // Its files were swept (a draft left for weeks): Gmail's copy of the draft still has them.
+      const copies = await copyParentAttachments(accessToken, owner, read);
+      attachments = await useUploads(
+        owner,
+        copies.map((copy) => copy.uploadId),
+      );
+      const ids = JSON.stringify(attachments.map((upload) => upload.uploadId));
+      await getDb().draftRecord.updateMany({ where: { id: record.id }, data: { attachments: ids } });
+    }
     const detail: DraftDetail = {
       id: options.draftId,
       account: options.account.email ?? "",
