@@ -18,6 +18,12 @@ const dev = values.mode === "dev";
 const port = Number(values.port);
 
 const server = createServer();
+// Node closes a keep-alive socket after 5 s idle. A client that reuses its pooled socket at that moment (a
+// browser, a test's request context, a proxy in front) gets ECONNRESET on a request the server never saw. Idle
+// sockets are cheap; keep them past the idle timeouts clients and load balancers use (60 s), so the client, not
+// the server, is the one that closes. Headers must still arrive within the keep-alive window.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // quiet: in production Next would print each request error with its stack and unredacted text; instrumentation.ts's
 // onRequestError logs it instead, redacted and with the request id. Development keeps Next's own output.
 const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server, quiet: !dev });

@@ -28,7 +28,7 @@ async function gmailBytes(messageId: string, attachmentId: string): Promise<Buff
 }
 
 async function downloaded(options: { messageId: string; attachmentId: string }) {
-  const file = await getAttachment({ userId: ada.userId, ...options });
+  const file = await getAttachment({ account: await resolveAccount({ userId: ada.userId }), ...options });
   return { ...file, bytes: Buffer.from(await new Response(file.body).arrayBuffer()) };
 }
 
@@ -64,7 +64,7 @@ describe("getAttachment", () => {
     const messageId = await insertWithAttachment("big.bin", "application/octet-stream", bytes);
     const [attachment] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: messageId })).attachments;
     const file = await getAttachment({
-      userId: ada.userId,
+      account: await resolveAccount({ userId: ada.userId }),
       messageId,
       attachmentId: attachment!.attachmentId!,
     });
@@ -94,7 +94,7 @@ describe("getAttachment", () => {
     const bytes = randomBytes(2 * 1024 * 1024);
     const messageId = await insertWithAttachment("report.pdf", "application/pdf", bytes);
     const [attachment] = (await getMessage({ account: await resolveAccount({ userId: ada.userId }), id: messageId })).attachments;
-    const request = { userId: ada.userId, messageId, attachmentId: attachment!.attachmentId! };
+    const request = { account: await resolveAccount({ userId: ada.userId }), messageId, attachmentId: attachment!.attachmentId! };
     // Three downloads that nobody reads yet: each holds its place until it ends.
     const running = await Promise.all([getAttachment(request), getAttachment(request), getAttachment(request)]);
     await expect(getAttachment(request)).rejects.toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 5 });
@@ -116,7 +116,7 @@ describe("getAttachment", () => {
       { messageId: "ffffffffffffffff", attachmentId: other!.attachmentId! },
     ];
     for (const attempt of attempts) {
-      await expect(getAttachment({ userId: ada.userId, ...attempt })).rejects.toMatchObject({
+      await expect(getAttachment({ account: await resolveAccount({ userId: ada.userId }), ...attempt })).rejects.toMatchObject({
         code: "not_found",
         status: 404,
       });

@@ -8,12 +8,13 @@ import "server-only";
 // is refused and the file gets the part's own name and type. Gmail hands out a fresh attachment id on every
 // read of a message (the emulator keeps them stable); an id from an earlier read still fetches the bytes, and
 // then the part is recognised by its size, or the file is served as plain bytes under a neutral name.
+import type { Account } from "@/generated/prisma/client";
 import { AppError } from "../errors";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { type MessageAttachment, extractMessageContent } from "../mime/message-content";
 import { gmailUsersFor } from "./gmail-client";
 import { statusOf } from "./gmail-errors";
-import { withMailbox } from "./mailbox-access";
+import { withAccount } from "./mailbox-access";
 import { streamGmailField } from "./stream-gmail-field";
 
 export type AttachmentDownload = {
@@ -25,8 +26,8 @@ export type AttachmentDownload = {
 };
 
 export type GetAttachmentOptions = {
-  userId: string;
-  account?: string | undefined;
+  /** One of the signed-in user's accounts, resolved by the caller. */
+  account: Account;
   messageId: string;
   attachmentId: string;
 };
@@ -51,7 +52,7 @@ function reservedBytes(attachments: readonly MessageAttachment[], attachmentId: 
 }
 
 export async function getAttachment(options: GetAttachmentOptions): Promise<AttachmentDownload> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+  return withAccount(options.account, "message", async (accessToken) => {
     const gmail = gmailUsersFor(accessToken);
     const { data: message } = await gmail.getMessage({ userId: "me", id: options.messageId, format: "full" });
     const { attachments } = extractMessageContent(message.payload);
@@ -59,7 +60,7 @@ export async function getAttachment(options: GetAttachmentOptions): Promise<Atta
     // No attachment at all: whatever the id, it cannot be one of this message's.
     if (!listed && !attachments.some((attachment) => attachment.attachmentId !== null)) throw notInMessage();
 
-    const release = instanceDownloadBudget().reserve(options.userId, reservedBytes(attachments, options.attachmentId));
+    const release = instanceDownloadBudget().reserve(options.account.userId, reservedBytes(attachments, options.attachmentId));
     let field;
     try {
       field = await streamGmailField(

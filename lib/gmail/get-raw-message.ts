@@ -2,11 +2,12 @@ import "server-only";
 // The whole message as the sender's MIME text (.eml), for a body too large to show: messages.get?format=raw
 // streamed, its base64url `raw` decoded on the fly, so no size of message is ever held in memory. Counts
 // against the same download budget as attachments.
+import type { Account } from "@/generated/prisma/client";
 import { instanceDownloadBudget } from "../downloads/instance-budget";
 import { headerValue } from "../mime/message-headers";
 import { decodeEncodedWords } from "../mime/encoded-words";
 import { gmailUsersFor } from "./gmail-client";
-import { withMailbox } from "./mailbox-access";
+import { withAccount } from "./mailbox-access";
 import { streamGmailField } from "./stream-gmail-field";
 
 export type RawMessageDownload = {
@@ -18,13 +19,13 @@ export type RawMessageDownload = {
   body: ReadableStream<Uint8Array>;
 };
 
-export async function getRawMessage(options: { userId: string; account?: string | undefined; id: string }): Promise<RawMessageDownload> {
-  return withMailbox({ userId: options.userId, account: options.account }, "message", async (accessToken) => {
+export async function getRawMessage(options: { account: Account; id: string }): Promise<RawMessageDownload> {
+  return withAccount(options.account, "message", async (accessToken) => {
     const gmail = gmailUsersFor(accessToken);
     // A missing message answers 404 here, before any budget is taken or any byte is promised.
     const { data: message } = await gmail.getMessage({ userId: "me", id: options.id, format: "metadata", metadataHeaders: ["Subject"] });
     const subject = decodeEncodedWords(headerValue(message.payload?.headers, "Subject") ?? "").trim();
-    const release = instanceDownloadBudget().reserve(options.userId, message.sizeEstimate ?? 0);
+    const release = instanceDownloadBudget().reserve(options.account.userId, message.sizeEstimate ?? 0);
     try {
       const field = await streamGmailField((signal) => gmail.streamRawMessage({ userId: "me", id: options.id }, signal), "raw", {
         onClose: release,

@@ -41,7 +41,7 @@ describe("a large message", () => {
     const thread = await getThread({ account: await resolveAccount({ userId: ada.userId }), id: threadId });
     expect(thread.messages.map((m) => m.truncated !== null)).toEqual([true]);
 
-    const file = await getRawMessage({ userId: ada.userId, id });
+    const file = await getRawMessage({ account: await resolveAccount({ userId: ada.userId }), id });
     expect(file.filename).toBe("The whole archive.eml");
     const bytes = Buffer.from(await new Response(file.body).arrayBuffer());
     expect(bytes.equals(Buffer.from(raw, "utf8"))).toBe(true);
@@ -59,6 +59,9 @@ describe("a large message", () => {
   });
 
   it("answers not_found for the whole message of an id that does not exist", async () => {
-    await expect(getRawMessage({ userId: ada.userId, id: "ffffffffffffffff" })).rejects.toMatchObject({ code: "not_found", status: 404 });
+    await expect(getRawMessage({ account: await resolveAccount({ userId: ada.userId }), id: "ffffffffffffffff" })).rejects.toMatchObject({
+      code: "not_found",
+      status: 404,
+    });
   });
 });

@@ -1,15 +1,11 @@
 import "server-only";
 // The one door to a mailbox: runs Gmail work for an account the page or route handler already resolved among
 // the signed-in user's own (lib/accounts/linked-accounts.ts), with a valid access token (one refresh-and-retry
-// on a rejected token), turning failures into AppErrors. withMailbox still resolves `account=` itself, for the
-// attachment download only.
+// on a rejected token), turning failures into AppErrors.
 import type { Account } from "@/generated/prisma/client";
-import { type AccountSelector, resolveAccount } from "../accounts/linked-accounts";
 import { countRoundTrips } from "../metrics/round-trips";
 import { withGoogleAccess } from "../tokens/google-access";
 import { isUnauthorized, toAppError } from "./gmail-errors";
-
-export type { AccountSelector };
 
 type What = Parameters<typeof toAppError>[1];
 
@@ -22,8 +18,4 @@ export async function withAccount<T>(account: Account, what: What, work: (access
   } catch (error) {
     throw toAppError(error, what);
   }
-}
-
-export async function withMailbox<T>(selector: AccountSelector, what: What, work: (accessToken: string) => Promise<T>): Promise<T> {
-  return withAccount(await resolveAccount(selector), what, work);
 }

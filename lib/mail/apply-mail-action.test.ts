@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GMAIL_MODIFY, obtainTokens } from "@/emulator/testing/control-client";
 import { signInTokensFrom } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { control, loggedGmailRequests } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -11,8 +11,6 @@ import { undoOf } from "../gmail/labels";
 import { applyMailAction } from "./apply-mail-action";
 import { resolveAccount } from "../accounts/linked-accounts";
 
-type LoggedPart = { method: string; path: string; status: number };
-type LoggedRequest = { method: string; path: string; status: number; parts?: LoggedPart[] };
 type Signed = { userId: string; email: string; accessToken: string };
 
 const environment = useIntegrationEnvironment();
@@ -61,10 +59,7 @@ async function messagesOfThreads(who: Signed, threadIds: readonly string[]): Pro
   return threads.flatMap((thread) => thread.messages.map((message) => message.id));
 }
 
-async function gmailRequests(): Promise<LoggedRequest[]> {
-  const log = await control<{ requests: LoggedRequest[] }>(environment.emulatorUrl, "GET", "requests");
-  return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
-}
+const gmailRequests = () => loggedGmailRequests(environment.emulatorUrl);
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null).catch((error: unknown) => error as AppError);
 

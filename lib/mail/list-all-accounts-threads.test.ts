@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SEED_FIXTURES } from "@/emulator/seed";
 import type { LinkedAccount } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { control, gmailInboxIds, loggedGmailRequests } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { createUserWithAccounts } from "@/scripts/testing/multi-account";
+import { linkAdaAndGrace } from "@/scripts/testing/multi-account";
 import { sequentialRoundTrips } from "@/scripts/testing/round-trips";
 import { listAllAccountsMessages } from "./list-all-accounts";
 import { type AllAccountsThreadPage, listAllAccountsThreads } from "./list-all-accounts-threads";
-
-type LoggedRequest = { t: number; ms: number; method: string; path: string; status: number; parts?: { path: string }[] };
 
 const ADA = SEED_FIXTURES.accounts.ada.email;
 const GRACE = SEED_FIXTURES.accounts.grace.email;
@@ -19,26 +17,12 @@ let ada: LinkedAccount;
 let grace: LinkedAccount;
 
 beforeEach(async () => {
-  const created = await createUserWithAccounts(environment.emulatorUrl, [ADA, GRACE]);
-  userId = created.userId;
-  [ada, grace] = created.accounts as [LinkedAccount, LinkedAccount];
-  await control(environment.emulatorUrl, "DELETE", "requests");
+  ({ userId, ada, grace } = await linkAdaAndGrace(environment.emulatorUrl));
 });
 
-async function gmailRequests(): Promise<LoggedRequest[]> {
-  const log = await control<{ requests: LoggedRequest[] }>(environment.emulatorUrl, "GET", "requests");
-  return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
-}
+const gmailRequests = () => loggedGmailRequests(environment.emulatorUrl);
 
-/** Every inbox conversation Gmail lists for the account, in Gmail's order, asked directly. */
-async function inboxThreadIds(account: LinkedAccount): Promise<string[]> {
-  const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/threads?labelIds=INBOX&maxResults=500`, {
-    headers: { authorization: `Bearer ${account.tokens.access_token}` },
-  });
-  const body = (await response.json()) as { threads?: { id: string }[]; nextPageToken?: string };
-  expect(body.nextPageToken).toBeUndefined();
-  return (body.threads ?? []).map((thread) => thread.id);
-}
+const inboxThreadIds = (account: LinkedAccount) => gmailInboxIds(environment.emulatorUrl, account.tokens.access_token, "threads");
 
 const idsOf = (page: AllAccountsThreadPage, account: string) =>
   page.threads.filter((thread) => thread.account === account).map((thread) => thread.id);

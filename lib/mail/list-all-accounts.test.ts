@@ -2,14 +2,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { SEED_FIXTURES } from "@/emulator/seed";
 import { getDb } from "@/lib/db";
 import type { LinkedAccount } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { control, gmailInboxIds, loggedGmailRequests, type LoggedGmailRequest } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
-import { createUserWithAccounts } from "@/scripts/testing/multi-account";
+import { createUserWithAccounts, linkAdaAndGrace } from "@/scripts/testing/multi-account";
 import { sequentialRoundTrips } from "@/scripts/testing/round-trips";
 import { AppError } from "../errors";
 import { type AllAccountsPage, listAllAccountsMessages } from "./list-all-accounts";
-
-type LoggedRequest = { t: number; ms: number; method: string; path: string; status: number; parts?: { status: number }[] };
 
 const ADA = SEED_FIXTURES.accounts.ada.email;
 const GRACE = SEED_FIXTURES.accounts.grace.email;
@@ -20,26 +18,12 @@ let ada: LinkedAccount;
 let grace: LinkedAccount;
 
 beforeEach(async () => {
-  const created = await createUserWithAccounts(environment.emulatorUrl, [ADA, GRACE]);
-  userId = created.userId;
-  [ada, grace] = created.accounts as [LinkedAccount, LinkedAccount];
-  await control(environment.emulatorUrl, "DELETE", "requests");
+  ({ userId, ada, grace } = await linkAdaAndGrace(environment.emulatorUrl));
 });
 
-async function gmailRequests(): Promise<LoggedRequest[]> {
-  const log = await control<{ requests: LoggedRequest[] }>(environment.emulatorUrl, "GET", "requests");
-  return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
-}
+const gmailRequests = () => loggedGmailRequests(environment.emulatorUrl);
 
-/** Every id Gmail lists for the account's inbox, in Gmail's order, asked directly (not through Mailroom). */
-async function inboxIds(account: LinkedAccount): Promise<string[]> {
-  const response = await fetch(`${environment.emulatorUrl}/gmail/v1/users/me/messages?labelIds=INBOX&maxResults=500`, {
-    headers: { authorization: `Bearer ${account.tokens.access_token}` },
-  });
-  const body = (await response.json()) as { messages?: { id: string }[]; nextPageToken?: string };
-  expect(body.nextPageToken).toBeUndefined();
-  return (body.messages ?? []).map((message) => message.id);
-}
+const inboxIds = (account: LinkedAccount) => gmailInboxIds(environment.emulatorUrl, account.tokens.access_token, "messages");
 
 async function insertMessage(email: string, subject: string, internalDate: number): Promise<string> {
   const raw = `From: Someone <someone@example.org>\r\nTo: ${email}\r\nSubject: ${subject}\r\nDate: ${new Date(internalDate).toUTCString()}\r\n\r\nHello.\r\n`;
@@ -55,7 +39,7 @@ async function insertMessage(email: string, subject: string, internalDate: numbe
 /** Walks every page, checking each page's Gmail traffic on the way. */
 async function walkAllPages(
   pageSize: number,
-  check: (page: AllAccountsPage, requests: LoggedRequest[]) => void,
+  check: (page: AllAccountsPage, requests: LoggedGmailRequest[]) => void,
 ): Promise<AllAccountsPage[]> {
   const pages: AllAccountsPage[] = [];
   let pageToken: string | undefined;

@@ -1,13 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SEED_FIXTURES } from "@/emulator/seed";
 import { createLinkedAccount, type LinkedAccount } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { control, loggedGmailRequests } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import type { AppError } from "../errors";
 import { listThreads } from "./list-threads";
 import { resolveAccount } from "../accounts/linked-accounts";
-
-type LoggedRequest = { method: string; path: string; status: number; parts?: { method: string; path: string; status: number }[] };
 
 const environment = useIntegrationEnvironment();
 const seed = SEED_FIXTURES.ada;
@@ -18,10 +16,7 @@ beforeEach(async () => {
   await control(environment.emulatorUrl, "DELETE", "requests");
 });
 
-async function gmailRequests(): Promise<LoggedRequest[]> {
-  const log = await control<{ requests: LoggedRequest[] }>(environment.emulatorUrl, "GET", "requests");
-  return log.requests.filter((request) => request.path.startsWith("/gmail/") || request.path.startsWith("/batch/"));
-}
+const gmailRequests = () => loggedGmailRequests(environment.emulatorUrl);
 
 /** Gmail's own answer (not Mailroom's), for comparing a page with it. */
 async function gmail<T>(path: string): Promise<T> {

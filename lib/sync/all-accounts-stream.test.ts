@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LinkedAccount } from "@/scripts/testing/accounts";
 import { storedAccount } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { deliverFromBob } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { createUserWithAccounts } from "@/scripts/testing/multi-account";
 import { type EventStreamReader, type StreamEvent, eventStreamReader } from "@/scripts/testing/sse-reader";
@@ -51,12 +51,7 @@ async function openAllAccounts(since: Map<string, string> | null = null): Promis
   return reader;
 }
 
-function deliver(email: string, subject: string) {
-  return control<{ id: string; threadId: string }>(environment.emulatorUrl, "POST", "messages", {
-    email,
-    raw: `From: Bob <bob@example.com>\r\nTo: ${email}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nHello`,
-  });
-}
+const deliver = (email: string, subject: string) => deliverFromBob(environment.emulatorUrl, email, subject);
 
 const changeTo = (email: string, threadId: string) => (event: StreamEvent) =>
   event.type === "change" &&

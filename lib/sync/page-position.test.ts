@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLinkedAccount, storedAccount } from "@/scripts/testing/accounts";
-import { control } from "@/scripts/testing/emulator-client";
+import { control, deliverFromBob } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { type EventStreamReader, type StreamEvent, eventStreamReader } from "@/scripts/testing/sse-reader";
 import { hashSessionToken } from "../auth/hashed-sessions";
@@ -45,12 +45,7 @@ async function streamFrom(accountId: string, userId: string, since: string): Pro
   return reader;
 }
 
-function deliver(email: string, subject: string) {
-  return control<{ id: string; threadId: string }>(environment.emulatorUrl, "POST", "messages", {
-    email,
-    raw: `From: Bob <bob@example.com>\r\nTo: ${email}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nHello`,
-  });
-}
+const deliver = (email: string, subject: string) => deliverFromBob(environment.emulatorUrl, email, subject);
 
 const upsertOf = (threadId: string) => (event: StreamEvent) =>
   event.type === "change" && (event.data as ChangeEvent).upserts.some((row) => row.id === threadId);

@@ -3,7 +3,7 @@
 import { getDb } from "@/lib/db";
 import { saveSignInTokens } from "@/lib/tokens/token-store";
 import { signInTokensFrom, type LinkedAccount } from "./accounts";
-import { authorizeThroughEmulator } from "./emulator-client";
+import { authorizeThroughEmulator, control } from "./emulator-client";
 
 export async function createUserWithAccounts(
   emulatorUrl: string,
@@ -19,4 +19,12 @@ export async function createUserWithAccounts(
     accounts.push({ userId: user.id, accountId: account.id, providerAccountId: account.providerAccountId, tokens });
   }
   return { userId: user.id, accounts };
+}
+
+/** ada and grace linked to one Mailroom user, with the emulator's request log cleared: the All accounts tests' start. */
+export async function linkAdaAndGrace(emulatorUrl: string): Promise<{ userId: string; ada: LinkedAccount; grace: LinkedAccount }> {
+  const created = await createUserWithAccounts(emulatorUrl, ["ada@example.com", "grace@example.com"]);
+  const [ada, grace] = created.accounts as [LinkedAccount, LinkedAccount];
+  await control(emulatorUrl, "DELETE", "requests");
+  return { userId: created.userId, ada, grace };
 }
