@@ -67,13 +67,9 @@ export class DraftSession {
 
   /** Once mounted: kept in the browser, and restored text Gmail may not have is saved straight away. */
   start(): void {
-    const initial = this.initial;
     keepLocalDraft(this.latest);
-    const worthSaving =
-      initial.draft === null
-        ? Boolean(initial.html || initial.to.length > 0 || initial.subject || initial.inReplyTo)
-        : initial.restored === true;
-    if (worthSaving) this.autosave.change(this.latest);
+    // A reply that is only opened costs nothing at Gmail: its draft is created at the first change.
+    if (this.initial.restored === true) this.autosave.change(this.latest);
   }
 
   stop(): void {

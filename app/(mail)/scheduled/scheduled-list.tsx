@@ -62,7 +62,7 @@ export function ScheduledList() {
       </div>
     );
   }
-  const items = loaded.items.filter((item) => item.state === "scheduled" || item.state === "failed");
+  const items = loaded.items;
   return (
     <>
       <div className="notice notice-error" role="alert">
@@ -84,23 +84,27 @@ export function ScheduledList() {
               </span>
               {item.state === "failed" ? (
                 <span className="compose-error">Not sent: {item.reason ?? "Gmail refused it"}. The draft is kept.</span>
+              ) : item.state === "running" ? (
+                <span>Sending now…</span>
               ) : (
                 <span>
                   Sends <LocalTime iso={item.sendAt} style="full" />
                 </span>
               )}
-              {item.state === "scheduled" && (
+              {item.state !== "running" && (
                 <button type="button" className="button" onClick={() => void cancel(item, false)}>
-                  Cancel
+                  {item.state === "failed" ? "Dismiss" : "Cancel"}
                 </button>
               )}
-              <button
-                type="button"
-                className="button"
-                onClick={() => (item.state === "scheduled" ? void cancel(item, true) : void openDraft(item.draftId))}
-              >
-                Edit
-              </button>
+              {item.state !== "running" && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => (item.state === "scheduled" ? void cancel(item, true) : void openDraft(item.draftId))}
+                >
+                  Edit
+                </button>
+              )}
             </li>
           ))}
         </ul>
