@@ -30,7 +30,7 @@ const BUTTONS: ToolbarButton[] = [
   { name: "Italic", key: "I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
   { name: "Bulleted list", key: "•", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
   { name: "Numbered list", key: "1.", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { name: "Link", key: "🔗", active: (e) => e.isActive("link"), run: promptLink },
+  { name: "Link", key: "Link", active: (e) => e.isActive("link"), run: promptLink },
   { name: "Quote", key: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
 
