@@ -1,11 +1,14 @@
 import { createDispatcher } from "./dispatch";
 import { registerBatchRoute } from "./gmail/batch-route";
+import { registerDraftRoutes } from "./gmail/drafts-routes";
 import { registerHistoryRoutes } from "./gmail/history-routes";
 import { registerLabelRoutes } from "./gmail/labels-routes";
 import { registerMessageActionRoutes } from "./gmail/message-actions-routes";
 import { registerMessageRoutes } from "./gmail/messages-routes";
+import { registerSendRoutes } from "./gmail/send-routes";
 import { registerThreadActionRoutes } from "./gmail/thread-actions-routes";
 import { registerThreadRoutes } from "./gmail/threads-routes";
+import { registerUploadRoutes } from "./gmail/upload-routes";
 import { registerWatchRoutes } from "./gmail/watch-routes";
 import { Router } from "./http/router";
 import type { EmuRequest, EmuResponse } from "./http/types";
@@ -29,6 +32,10 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerRiscDiscoveryRoutes(router, state);
   registerRiscStreamApiRoutes(router, state);
   registerLabelRoutes(router, state);
+  // Before the message routes: `POST messages/send` must not be read as a message id.
+  registerSendRoutes(router, state);
+  registerDraftRoutes(router, state);
+  registerUploadRoutes(router, state);
   registerMessageRoutes(router, state);
   registerMessageActionRoutes(router, state);
   registerThreadRoutes(router, state);

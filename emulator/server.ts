@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildControlRouter, controlNotFound } from "./control/control-routes";
+import { registerMailboxReadRoutes } from "./control/mailbox-read-routes";
 import { registerPubsubControlRoutes } from "./control/pubsub-routes";
 import { registerRiscControlRoutes } from "./control/risc-routes";
 import { errorForStatus } from "./gmail/errors";
@@ -25,7 +26,9 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 35 * 1024 * 1024;
+// Gmail's upload cap (35 MiB of message, 36,700,160 bytes) plus room for a multipart upload's framing and
+// metadata; the upload handlers enforce the exact cap with Gmail's error.
+const MAX_BODY_BYTES = 36_700_160 + 1024 * 1024;
 
 /** Starts one emulator with its own in-memory state; several can run in one process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -35,6 +38,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const control = buildControlRouter(state);
   registerRiscControlRoutes(control, state);
   registerPubsubControlRoutes(control, state);
+  registerMailboxReadRoutes(control, state);
   let url = "";
   const origin = () => url;
 

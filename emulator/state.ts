@@ -1,6 +1,7 @@
 import { FaultSet } from "./control/faults";
 import { RequestLog } from "./control/request-log";
 import { ClientRegistry } from "./oauth/clients";
+import { ResumableSessions } from "./gmail/resumable-sessions";
 import { FlowStore } from "./oauth/flows";
 import { createSigningKeys, type SigningKeys } from "./oauth/keys";
 import { TokenStore } from "./oauth/token-store";
@@ -20,6 +21,16 @@ export interface ConsentAutomation {
   deny?: boolean;
 }
 
+/** Size caps of writing mail, in bytes of the RFC 2822 message. */
+export interface WriteLimits {
+  /** `raw` in a JSON body (metadata URI): Google's front end answers 413 from about 6.5 MiB. */
+  metadataRawBytes: number;
+  /** The `/upload/` URI of messages.send and drafts.*: 35 MiB (36,700,160 bytes). */
+  uploadBytes: number;
+}
+
+export const DEFAULT_WRITE_LIMITS: Readonly<WriteLimits> = { metadataRawBytes: 6_815_744, uploadBytes: 36_700_160 };
+
 /**
  * Everything one emulator instance holds. Nothing lives in module scope, so several emulators can run in
  * one process (the test suite does). Handlers read these fields per request because reset replaces them.
@@ -34,6 +45,9 @@ export interface EmulatorState {
   log: RequestLog;
   latencyMs: number;
   consent: ConsentAutomation | undefined;
+  limits: WriteLimits;
+  /** Resumable uploads of messages.send and drafts.* in progress. */
+  readonly uploads: ResumableSessions;
   /** Cross-Account Protection: the stream SETs are pushed to and the delivery log. */
   readonly risc: RiscState;
   /** Gmail push: topics, push subscriptions, watches, deliveries. */
@@ -59,6 +73,8 @@ export function createState(initialLatencyMs: number): EmulatorState {
     log: new RequestLog(),
     latencyMs: initialLatencyMs,
     consent: undefined,
+    limits: { ...DEFAULT_WRITE_LIMITS },
+    uploads: new ResumableSessions(),
     risc: new RiscState(),
     pubsub,
     pushQueues,
@@ -84,6 +100,8 @@ export function resetState(state: EmulatorState): void {
   state.log.clearAll();
   state.latencyMs = state.initialLatencyMs;
   state.consent = undefined;
+  state.limits = { ...DEFAULT_WRITE_LIMITS };
+  state.uploads.clear();
   state.risc.reset();
   state.pushQueues.stopAll();
   state.pubsub.reset();

@@ -140,6 +140,18 @@ export function buildControlRouter(state: EmulatorState): Router {
       },
     ),
   );
+  router.add("GET", `${BASE}/limits`, () => jsonResponse(200, state.limits));
+  router.add(
+    "POST",
+    `${BASE}/limits`,
+    withBody(
+      (m) => m.limitsSchema,
+      (body) => {
+        state.limits = { ...state.limits, ...body };
+        return jsonResponse(200, state.limits);
+      },
+    ),
+  );
   router.add(
     "POST",
     `${BASE}/messages`,

@@ -59,3 +59,9 @@ export const faultSchema = z.object({
 });
 
 export const latencySchema = z.object({ ms: z.number().min(0).max(120_000) });
+
+/** Size caps of writing mail (bytes of the RFC 2822 message); left out: unchanged. */
+export const limitsSchema = z.object({
+  metadataRawBytes: z.number().int().min(1).optional(),
+  uploadBytes: z.number().int().min(1).max(36_700_160).optional(),
+});

@@ -7,10 +7,11 @@ import { forbidden, insufficientScope, invalidCredentials, missingCredentials } 
 import type { Mailbox } from "./mailbox";
 
 /**
- * What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), modifying, or deleting
- * for good (only https://mail.google.com/).
+ * What a method needs: reading (any Gmail read scope), labels (read or gmail.labels), modifying, deleting
+ * for good (only https://mail.google.com/), and the scope sets of the drafts, send, settings and label-writing
+ * methods as Gmail's discovery document lists them.
  */
-export type AccessLevel = "read" | "labels" | "modify" | "full";
+export type AccessLevel = "read" | "labels" | "modify" | "full" | "draftsRead" | "compose" | "send" | "settingsRead" | "labelsWrite";
 
 const READ_SCOPES = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full, GMAIL_SCOPES.metadata];
 const ALLOWED: Record<AccessLevel, readonly string[]> = {
@@ -18,6 +19,12 @@ const ALLOWED: Record<AccessLevel, readonly string[]> = {
   labels: [...READ_SCOPES, GMAIL_SCOPES.labels],
   modify: [GMAIL_SCOPES.modify, GMAIL_SCOPES.full],
   full: [GMAIL_SCOPES.full],
+  // Writing mail: gmail.compose reads and writes drafts but reads no other mail; gmail.send only sends.
+  draftsRead: [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.compose, GMAIL_SCOPES.full],
+  compose: [GMAIL_SCOPES.modify, GMAIL_SCOPES.compose, GMAIL_SCOPES.full],
+  send: [GMAIL_SCOPES.modify, GMAIL_SCOPES.compose, GMAIL_SCOPES.send, GMAIL_SCOPES.full],
+  settingsRead: [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.settingsBasic, GMAIL_SCOPES.full],
+  labelsWrite: [GMAIL_SCOPES.modify, GMAIL_SCOPES.labels, GMAIL_SCOPES.full],
 };
 
 export interface GmailCaller {

@@ -1,8 +1,10 @@
+import { DraftStore } from "./drafts-store";
 import { type HistoryEntry, HistoryLog } from "./history-log";
 import { messageIdFor, nextMessageId } from "./ids";
 import { IMMUTABLE_LABELS, type Label, SYSTEM_LABELS, userLabel } from "./labels-catalog";
 import type { MessageContent } from "./message-content";
 import { type MatchContext, normaliseLabelName, type SearchDoc } from "./search-matcher";
+import { SendAsList } from "./send-as-store";
 
 export interface StoredMessage {
   id: string;
@@ -23,6 +25,11 @@ export interface InsertOptions {
   id?: string;
   idSalt?: string;
   recordHistory: boolean;
+  /**
+   * Left out: the thread is found from In-Reply-To/References alone (mail inserted through the control API);
+   * null: a new thread; a thread id: that thread (sending and delivery apply Gmail's rules first).
+   */
+  threadId?: string | null;
 }
 
 /** One user's mailbox: messages sorted newest first (by id, which encodes the date), threads, labels, history. */
@@ -35,6 +42,8 @@ export class Mailbox {
   private readonly labels = new Map<string, Label>(SYSTEM_LABELS.map((l) => [l.id, l]));
   private nextLabelNumber = 1;
   readonly history: HistoryLog;
+  readonly drafts = new DraftStore();
+  readonly sendAs = new SendAsList();
 
   constructor(
     readonly email: string,
@@ -98,7 +107,10 @@ export class Mailbox {
     let id = options.id ?? messageIdFor(options.internalDate, options.idSalt ?? `${this.email}:${this.ordered.length}`);
     while (this.byId.has(id)) id = nextMessageId(id);
     const content = typeof options.content === "function" ? options.content(id) : options.content;
-    const threadId = content.replyTo.map((ref) => this.threadByHeaderId.get(ref)).find((t) => t !== undefined) ?? id;
+    const threadId =
+      options.threadId === undefined
+        ? (content.replyTo.map((ref) => this.threadByHeaderId.get(ref)).find((t) => t !== undefined) ?? id)
+        : (options.threadId ?? id);
     const historyId = this.history.next();
     const message: StoredMessage = {
       id,
@@ -119,6 +131,12 @@ export class Mailbox {
     if (content.messageIdHeader) this.threadByHeaderId.set(content.messageIdHeader, threadId);
     if (options.recordHistory) this.history.record(historyId, [{ type: "messageAdded", message }]);
     return message;
+  }
+
+  /** The message whose Message-ID header is `headerId` (lower case, no brackets), if it is still here. */
+  messageByHeaderId(headerId: string): StoredMessage | undefined {
+    const threadId = this.threadByHeaderId.get(headerId);
+    return this.threads.get(threadId ?? "")?.find((m) => m.content.messageIdHeader === headerId);
   }
 
   /** Every message, newest first (list order). */
