@@ -144,8 +144,9 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
         void undo();
       }
     }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    // Captured before the mail list's own keys: with a send to undo, z is Undo send, not the list's Undo.
+    window.addEventListener("keydown", onKeyDown, true);
+    return () => window.removeEventListener("keydown", onKeyDown, true);
   }, [compose, undo, open, toast]);
 
   const api: ComposerApi = { compose, reply, openDraft, openDraftMessage, isOpen: open !== null };

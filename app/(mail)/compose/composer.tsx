@@ -127,6 +127,8 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
   }, [editing, onClose]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Keys pressed in the composer (on its buttons too) are not the mail list's shortcuts.
+    event.stopPropagation();
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void send();
