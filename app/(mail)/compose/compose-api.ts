@@ -112,8 +112,8 @@ export function listDrafts(account?: string): Promise<Result<{ drafts: DraftRow[
 
 export type ScheduledSend = { id: string; draftId: string; sendAt: string; undoUntil: string };
 
-export function sendDraft(draftId: string, sendAt?: string): Promise<Result<{ scheduled: ScheduledSend }>> {
-  return requestJson("/api/send", { method: "POST", body: sendAt ? { draftId, sendAt } : { draftId } });
+export function sendDraft(account: string, draftId: string, sendAt?: string): Promise<Result<{ scheduled: ScheduledSend }>> {
+  return requestJson("/api/send", { method: "POST", body: sendAt ? { account, draftId, sendAt } : { account, draftId } });
 }
 
 export function cancelScheduled(id: string): Promise<Result<unknown>> {

@@ -95,7 +95,7 @@ export class DraftSession {
     if (saved && saved.kind !== "saved") return saved.kind === "conflict" ? { kind: "conflict" } : saved;
     const draft = this.autosave.draft;
     if (!draft || this.autosave.hasUnsavedChanges) return { kind: "failed", message: "The draft could not be saved, so it was not sent." };
-    const result = await sendDraft(draft.id, sendAt);
+    const result = await sendDraft(this.latest.account, draft.id, sendAt);
     if (result.kind === "ok") {
       const sent = { ...this.latest, draft, pendingSend: undefined, grantAsked: undefined };
       forgetLocalDraft(this.latest.key);
