@@ -140,6 +140,20 @@ export function buildControlRouter(state: EmulatorState): Router {
       },
     ),
   );
+  router.add(
+    "POST",
+    `${BASE}/send-as`,
+    withBody(
+      (m) => m.putSendAsSchema,
+      ({ email, ...alias }) => {
+        const mailbox = state.users.mailbox(email);
+        if (!mailbox) return problem(404, `No such user: ${email}`);
+        if (alias.sendAsEmail === email) return problem(400, "The primary address is not an alias");
+        mailbox.sendAs.put(alias);
+        return ok({ sendAs: mailbox.sendAs.list() });
+      },
+    ),
+  );
   router.add("GET", `${BASE}/limits`, () => jsonResponse(200, state.limits));
   router.add(
     "POST",
