@@ -92,7 +92,12 @@ test("Send later refuses the past, lists the send in Scheduled, and Cancel keeps
   await composer.getByTestId("send-later-confirm").click();
   await expect(composer.getByRole("alert")).toContainText("choose a time in the future");
 
-  await composer.getByTestId("send-later-at").fill("2099-06-01T09:30");
+  // A week ahead, at 09:30 in the browser's zone.
+  const later = new Date(Date.now() + 7 * 24 * 3600_000);
+  later.setHours(9, 30, 0, 0);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  const typed = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T09:30`;
+  await composer.getByTestId("send-later-at").fill(typed);
   await composer.getByTestId("send-later-confirm").click();
   await expect(composer).toBeHidden();
   await expect(page.getByTestId("send-toast")).toContainText("Scheduled for");
@@ -101,7 +106,7 @@ test("Send later refuses the past, lists the send in Scheduled, and Cancel keeps
   const row = page.getByTestId("scheduled-row");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("For next week");
-  await expect(row.locator("time")).toHaveAttribute("datetime", new Date("2099-06-01T09:30").toISOString());
+  await expect(row.locator("time")).toHaveAttribute("datetime", later.toISOString());
   await row.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("scheduled-row")).toHaveCount(0);
   await expect(page.getByText("Nothing is waiting to be sent.")).toBeVisible();
