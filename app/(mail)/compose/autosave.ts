@@ -9,7 +9,7 @@ export type SavedDraft = { id: string; version: string };
 export type SaveOutcome =
   | { kind: "saved"; draft: SavedDraft }
   /** Another tab (or Gmail itself) changed the draft since our version: nothing was overwritten. */
-  | { kind: "conflict" }
+  | { kind: "conflict"; version?: string }
   /** The account may only read mail so far: Google's gmail.modify permission is needed first. */
   | { kind: "scope_required"; message: string }
   | { kind: "failed"; message: string };

@@ -19,6 +19,8 @@ export type Failure = {
   kind: "failed" | "scope_required" | "conflict" | "not_found";
   message: string;
   invalidRecipients?: string[];
+  /** With a conflict: the draft's current version, to overwrite it if the person keeps theirs. */
+  version?: string;
 };
 
 export type Result<T> = { kind: "ok"; value: T } | Failure;
@@ -33,7 +35,7 @@ function fallbackFor(status: number): string {
   return `The request was refused (HTTP ${status}).`;
 }
 
-type ErrorBody = { error?: { code?: unknown; message?: unknown; invalidRecipients?: unknown } };
+type ErrorBody = { error?: { code?: unknown; message?: unknown; invalidRecipients?: unknown; version?: unknown } };
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -62,29 +64,38 @@ export async function requestJson<T>(path: string, init: { method?: string; body
     ? error.invalidRecipients.filter((item): item is string => typeof item === "string")
     : undefined;
   if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message };
-  if (response.status === 409 && error?.code === "draft_conflict") return { kind: "conflict", message };
+  if (response.status === 409 && error?.code === "draft_conflict") {
+    return { kind: "conflict", message, ...(typeof error.version === "string" ? { version: error.version } : {}) };
+  }
   if (response.status === 404) return { kind: "not_found", message };
   return { kind: "failed", message: invalid?.length ? `${message} (${invalid.join(", ")})` : message, invalidRecipients: invalid };
 }
 
-type Created = { id: string; messageId: string; threadId: string; version: string };
+export type DraftAttachment = { uploadId: string; filename: string; size: number; mimeType: string };
 
-/** Creates the draft (no `draft` yet) or updates it with the version last saved. */
-export async function saveDraft(body: DraftBody, draft: SavedDraft | null): Promise<SaveOutcome & { failure?: Failure }> {
+type Saved = { id: string; messageId: string; threadId: string; version: string; attachments?: DraftAttachment[] };
+
+export type DraftSaveOutcome = SaveOutcome | { kind: "saved"; draft: SavedDraft; attachments: DraftAttachment[] };
+
+/**
+ * Creates the draft (no `draft` yet) or updates it with the version last saved; `final` when the composer
+ * closes (the server writes a large draft's held save to Gmail then).
+ */
+export async function saveDraft(body: DraftBody, draft: SavedDraft | null, final = false): Promise<DraftSaveOutcome> {
   const { inReplyTo, ...rest } = body;
   const result = draft
-    ? await requestJson<Created>(`/api/drafts/${encodeURIComponent(draft.id)}`, {
+    ? await requestJson<Saved>(`/api/drafts/${encodeURIComponent(draft.id)}`, {
         method: "PUT",
-        body: { ...rest, version: draft.version },
+        body: { ...rest, version: draft.version, ...(final ? { final } : {}) },
       })
-    : await requestJson<Created>("/api/drafts", { method: "POST", body: inReplyTo ? { ...rest, inReplyTo } : rest });
-  if (result.kind === "ok") return { kind: "saved", draft: { id: result.value.id, version: result.value.version } };
-  if (result.kind === "conflict") return { kind: "conflict" };
+    : await requestJson<Saved>("/api/drafts", { method: "POST", body: inReplyTo ? { ...rest, inReplyTo } : rest });
+  if (result.kind === "ok") {
+    return { kind: "saved", draft: { id: result.value.id, version: result.value.version }, attachments: result.value.attachments ?? [] };
+  }
+  if (result.kind === "conflict") return { kind: "conflict", ...(result.version ? { version: result.version } : {}) };
   if (result.kind === "scope_required") return { kind: "scope_required", message: result.message };
-  return { kind: "failed", message: result.message, failure: result };
+  return { kind: "failed", message: result.message };
 }
-
-export type DraftAttachment = { uploadId: string; filename: string; size: number; mimeType: string };
 
 export type StoredDraft = {
   id: string;
@@ -100,8 +111,8 @@ export type StoredDraft = {
   attachments: DraftAttachment[];
 };
 
-export function getDraft(id: string): Promise<Result<StoredDraft>> {
-  return requestJson<StoredDraft>(`/api/drafts/${encodeURIComponent(id)}`);
+export function getDraft(id: string, account?: string): Promise<Result<StoredDraft>> {
+  return requestJson<StoredDraft>(`/api/drafts/${encodeURIComponent(id)}${account ? `?${new URLSearchParams({ account })}` : ""}`);
 }
 
 export type DraftRow = { id: string; messageId: string; threadId: string; to: string[]; subject: string; snippet: string; updated: string };

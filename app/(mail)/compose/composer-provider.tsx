@@ -15,7 +15,7 @@ import { isShortcutEvent } from "../../_components/keyboard-list";
 type ComposerApi = {
   compose: () => void;
   reply: (source: ReplySource, mode: ReplyMode) => void;
-  openDraft: (draftId: string) => Promise<void>;
+  openDraft: (draftId: string, account?: string) => Promise<void>;
   /** A draft shown as a message of a conversation: found among the account's drafts by its message id. */
   openDraftMessage: (account: string, messageId: string) => Promise<void>;
   isOpen: boolean;
@@ -78,9 +78,9 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
     setOpen({ key: newComposerKey(), attachments: [], draft: null, savedAt: Date.now(), ...content });
   }, []);
 
-  const openDraft = useCallback(async (draftId: string) => {
+  const openDraft = useCallback(async (draftId: string, account?: string) => {
     setNotice(null);
-    const result = await getDraft(draftId);
+    const result = await getDraft(draftId, account);
     if (result.kind !== "ok") {
       setNotice(result.message);
       return;
@@ -112,7 +112,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
         setNotice(result.kind === "ok" ? "This draft is no longer in Gmail." : result.message);
         return;
       }
-      await openDraft(row.id);
+      await openDraft(row.id, account);
     },
     [openDraft],
   );

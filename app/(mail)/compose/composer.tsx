@@ -9,6 +9,7 @@ import { DraftState } from "./draft-state";
 import type { LocalDraft } from "./local-draft";
 import { PermissionNotice } from "./permission-notice";
 import { RecipientInput } from "./recipient-input";
+import { QuotePreview } from "./quote-preview";
 import { RichTextEditor } from "./rich-text-editor";
 import { SendLaterPicker } from "./send-later-picker";
 import { useAttachments } from "./use-attachments";
@@ -56,6 +57,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
   const update = useCallback((change: Partial<LocalDraft>) => editing.update(change), [editing]);
   const onUploaded = useCallback((attachments: LocalDraft["attachments"]) => update({ attachments }), [update]);
   const files = useAttachments(account, initial.attachments, onUploaded);
+  useEffect(() => editing.listenForServerAttachments(files.adopt), [editing, files.adopt]);
   const [dragging, setDragging] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
@@ -114,7 +116,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
 
   const close = useCallback(async () => {
     setBusy(true);
-    const saved = await editing.flush();
+    const saved = await editing.flush(true);
     setBusy(false);
     const empty = !editing.content.draft && !editing.hasUnsaved;
     if (saved || empty) {
@@ -249,6 +251,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
         </div>
       </div>
       <RichTextEditor label="Message" initialHtml={initial.html} onChange={(html) => update({ html })} />
+      {initial.quoteHtml && <QuotePreview html={initial.quoteHtml} />}
       <AttachmentList attachments={files.items} onRemove={files.remove} />
       {files.refusal && (
         <p className="compose-error" role="alert" data-testid="compose-attach-error">

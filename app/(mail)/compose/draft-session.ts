@@ -2,7 +2,7 @@
 // saved to Gmail by the Autosave rules; sending flushes the save first, then asks the server to send it.
 // A plain class (not React state): saves and sends read the latest content between renders.
 import { Autosave, type AutosaveStatus } from "./autosave";
-import { type DraftBody, type ScheduledSend, getDraft, saveDraft, sendDraft } from "./compose-api";
+import { type DraftAttachment, type DraftBody, type ScheduledSend, getDraft, saveDraft, sendDraft } from "./compose-api";
 import { type LocalDraft, forgetLocalDraft, keepLocalDraft } from "./local-draft";
 
 export const AUTOSAVE_INTERVAL_MS = 3000;
@@ -35,6 +35,12 @@ export type SendOutcome =
 export class DraftSession {
   private latest: LocalDraft;
   private readonly autosave: Autosave<LocalDraft>;
+  private closing = false;
+  /** The conflicting draft's current version, when the server told it. */
+  private theirVersion: string | null = null;
+
+  /** Files the server put on the draft (a forward's, copied from the original): shown, and listed again at each save. */
+  private onServerAttachments: (attachments: DraftAttachment[]) => void = () => undefined;
 
   constructor(
     private readonly initial: LocalDraft,
@@ -47,11 +53,15 @@ export class DraftSession {
       draft: initial.draft,
       onStatus,
       save: async (draft, saved) => {
-        const outcome = await saveDraft(bodyOf(draft), saved);
+        const outcome = await saveDraft(bodyOf(draft), saved, this.closing);
         if (outcome.kind === "saved") {
-          this.latest = { ...this.latest, draft: outcome.draft };
+          const known = new Set(this.latest.attachments.map((attachment) => attachment.uploadId));
+          const added = "attachments" in outcome ? outcome.attachments.filter((attachment) => !known.has(attachment.uploadId)) : [];
+          this.latest = { ...this.latest, draft: outcome.draft, attachments: [...this.latest.attachments, ...added] };
           keepLocalDraft(this.latest);
+          if (added.length > 0) this.onServerAttachments(added);
         }
+        if (outcome.kind === "conflict") this.theirVersion = outcome.version ?? null;
         return outcome;
       },
     });
@@ -72,6 +82,10 @@ export class DraftSession {
     if (this.initial.restored === true) this.autosave.change(this.latest);
   }
 
+  listenForServerAttachments(listener: (attachments: DraftAttachment[]) => void): void {
+    this.onServerAttachments = listener;
+  }
+
   stop(): void {
     this.autosave.dispose();
   }
@@ -82,8 +96,9 @@ export class DraftSession {
     this.autosave.change(this.latest);
   }
 
-  /** Saves what is not saved yet; true when Gmail has it all. */
-  async flush(): Promise<boolean> {
+  /** Saves what is not saved yet; true when Gmail has it all. `closing`: the composer's last save. */
+  async flush(closing = false): Promise<boolean> {
+    this.closing = closing;
     const outcome = await this.autosave.flush();
     return outcome === null ? !this.autosave.hasUnsavedChanges && this.autosave.draft !== null : outcome.kind === "saved";
   }
@@ -110,9 +125,14 @@ export class DraftSession {
   async keepMine(): Promise<string | null> {
     const id = this.autosave.draft?.id;
     if (!id) return null;
-    const current = await getDraft(id);
-    if (current.kind !== "ok") return current.message;
-    this.autosave.resume({ id, version: current.value.version });
+    let version = this.theirVersion;
+    if (version === null) {
+      const current = await getDraft(id, this.latest.account);
+      if (current.kind !== "ok") return current.message;
+      version = current.value.version;
+    }
+    this.theirVersion = null;
+    this.autosave.resume({ id, version });
     return null;
   }
 

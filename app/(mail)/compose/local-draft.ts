@@ -21,6 +21,8 @@ const localDraftSchema = z.object({
   attachments: z.array(attachmentSchema),
   inReplyTo: z.object({ messageId: z.string(), mode: z.enum(["reply", "replyAll", "forward"]) }).optional(),
   draft: z.object({ id: z.string(), version: z.string() }).nullable(),
+  /** A reply's or forward's quoted original, shown under the editor; the server appends it to what is sent. */
+  quoteHtml: z.string().optional(),
   /** Set while Google's consent screen is open for a send: the send completes on the way back. */
   pendingSend: z.object({ sendAt: z.string().optional() }).optional(),
   /** Set while Google's consent screen is open: back here, a refusal again means the person declined. */

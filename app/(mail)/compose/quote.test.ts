@@ -31,10 +31,11 @@ describe("replyDraft", () => {
       cc: [],
       bcc: [],
       subject: "Re: Lunch <Tuesday>",
+      html: "",
       inReplyTo: { messageId: "m1", mode: "reply" },
     });
-    expect(draft.html).toContain("<p>On Mar 4, 2026, 12:30 PM, Grace Hopper &lt;grace@example.com&gt; wrote:</p>");
-    expect(draft.html).toContain("<blockquote><p>Shall we?</p><p>I &lt;3 soup</p></blockquote>");
+    expect(draft.quoteHtml).toContain("<p>On Mar 4, 2026, 12:30 PM, Grace Hopper &lt;grace@example.com&gt; wrote:</p>");
+    expect(draft.quoteHtml).toContain("<blockquote><p>Shall we?</p><p>I &lt;3 soup</p></blockquote>");
   });
 
   it("replies to all but the account's own addresses, each person once", () => {
@@ -57,9 +58,9 @@ describe("replyDraft", () => {
     const draft = replyDraft({ ...source, html: "<p>Hi <b>there</b></p>" }, "forward", format);
     expect(draft.to).toEqual([]);
     expect(draft.subject).toBe("Fwd: Lunch <Tuesday>");
-    expect(draft.html).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &lt;grace@example.com&gt;");
-    expect(draft.html).toContain("Subject: Re: RE: Lunch &lt;Tuesday&gt;");
-    expect(draft.html).toContain("<p>Hi <b>there</b></p>");
+    expect(draft.quoteHtml).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &lt;grace@example.com&gt;");
+    expect(draft.quoteHtml).toContain("Subject: Re: RE: Lunch &lt;Tuesday&gt;");
+    expect(draft.quoteHtml).toContain("<p>Hi <b>there</b></p>");
   });
 
   it("keeps a subject without prefixes and one with Fwd: as one prefix", () => {

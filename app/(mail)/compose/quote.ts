@@ -29,6 +29,8 @@ export type ComposerDraft = {
   bcc: string[];
   subject: string;
   html: string;
+  /** Shown under what the person writes; the server appends its own copy of it to the message sent. */
+  quoteHtml?: string;
   inReplyTo?: { messageId: string; mode: ReplyMode };
 };
 
@@ -92,6 +94,8 @@ function bodyHtml(source: ReplySource): string {
 
 /** "On DATE, NAME <ADDR> wrote:" and the original as a quotation; for a forward, the original's headers. */
 export function quotedOriginal(source: ReplySource, mode: ReplyMode, format: { locale?: string; timeZone?: string } = {}): string {
+  // Built from the page, so opening a reply costs no request; the server quotes the original again from Gmail
+  // for the message itself.
   const date = formatDate(source.date, format.locale, format.timeZone);
   const sender = escapeHtml(formatAddress(source.from) || "(unknown sender)");
   if (mode === "forward") {
@@ -103,9 +107,9 @@ export function quotedOriginal(source: ReplySource, mode: ReplyMode, format: { l
       `To: ${escapeHtml(source.to.map(formatAddress).join(", "))}`,
       ...(source.cc.length > 0 ? [`Cc: ${escapeHtml(source.cc.map(formatAddress).join(", "))}`] : []),
     ];
-    return `<p></p><p>${lines.join("<br>")}</p>${bodyHtml(source)}`;
+    return `<p>${lines.join("<br>")}</p>${bodyHtml(source)}`;
   }
-  return `<p></p><p>On ${escapeHtml(date)}, ${sender} wrote:</p><blockquote>${bodyHtml(source)}</blockquote>`;
+  return `<p>On ${escapeHtml(date)}, ${sender} wrote:</p><blockquote>${bodyHtml(source)}</blockquote>`;
 }
 
 /** The composer's starting content for a reply, reply all or forward of `source`. */
@@ -121,7 +125,8 @@ export function replyDraft(
     cc,
     bcc: [],
     subject: prefixedSubject(source.subject, mode),
-    html: quotedOriginal(source, mode, options),
+    html: "",
+    quoteHtml: quotedOriginal(source, mode, options),
     inReplyTo: { messageId: source.messageId, mode },
   };
 }

@@ -68,6 +68,20 @@ export function useAttachments(account: string, initial: LocalAttachment[], onUp
     [onUploaded],
   );
 
+  /** Files the server put on the draft (a forward's originals): listed like any other, removable too. */
+  const adopt = useCallback((attachments: LocalAttachment[]) => {
+    uploaded.current = [...uploaded.current, ...attachments];
+    setItems((current) => [
+      ...current,
+      ...attachments.map((attachment) => ({
+        key: attachment.uploadId,
+        filename: attachment.filename,
+        size: attachment.size,
+        progress: null,
+      })),
+    ]);
+  }, []);
+
   const uploading = items.some((item) => item.progress !== null && !item.error);
-  return { items, refusal, add, remove, uploading, clearRefusal: () => setRefusal(null) };
+  return { items, refusal, add, remove, adopt, uploading, clearRefusal: () => setRefusal(null) };
 }

@@ -43,7 +43,7 @@ export function DraftsList() {
     <ul className="drafts-list" aria-label="Drafts">
       {loaded.drafts.map((draft) => (
         <li key={draft.id} className="draft-row" data-testid="draft-row" data-draft-id={draft.id}>
-          <button type="button" className="draft-open" onClick={() => void openDraft(draft.id)}>
+          <button type="button" className="draft-open" onClick={() => void openDraft(draft.id, account)}>
             <span dir="auto">
               <strong>{draft.to.length > 0 ? draft.to.join(", ") : "(no recipients)"}</strong>
             </span>

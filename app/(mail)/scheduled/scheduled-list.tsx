@@ -15,6 +15,7 @@ type ScheduledItem = {
   reason?: string | null;
   to?: string[];
   subject?: string;
+  account?: string | null;
 };
 
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; items: ScheduledItem[] };
@@ -46,7 +47,7 @@ export function ScheduledList() {
     if (result.kind !== "ok") {
       setProblem(result.kind === "not_found" ? "Too late: that message has already been sent." : result.message);
     } else if (thenEdit) {
-      await openDraft(item.draftId);
+      await openDraft(item.draftId, item.account ?? undefined);
     }
     setReload((count) => count + 1);
   }
@@ -100,7 +101,9 @@ export function ScheduledList() {
                 <button
                   type="button"
                   className="button"
-                  onClick={() => (item.state === "scheduled" ? void cancel(item, true) : void openDraft(item.draftId))}
+                  onClick={() =>
+                    item.state === "scheduled" ? void cancel(item, true) : void openDraft(item.draftId, item.account ?? undefined)
+                  }
                 >
                   Edit
                 </button>
