@@ -71,15 +71,11 @@ test.describe("a send survives the app server being killed", () => {
     stops.push(restarted.close);
     await expect.poll(async () => (await copiesOf(emulator.url, GRACE, "INBOX", subject)).length, { timeout: 90_000 }).toBe(1);
     // Finished: nothing waits any more, so nothing else can leave.
-    await expect
-      .poll(
-        async () =>
-          ((await (await fetch(`${restarted.url}/api/scheduled`, { headers: { cookie } })).json()) as { scheduled: unknown[] }).scheduled,
-        {
-          timeout: 60_000,
-        },
-      )
-      .toEqual([]);
+    const waiting = async () => {
+      const response = await fetch(`${restarted.url}/api/scheduled`, { headers: { cookie } });
+      return `${response.status} ${await response.text()}`;
+    };
+    await expect.poll(waiting, { timeout: 60_000 }).toBe('200 {"scheduled":[]}');
     expect(await copiesOf(emulator.url, GRACE, "INBOX", subject)).toHaveLength(1);
     expect(await copiesOf(emulator.url, "ada@example.com", "SENT", subject)).toHaveLength(1);
   }
