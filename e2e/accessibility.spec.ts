@@ -61,3 +61,25 @@ test("the inbox with a selection, the consent dialog and the failure alert, in t
     expect(await seriousViolations(page), `conversation, ${colorScheme}`).toEqual([]);
   }
 });
+
+test("the composer, its suggestions list and the send later picker have no serious accessibility violations", async ({
+  page,
+  emulator: _,
+}) => {
+  await signIn(page);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/inbox");
+    await page.getByTestId("compose").click();
+    const composer = page.getByTestId("composer");
+    await expect(composer.getByTestId("compose-body")).toBeVisible();
+    await composer.getByRole("button", { name: "Cc / Bcc" }).click();
+    await composer.getByTestId("compose-to").fill("not-an-address");
+    await composer.getByTestId("compose-to").press("Enter");
+    await composer.getByTestId("compose-send-later").click();
+    await expect(composer.getByTestId("send-later-at")).toBeVisible();
+    expect(await seriousViolations(page), `composer, ${colorScheme}`).toEqual([]);
+    await composer.getByTestId("compose-to").press("Escape");
+    await expect(composer).toBeHidden();
+  }
+});

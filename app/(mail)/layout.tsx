@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "../_components/account-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
+import { ComposeButton } from "./compose/compose-button";
+import { ComposerProvider } from "./compose/composer-provider";
 import { LinkedAccountNotice } from "./linked-account-notice";
 import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
@@ -15,24 +17,35 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
   const linked = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
     <div className="app-shell">
-      <header className="topbar">
-        <Link href="/inbox" className="brand">
-          Mailroom
-        </Link>
-        <span className="spacer" />
-        {/* One account: its address. Several: the switcher, which names the one shown. */}
-        {linked.length > 1 && linked[0] ? (
-          <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />
-        ) : (
-          <span className="who">{linked[0] ?? user.email}</span>
-        )}
-        <Link href="/settings" className="button">
-          Settings
-        </Link>
-        <SignOutButton />
-      </header>
-      <LinkedAccountNotice userId={user.id} />
-      {children}
+      <ComposerProvider accounts={linked.toSorted()} defaultAccount={linked[0] ?? null}>
+        <header className="topbar">
+          <Link href="/inbox" className="brand">
+            Mailroom
+          </Link>
+          <nav className="writing-nav" aria-label="Writing">
+            <ComposeButton />
+            <Link href="/drafts" className="button">
+              Drafts
+            </Link>
+            <Link href="/scheduled" className="button">
+              Scheduled
+            </Link>
+          </nav>
+          <span className="spacer" />
+          {/* One account: its address. Several: the switcher, which names the one shown. */}
+          {linked.length > 1 && linked[0] ? (
+            <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />
+          ) : (
+            <span className="who">{linked[0] ?? user.email}</span>
+          )}
+          <Link href="/settings" className="button">
+            Settings
+          </Link>
+          <SignOutButton />
+        </header>
+        <LinkedAccountNotice userId={user.id} />
+        {children}
+      </ComposerProvider>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { AttachmentList } from "./attachment-list";
 import styles from "./conversation.module.css";
 import { MessageBody } from "./message-body";
 import { LocalTime } from "../../../_components/local-time";
+import type { ReplySource } from "../../compose/quote";
+import { ReplyButtons } from "../../compose/reply-buttons";
 import type { MessageDetail } from "@/lib/mail/get-message";
 import type { Mailbox } from "@/lib/mime/message-headers";
 
@@ -17,6 +19,22 @@ type Props = {
   allowRemoteImages: boolean;
   account: string | null;
 };
+
+/** What Reply, Reply all and Forward build on, handed to the browser with the page (no request when used). */
+export function replySourceOf(message: MessageDetail, account: string): ReplySource {
+  return {
+    messageId: message.id,
+    threadId: message.threadId,
+    account,
+    from: message.from,
+    to: message.to,
+    cc: message.cc,
+    subject: message.subject,
+    date: message.date,
+    html: message.html,
+    text: message.text,
+  };
+}
 
 /**
  * One message of a conversation, as a native disclosure: its summary line (sender, preview, date) is a
@@ -67,6 +85,7 @@ export function ConversationMessage({ message, open, allowRemoteImages, account 
         </dl>
         <MessageBody message={message} allowRemoteImages={allowRemoteImages} account={account} />
         <AttachmentList messageId={message.id} attachments={message.attachments} account={account} />
+        {account && <ReplyButtons source={replySourceOf(message, account)} canEditDraft={message.labelIds.includes("DRAFT")} />}
       </div>
     </details>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ConversationMessage } from "./conversation-message";
+import { ConversationMessage, replySourceOf } from "./conversation-message";
+import { ReplyKeys } from "../../compose/reply-buttons";
 import { ConversationOpened } from "./conversation-opened";
 import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
@@ -128,6 +129,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           <p className={`muted ${styles.hidden}`}>{hidden === 1 ? "1 message" : `${hidden} messages`} in Trash or Spam not shown.</p>
         )}
       </article>
+      <ReplyKeys source={email && latest && !latest.labelIds.includes("DRAFT") ? replySourceOf(latest, email) : null} />
       <ConversationOpened
         account={email}
         threadId={thread.id}

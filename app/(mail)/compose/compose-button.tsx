@@ -1,0 +1,13 @@
+"use client";
+
+import { useComposer } from "./composer-provider";
+
+/** Opens a new message (key c anywhere in the mail pages). */
+export function ComposeButton() {
+  const { compose } = useComposer();
+  return (
+    <button type="button" className="button button-primary" data-testid="compose" aria-keyshortcuts="c" onClick={compose}>
+      Compose
+    </button>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+// The quoted original under a reply, read-only. Rendered through the editor's schema, so the sender's markup
+// shows only as paragraphs, lists, quotes, links and emphasis: no styles or scripts reach the page.
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+
+export function QuotePreview({ html }: { html: string }) {
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ link: { openOnClick: false } })],
+    content: html,
+    editable: false,
+    immediatelyRender: false,
+    editorProps: { attributes: { "data-testid": "compose-quote", class: "compose-quote", dir: "auto" } },
+  });
+  return (
+    <details className="compose-quote-box">
+      <summary>Quoted text (sent below your message)</summary>
+      {editor ? <EditorContent editor={editor} /> : null}
+    </details>
+  );
+}

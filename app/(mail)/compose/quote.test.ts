@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { type ReplySource, prefixedSubject, replyDraft } from "./quote";
+
+const source: ReplySource = {
+  messageId: "m1",
+  threadId: "t1",
+  account: "ada@example.com",
+  from: { name: "Grace Hopper", email: "grace@example.com" },
+  to: [
+    { name: "Ada", email: "ADA@example.com" },
+    { name: null, email: "linus@example.com" },
+  ],
+  cc: [
+    { name: "Alan", email: "alan@example.com" },
+    { name: "Grace again", email: "grace@example.com" },
+  ],
+  subject: "Re: RE: Lunch <Tuesday>",
+  date: "2026-03-04T12:30:00Z",
+  html: null,
+  text: "Shall we?\n\nI <3 soup",
+};
+
+const format = { locale: "en-US", timeZone: "UTC" };
+
+describe("replyDraft", () => {
+  it("replies to the sender from the conversation's account, one Re:, the original quoted under its 'wrote:' line", () => {
+    const draft = replyDraft(source, "reply", format);
+    expect(draft).toMatchObject({
+      account: "ada@example.com",
+      to: ["Grace Hopper <grace@example.com>"],
+      cc: [],
+      bcc: [],
+      subject: "Re: Lunch <Tuesday>",
+      html: "",
+      inReplyTo: { messageId: "m1", mode: "reply" },
+    });
+    expect(draft.quoteHtml).toContain("<p>On Mar 4, 2026, 12:30 PM, Grace Hopper &lt;grace@example.com&gt; wrote:</p>");
+    expect(draft.quoteHtml).toContain("<blockquote><p>Shall we?</p><p>I &lt;3 soup</p></blockquote>");
+  });
+
+  it("replies to all but the account's own addresses, each person once", () => {
+    const draft = replyDraft(source, "replyAll", { ...format, ownAddresses: ["alan@example.com"] });
+    expect(draft.to).toEqual(["Grace Hopper <grace@example.com>", "linus@example.com"]);
+    expect(draft.cc).toEqual([]);
+    expect(replyDraft(source, "replyAll", format).cc).toEqual(["Alan <alan@example.com>"]);
+  });
+
+  it("replying to one's own sent message writes to its recipients", () => {
+    const sent: ReplySource = {
+      ...source,
+      from: { name: "Ada", email: "ada@example.com" },
+      to: [{ name: "Bob", email: "bob@example.com" }],
+    };
+    expect(replyDraft(sent, "reply", format).to).toEqual(["Bob <bob@example.com>"]);
+  });
+
+  it("forwards with no recipients, Fwd:, and the original's headers above its body", () => {
+    const draft = replyDraft({ ...source, html: "<p>Hi <b>there</b></p>" }, "forward", format);
+    expect(draft.to).toEqual([]);
+    expect(draft.subject).toBe("Fwd: Lunch <Tuesday>");
+    expect(draft.quoteHtml).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &lt;grace@example.com&gt;");
+    expect(draft.quoteHtml).toContain("Subject: Re: RE: Lunch &lt;Tuesday&gt;");
+    expect(draft.quoteHtml).toContain("<p>Hi <b>there</b></p>");
+  });
+
+  it("keeps a subject without prefixes and one with Fwd: as one prefix", () => {
+    expect(prefixedSubject("Hello", "reply")).toBe("Re: Hello");
+    expect(prefixedSubject("Fwd: Hello", "forward")).toBe("Fwd: Hello");
+  });
+});

@@ -1,0 +1,57 @@
+"use client";
+// Reply, Reply all and Forward under a message; the keys r, a and f act on the conversation's latest one.
+import { useEffect } from "react";
+import { useComposer } from "./composer-provider";
+import type { ReplyMode, ReplySource } from "./quote";
+import { isShortcutEvent } from "../../_components/keyboard-list";
+
+const BUTTONS: { mode: ReplyMode; label: string; testId: string; key: string }[] = [
+  { mode: "reply", label: "Reply", testId: "reply", key: "r" },
+  { mode: "replyAll", label: "Reply all", testId: "reply-all", key: "a" },
+  { mode: "forward", label: "Forward", testId: "forward", key: "f" },
+];
+
+export function ReplyButtons({ source, canEditDraft }: { source: ReplySource; canEditDraft: boolean }) {
+  const { reply, openDraftMessage } = useComposer();
+  if (canEditDraft) {
+    return (
+      <div className="reply-buttons">
+        <button
+          type="button"
+          className="button"
+          data-testid="edit-draft"
+          onClick={() => void openDraftMessage(source.account, source.messageId)}
+        >
+          Edit draft
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="reply-buttons" role="group" aria-label="Answer this message">
+      {BUTTONS.map((button) => (
+        <button key={button.mode} type="button" className="button" data-testid={button.testId} onClick={() => reply(source, button.mode)}>
+          {button.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The open conversation's keys, on its latest message (as in Gmail). */
+export function ReplyKeys({ source }: { source: ReplySource | null }) {
+  const { reply, isOpen } = useComposer();
+  useEffect(() => {
+    if (!source) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (isOpen || !isShortcutEvent(event) || event.shiftKey) return;
+      const button = BUTTONS.find(({ key }) => event.key === key || event.code === `Key${key.toUpperCase()}`);
+      if (!button || !source) return;
+      event.preventDefault();
+      reply(source, button.mode);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [source, reply, isOpen]);
+  return null;
+}

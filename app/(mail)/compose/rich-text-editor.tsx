@@ -1,0 +1,84 @@
+"use client";
+// The message body: TipTap (ProseMirror) with StarterKit's marks and blocks. Whatever is pasted is parsed
+// against that schema, so only bold, italic, links, lists, quotes, paragraphs and the like survive: scripts,
+// styles and unknown markup never reach the draft.
+import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+
+type Props = {
+  initialHtml: string;
+  onChange: (html: string) => void;
+  /** The composer's own keys (Ctrl/⌘+Enter, Esc) reach it from inside the editor. */
+  label: string;
+};
+
+type ToolbarButton = { name: string; key: string; active: (editor: Editor) => boolean; run: (editor: Editor) => void };
+
+function promptLink(editor: Editor): void {
+  const previous = (editor.getAttributes("link") as { href?: string }).href ?? "https://";
+  const href = window.prompt("Link address", previous);
+  if (href === null) return;
+  if (href.trim() === "") {
+    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    return;
+  }
+  editor.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
+}
+
+const BUTTONS: ToolbarButton[] = [
+  { name: "Bold", key: "B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+  { name: "Italic", key: "I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+  { name: "Bulleted list", key: "•", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { name: "Numbered list", key: "1.", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { name: "Link", key: "Link", active: (e) => e.isActive("link"), run: promptLink },
+  { name: "Quote", key: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+];
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const active = useEditorState({ editor, selector: ({ editor: current }) => BUTTONS.map((button) => button.active(current)) });
+  return (
+    <div className="compose-toolbar" role="toolbar" aria-label="Formatting">
+      {BUTTONS.map((button, index) => (
+        <button
+          key={button.name}
+          type="button"
+          className="button button-small compose-tool"
+          aria-label={button.name}
+          aria-pressed={active[index] ?? false}
+          title={button.name}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => button.run(editor)}
+        >
+          <span aria-hidden="true">{button.key}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function RichTextEditor({ initialHtml, onChange, label }: Props) {
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true, defaultProtocol: "https" } })],
+    content: initialHtml,
+    // Rendered in the browser only: the server has no editor state to match.
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        "data-testid": "compose-body",
+        "aria-label": label,
+        "aria-multiline": "true",
+        role: "textbox",
+        class: "compose-body",
+        dir: "auto",
+      },
+    },
+    onUpdate: ({ editor: current }) => onChange(current.getHTML()),
+  });
+  if (!editor) return <div className="compose-body compose-body-loading" aria-busy="true" />;
+  return (
+    <>
+      <Toolbar editor={editor} />
+      <EditorContent editor={editor} />
+    </>
+  );
+}

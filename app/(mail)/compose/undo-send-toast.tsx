@@ -1,0 +1,77 @@
+"use client";
+// After Send: "Sending…" with Undo (key z) for as long as the server holds the message back; after Send
+// later: when it will go. The regions stay in the page, empty, so screen readers announce what appears.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { SentToast } from "./composer-provider";
+
+function timeLeft(until: string): number {
+  return Math.max(0, Math.ceil((Date.parse(until) - Date.now()) / 1000));
+}
+
+type Props = {
+  toast: SentToast | null;
+  notice: string | null;
+  onUndo: () => void;
+  onDismiss: () => void;
+  onDismissNotice: () => void;
+};
+
+export function UndoSendToast({ toast, notice, onUndo, onDismiss, onDismissNotice }: Props) {
+  const [, setTick] = useState(0);
+  const undoUntil = toast?.scheduled.undoUntil;
+  useEffect(() => {
+    if (!undoUntil) return;
+    // Counts the window down; the toast leaves once it has passed (the job runner sends then).
+    const timer = setInterval(() => {
+      setTick((tick) => tick + 1);
+      if (timeLeft(undoUntil) === 0) {
+        clearInterval(timer);
+        onDismiss();
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [undoUntil, onDismiss]);
+
+  const left = toast ? timeLeft(toast.scheduled.undoUntil) : 0;
+  return (
+    <div className="compose-feedback">
+      <div className="notice notice-error" role="alert" data-testid="compose-notice">
+        {notice && (
+          <>
+            <p>{notice}</p>
+            <button type="button" className="button" onClick={onDismissNotice}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+      <div className="toast" role="status" data-testid="send-toast">
+        {toast && (
+          <>
+            <p>
+              {toast.later
+                ? `Scheduled for ${new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(toast.scheduled.sendAt))}.`
+                : `Sending… (${left} s to undo)`}
+            </p>
+            {toast.later ? (
+              <Link href="/scheduled" className="toast-link">
+                See scheduled
+              </Link>
+            ) : (
+              left > 0 && (
+                <button type="button" className="button toast-action" data-testid="undo-send" onClick={onUndo} aria-keyshortcuts="z">
+                  Undo
+                </button>
+              )
+            )}
+            <button type="button" className="button toast-close" onClick={onDismiss}>
+              <span aria-hidden="true">×</span>
+              <span className="visually-hidden">Dismiss</span>
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+// The account's Gmail drafts (those written in Gmail too); opening one reopens it in the composer.
+import { useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { type DraftRow, listDrafts } from "../compose/compose-api";
+import { useComposer } from "../compose/composer-provider";
+import { LocalTime } from "../../_components/local-time";
+
+type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; drafts: DraftRow[] };
+
+export function DraftsList() {
+  const account = useSearchParams().get("account") ?? undefined;
+  const { openDraft, isOpen } = useComposer();
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const [reload, setReload] = useState(0);
+
+  // Read again when a composer closes: it may have created, changed or sent a draft.
+  useEffect(() => {
+    if (isOpen) return;
+    let current = true;
+    void listDrafts(account).then((result) => {
+      if (!current) return;
+      setLoaded(result.kind === "ok" ? { state: "ready", drafts: result.value.drafts } : { state: "error", message: result.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [account, isOpen, reload]);
+
+  if (loaded.state === "loading") return <p aria-busy="true">Loading drafts…</p>;
+  if (loaded.state === "error") {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{loaded.message}</p>
+        <button type="button" className="button" onClick={() => setReload((count) => count + 1)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (loaded.drafts.length === 0) return <p className="muted">No drafts. Compose (key c) starts one.</p>;
+  return (
+    <ul className="drafts-list" aria-label="Drafts">
+      {loaded.drafts.map((draft) => (
+        <li key={draft.id} className="draft-row" data-testid="draft-row" data-draft-id={draft.id}>
+          <button type="button" className="draft-open" onClick={() => void openDraft(draft.id, account)}>
+            <span dir="auto">
+              <strong>{draft.to.length > 0 ? draft.to.join(", ") : "(no recipients)"}</strong>
+            </span>
+            <span dir="auto">
+              {draft.subject || "(no subject)"} <span className="muted">{draft.snippet}</span>
+            </span>
+          </button>
+          <LocalTime iso={draft.updated} />
+        </li>
+      ))}
+    </ul>
+  );
+}

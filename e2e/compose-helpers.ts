@@ -1,0 +1,153 @@
+// Shared by the writing-mail specs: the composer driven as a person drives it, and grace's (or anyone's)
+// mailbox read back through Gmail's own API with an OAuth client of the test's, so what arrived is checked
+// as another mail client would see it.
+import { type Locator, type Page, expect } from "@playwright/test";
+import type { Emulator } from "./fixtures";
+
+const READER = {
+  client_id: "e2e-compose-reader.apps.googleusercontent.com",
+  client_secret: "e2e-compose-reader-secret",
+  redirect_uri: "http://127.0.0.1/e2e-compose-reader-callback",
+};
+
+export type GmailHeader = { name: string; value: string };
+export type GmailPart = {
+  mimeType?: string;
+  filename?: string;
+  headers?: GmailHeader[];
+  body?: { size?: number; data?: string; attachmentId?: string };
+  parts?: GmailPart[];
+};
+export type GmailMessage = { id: string; threadId: string; labelIds?: string[]; payload?: GmailPart; raw?: string };
+
+/** One mailbox, read with a gmail.readonly token of its own (never the app's grant). */
+export class MailboxReader {
+  private constructor(
+    private readonly emulator: Emulator,
+    private readonly token: string,
+  ) {}
+
+  static async open(emulator: Emulator, email: string): Promise<MailboxReader> {
+    await emulator.control("POST", "clients", {
+      client_id: READER.client_id,
+      client_secret: READER.client_secret,
+      redirect_uris: [READER.redirect_uri],
+    });
+    await emulator.control("POST", "consent", { email });
+    try {
+      const authorize = new URL("/o/oauth2/v2/auth", emulator.url);
+      authorize.search = new URLSearchParams({
+        client_id: READER.client_id,
+        redirect_uri: READER.redirect_uri,
+        response_type: "code",
+        scope: "https://www.googleapis.com/auth/gmail.readonly",
+        login_hint: email,
+        state: "reader",
+      }).toString();
+      const redirect = await fetch(authorize, { redirect: "manual" });
+      const code = new URL(redirect.headers.get("location") ?? "http://invalid/").searchParams.get("code");
+      if (!code) throw new Error(`the reader got no code (HTTP ${redirect.status})`);
+      const token = await fetch(new URL("/token", emulator.url), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "authorization_code", code, ...READER }),
+      });
+      if (!token.ok) throw new Error(`the reader's code exchange answered ${token.status}`);
+      return new MailboxReader(emulator, ((await token.json()) as { access_token: string }).access_token);
+    } finally {
+      await emulator.control("POST", "consent", { autoApprove: false });
+    }
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(new URL(`/gmail/v1/users/me/${path}`, this.emulator.url), {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  /** Ids of the messages a Gmail search finds, newest first. */
+  async search(q: string): Promise<string[]> {
+    const list = await this.get<{ messages?: { id: string }[] }>(`messages?${new URLSearchParams({ q })}`);
+    return (list.messages ?? []).map((message) => message.id);
+  }
+
+  async message(id: string): Promise<GmailMessage> {
+    return this.get<GmailMessage>(`messages/${id}?format=full`);
+  }
+
+  /** The message as it travelled: its RFC 2822 text. */
+  async raw(id: string): Promise<string> {
+    const message = await this.get<GmailMessage>(`messages/${id}?format=raw`);
+    return Buffer.from(message.raw ?? "", "base64url").toString("utf8");
+  }
+
+  async drafts(): Promise<{ id: string; message: { id: string; threadId: string } }[]> {
+    return (await this.get<{ drafts?: { id: string; message: { id: string; threadId: string } }[] }>("drafts")).drafts ?? [];
+  }
+
+  async attachment(messageId: string, attachmentId: string): Promise<Buffer> {
+    const body = await this.get<{ data: string }>(`messages/${messageId}/attachments/${attachmentId}`);
+    return Buffer.from(body.data, "base64url");
+  }
+
+  /** Waits until a search finds exactly `count` messages (mail between emulator users arrives asynchronously). */
+  async waitFor(q: string, count = 1): Promise<string[]> {
+    let found: string[] = [];
+    await expect
+      .poll(async () => (found = await this.search(q)).length, { timeout: 30_000, message: `messages matching ${q}` })
+      .toBe(count);
+    return found;
+  }
+}
+
+export function header(message: GmailMessage, name: string): string | undefined {
+  return message.payload?.headers?.find((item) => item.name.toLowerCase() === name.toLowerCase())?.value;
+}
+
+/** Every part of the message, depth first. */
+export function allParts(part: GmailPart | undefined): GmailPart[] {
+  if (!part) return [];
+  return [part, ...(part.parts ?? []).flatMap(allParts)];
+}
+
+export function partText(part: GmailPart | undefined): string {
+  return Buffer.from(part?.body?.data ?? "", "base64url").toString("utf8");
+}
+
+/** The composer, open and ready for typing (its editor hydrated). */
+export async function openComposer(page: Page): Promise<Locator> {
+  await page.getByTestId("compose").click();
+  const composer = page.getByTestId("composer");
+  await expect(composer.getByTestId("compose-body")).toBeVisible();
+  return composer;
+}
+
+/** Types addresses into a recipient field, each committed as a person does (Enter). */
+export async function addRecipients(
+  composer: Locator,
+  testId: "compose-to" | "compose-cc" | "compose-bcc",
+  addresses: string[],
+): Promise<void> {
+  const field = composer.getByTestId(testId);
+  for (const address of addresses) {
+    await field.fill(address);
+    await field.press("Enter");
+  }
+}
+
+/** Writes a whole message: recipients, subject, body text. */
+export async function writeMessage(composer: Locator, message: { to: string[]; subject: string; body: string }): Promise<void> {
+  await addRecipients(composer, "compose-to", message.to);
+  await composer.getByTestId("compose-subject").fill(message.subject);
+  await composer.getByTestId("compose-body").click();
+  await composer.getByTestId("compose-body").pressSequentially(message.body);
+}
+
+/** Sends, and waits for the Undo toast that says the server holds it for the undo window. */
+export async function sendAndWaitForToast(page: Page, composer: Locator): Promise<void> {
+  await composer.getByTestId("compose-send").click();
+  await expect(page.getByTestId("undo-send")).toBeVisible();
+  await expect(composer).toBeHidden();
+}
