@@ -1,5 +1,6 @@
 // Runs once when the server starts: validate the configuration now, so a bad value stops start-up with a
-// message naming the variable instead of failing on the first request; then apply LOG_LEVEL.
+// message naming the variable instead of failing on the first request; then apply LOG_LEVEL and start the job
+// runner.
 import type { Instrumentation } from "next";
 
 export async function register(): Promise<void> {
@@ -8,6 +9,20 @@ export async function register(): Promise<void> {
     assertValidConfiguration();
     const [{ getConfig }, { setLogLevel }] = await Promise.all([import("./lib/config"), import("./lib/log")]);
     setLogLevel(getConfig().logLevel);
+    // The server-side clock (lib/jobs): one runner per server process. Started here, inside Next's runtime,
+    // rather than by scripts/serve.ts, because every way the app is served (npm start, npm run dev, and the
+    // app servers tests and benchmarks start) passes through register(), and the runner and its handlers load
+    // like any route's code (Prisma, server-only modules); unit tests need none of it and create their own
+    // runners. Not while `next build` prerenders: a build must not send anyone's mail.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const [{ registerJobHandler }, { startJobRunner }, { sendJobHandler }] = await Promise.all([
+        import("./lib/jobs"),
+        import("./lib/jobs/start-runner"),
+        import("./lib/send/send-job"),
+      ]);
+      registerJobHandler(sendJobHandler);
+      startJobRunner();
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { errorForStatus } from "./gmail/errors";
+import { errorForStatus, mailSendingLimit } from "./gmail/errors";
 import { gmailFieldSelection, selectResponseFields } from "./gmail/fields-param";
 import { parseJsonBody } from "./http/responses";
 import type { Router } from "./http/router";
@@ -24,7 +24,8 @@ export function createDispatcher(state: EmulatorState, router: Router): (req: Em
     const fired = state.faults.roll(req.method, req.path);
     if (fired && fired.latencyMs > 0) await sleep(fired.latencyMs);
     let response: EmuResponse;
-    if (fired?.status !== undefined) response = faultResponse(req.path, fired.status);
+    if (fired?.mailSending) response = mailSendingLimit(new Date(Date.now() + (fired.retryAfter ?? 0) * 1000));
+    else if (fired?.status !== undefined) response = faultResponse(req.path, fired.status);
     else if (match) response = await runHandler(() => match.handler(req, match.params));
     else response = errorForStatus(404);
     if (fired?.retryAfter !== undefined) response.headers["retry-after"] = String(fired.retryAfter);

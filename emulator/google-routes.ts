@@ -2,9 +2,11 @@ import { createDispatcher } from "./dispatch";
 import { registerBatchRoute } from "./gmail/batch-route";
 import { registerDraftRoutes } from "./gmail/drafts-routes";
 import { registerHistoryRoutes } from "./gmail/history-routes";
+import { registerLabelWriteRoutes } from "./gmail/label-write-routes";
 import { registerLabelRoutes } from "./gmail/labels-routes";
 import { registerMessageActionRoutes } from "./gmail/message-actions-routes";
 import { registerMessageRoutes } from "./gmail/messages-routes";
+import { registerSendAsRoutes } from "./gmail/send-as-routes";
 import { registerSendRoutes } from "./gmail/send-routes";
 import { registerThreadActionRoutes } from "./gmail/thread-actions-routes";
 import { registerThreadRoutes } from "./gmail/threads-routes";
@@ -32,6 +34,8 @@ export function buildGoogleDispatcher(state: EmulatorState): (req: EmuRequest) =
   registerRiscDiscoveryRoutes(router, state);
   registerRiscStreamApiRoutes(router, state);
   registerLabelRoutes(router, state);
+  registerLabelWriteRoutes(router, state);
+  registerSendAsRoutes(router, state);
   // Before the message routes: `POST messages/send` must not be read as a message id.
   registerSendRoutes(router, state);
   registerDraftRoutes(router, state);

@@ -49,6 +49,8 @@ export type AppConfig = {
   downloads: { bytes: number; perUser: number };
   /** Gmail quota units per user per minute this instance keeps each account within (0: no pacing). */
   gmailQuotaPerMinute: number;
+  /** Seconds a sent message waits before it leaves, while Undo can still stop it (UNDO_SEND_SECONDS). */
+  undoSendSeconds: number;
 };
 
 /** Who may sign in (ALLOWED_EMAILS): exact addresses and whole domains, all lower-cased. */
@@ -195,6 +197,14 @@ const environmentSchema = z.object({
       .transform(Number)
       .default(GMAIL_QUOTA.defaultUnitsPerMinute),
   ),
+  UNDO_SEND_SECONDS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, "must be a whole number of seconds from 0 to 30")
+      .transform(Number)
+      .refine((seconds) => seconds <= 30, "must be a whole number of seconds from 0 to 30")
+      .default(10),
+  ),
 });
 
 function describeIssues(error: z.ZodError): string {
@@ -299,6 +309,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
     downloads: { bytes: env.DOWNLOAD_BUDGET_MB * 1024 * 1024, perUser: env.DOWNLOADS_PER_USER },
     gmailQuotaPerMinute: env.GMAIL_USER_QUOTA_PER_MINUTE,
+    undoSendSeconds: env.UNDO_SEND_SECONDS,
   };
 }
 

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "not_found"
   | "draft_conflict"
   | "attachment_too_large"
+  | "conflict"
   | "unsupported_media_type"
   | "rate_limited"
   | "upstream_unavailable"
@@ -31,6 +32,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   draft_conflict: 409,
   // Past Gmail's limit for one message's attachments (lib/uploads).
   attachment_too_large: 413,
+  // The thing is no longer in a state that allows the change (a send already under way or sent).
+  conflict: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 503,

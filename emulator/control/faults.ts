@@ -8,7 +8,16 @@ export interface FaultSpec {
   latencyMs?: number;
   retryAfter?: number;
   dropFields?: string[];
+  /**
+   * `mailSending`: Gmail's sending limit: 429 "User-rate limit exceeded.  Retry after <ISO> (Mail sending)" with
+   * Retry-After (default 60 s), on send methods only (messages.send, drafts.send, their upload URIs).
+   */
+  kind?: "mailSending";
+  /** Lets this many matching requests through first (a lockout that starts after a few accepted sends). */
+  skip?: number;
 }
+
+const SEND_PATH = /\/(messages|drafts)\/send$/;
 
 interface ActiveFault {
   id: string;
@@ -17,6 +26,7 @@ interface ActiveFault {
   remaining: number | undefined;
   fired: number;
   random: () => number;
+  skipped: number;
 }
 
 /** The combined effect of every fault that fired on one request (or one batch part). */
@@ -26,6 +36,7 @@ export interface FiredFaults {
   retryAfter?: number;
   dropFields: string[];
   ids: string[];
+  mailSending?: boolean;
 }
 
 const FAULT_SEED = 0x5eed;
@@ -42,7 +53,7 @@ export class FaultSet {
   add(spec: FaultSpec): string {
     this.created += 1;
     const id = `fault_${this.created}`;
-    this.faults.push({ id, spec, remaining: spec.count, fired: 0, random: seededRandom(FAULT_SEED + this.created * 7919) });
+    this.faults.push({ id, spec, remaining: spec.count, fired: 0, random: seededRandom(FAULT_SEED + this.created * 7919), skipped: 0 });
     return id;
   }
 
@@ -67,7 +78,12 @@ export class FaultSet {
       const { match, rate = 1 } = fault.spec;
       if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) continue;
       if (match.path !== undefined && !path.startsWith(match.path)) continue;
+      if (fault.spec.kind === "mailSending" && !SEND_PATH.test(path)) continue;
       if (fault.remaining !== undefined && fault.remaining <= 0) continue;
+      if (fault.skipped < (fault.spec.skip ?? 0)) {
+        fault.skipped += 1;
+        continue;
+      }
       if (rate < 1 && fault.random() >= rate) continue;
       if (fault.remaining !== undefined) fault.remaining -= 1;
       fault.fired += 1;
@@ -75,7 +91,11 @@ export class FaultSet {
       fired.ids.push(fault.id);
       fired.latencyMs += fault.spec.latencyMs ?? 0;
       fired.dropFields.push(...(fault.spec.dropFields ?? []));
-      if (fired.status === undefined && fault.spec.status !== undefined) {
+      if (fired.status === undefined && fault.spec.kind === "mailSending") {
+        fired.status = 429;
+        fired.mailSending = true;
+        fired.retryAfter = fault.spec.retryAfter ?? 60;
+      } else if (fired.status === undefined && fault.spec.status !== undefined) {
         fired.status = fault.spec.status;
         if (fault.spec.retryAfter !== undefined) fired.retryAfter = fault.spec.retryAfter;
       } else if (fired.retryAfter === undefined && fault.spec.status === undefined && fault.spec.retryAfter !== undefined) {

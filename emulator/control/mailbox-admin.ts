@@ -1,4 +1,5 @@
 import { Mailbox } from "../gmail/mailbox";
+import type { SendAsAlias } from "../gmail/send-as-store";
 import { buildMessageContent, rawMessageBytes } from "../gmail/message-content";
 import { subFor } from "../gmail/ids";
 import { SEED_ANCHOR } from "../seed/accounts";
@@ -32,6 +33,7 @@ export interface NewUserInput {
   name?: string | undefined;
   messages?: number | RawMessageInput[] | undefined;
   seed?: number | undefined;
+  sendAs?: SendAsAlias[] | undefined;
 }
 
 /** Adds an account with a mailbox: empty, N generated everyday messages (seeded), or the given raw ones. */
@@ -63,6 +65,7 @@ export function addUser(
       if (typeof inserted === "string") return inserted;
     }
   }
+  for (const alias of input.sendAs ?? []) mailbox.sendAs.put(alias);
   mailbox.history.truncate();
   users.add(account, mailbox);
   return { email: account.email, name, sub: account.sub, messagesTotal: mailbox.messageCount };

@@ -1,3 +1,4 @@
+import { quotaUnitsOf } from "../gmail/quota-costs";
 import type { BatchPartLog } from "../http/types";
 
 export interface LogEntry {
@@ -50,8 +51,15 @@ export class RequestLog {
     this.entries = [];
   }
 
-  stats(): { endpoints: Record<string, number>; grants: { authorization_code: number; refresh_token: number }; peakConcurrent: number } {
-    return { endpoints: Object.fromEntries(this.endpoints), grants: { ...this.grants }, peakConcurrent: this.peak };
+  stats(): {
+    endpoints: Record<string, number>;
+    grants: { authorization_code: number; refresh_token: number };
+    peakConcurrent: number;
+    quotaUnits: number;
+  } {
+    let quotaUnits = 0;
+    for (const [key, count] of this.endpoints) quotaUnits += quotaUnitsOf(key) * count;
+    return { endpoints: Object.fromEntries(this.endpoints), grants: { ...this.grants }, peakConcurrent: this.peak, quotaUnits };
   }
 
   /** Clears counters (requests still in flight stay counted as in flight). */

@@ -9,6 +9,18 @@ const rawMessage = z.object({
   internalDate: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
 });
 
+/** A "send mail as" alias of a user (users.settings.sendAs), besides the primary address. */
+export const sendAsAliasSchema = z.object({
+  sendAsEmail: email,
+  displayName: z.string().default(""),
+  replyToAddress: z.string().default(""),
+  signature: z.string().default(""),
+  isDefault: z.boolean().default(false),
+  verificationStatus: z.enum(["accepted", "pending"]).default("accepted"),
+});
+
+export const putSendAsSchema = sendAsAliasSchema.extend({ email });
+
 export const insertMessageSchema = rawMessage.extend({ email });
 
 export const addUserSchema = z.object({
@@ -18,6 +30,7 @@ export const addUserSchema = z.object({
   messages: z.union([z.number().int().min(0).max(5000), z.array(rawMessage)]).optional(),
   /** Seed for the generated messages (default: derived from the email). */
   seed: z.number().int().optional(),
+  sendAs: z.array(sendAsAliasSchema).optional(),
 });
 
 export const addClientSchema = z.object({
@@ -56,6 +69,8 @@ export const faultSchema = z.object({
   latencyMs: z.number().min(0).max(120_000).optional(),
   retryAfter: z.number().int().min(0).optional(),
   dropFields: z.array(z.string().min(1)).optional(),
+  kind: z.literal("mailSending").optional(),
+  skip: z.number().int().min(0).optional(),
 });
 
 export const latencySchema = z.object({ ms: z.number().min(0).max(120_000) });
@@ -65,3 +80,6 @@ export const limitsSchema = z.object({
   metadataRawBytes: z.number().int().min(1).optional(),
   uploadBytes: z.number().int().min(1).max(36_700_160).optional(),
 });
+
+/** Sends a message as a user, as if from their Gmail (another party's reply in an end-to-end test). */
+export const sendAsUserSchema = z.object({ email, raw: z.string().min(1), threadId: z.string().optional() });

@@ -114,6 +114,17 @@ export function invalidFieldSelection(fields: string): EmuResponse {
   });
 }
 
+/** Gmail's sending limit (per user, shared with the web UI and SMTP): 429 with the time sending resumes. */
+export function mailSendingLimit(retryAt: Date): EmuResponse {
+  const message = `User-rate limit exceeded.  Retry after ${retryAt.toISOString()} (Mail sending)`;
+  return googleError({
+    status: 429,
+    message,
+    errors: [{ message, domain: "usageLimits", reason: "rateLimitExceeded" }],
+    statusName: "RESOURCE_EXHAUSTED",
+  });
+}
+
 /** The envelope an injected fault answers with; the wording follows what Gmail sends for each status. */
 export function errorForStatus(status: number): EmuResponse {
   switch (status) {

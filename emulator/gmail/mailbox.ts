@@ -58,6 +58,21 @@ export class Mailbox {
     return label;
   }
 
+  /** labels.patch/update: replaces a user label's definition (same id). */
+  putLabel(label: Label): void {
+    this.labels.set(label.id, label);
+  }
+
+  /** labels.delete: the label leaves every message (one labelsRemoved record), then the catalogue. */
+  removeLabel(id: string): void {
+    this.changeLabels(
+      this.ordered.filter((m) => m.labelIds.includes(id)),
+      [],
+      [id],
+    );
+    this.labels.delete(id);
+  }
+
   hasLabel(id: string): boolean {
     return this.labels.has(id);
   }

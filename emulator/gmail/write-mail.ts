@@ -36,7 +36,7 @@ export class MailWriter {
   updateDraft(draftId: string, input: WrittenMessage): EmuResponse {
     const old = this.draftMessage(draftId);
     if (!old) return notFound();
-    const stored = this.storeDraft(input);
+    const stored = this.storeDraft(input, old);
     if ("status" in stored) return stored;
     this.caller.mailbox.drafts.replace(draftId, stored.id);
     this.caller.mailbox.deleteMessages([old]);
@@ -73,11 +73,17 @@ export class MailWriter {
     return messageId === undefined ? undefined : this.caller.mailbox.get(messageId);
   }
 
-  private storeDraft(input: WrittenMessage): StoredMessage | EmuResponse {
+  /**
+   * A draft that is a conversation of its own keeps that thread when the update names it (there is nothing
+   * else in it to match); otherwise Gmail's rule decides, so a reply draft whose subject changed leaves.
+   */
+  private storeDraft(input: WrittenMessage, replacing?: StoredMessage): StoredMessage | EmuResponse {
     const message = splitRawMessage(input.raw);
     const recipients = readRecipients(message);
     if ("status" in recipients) return recipients;
-    const threadId = threadForWrittenMessage(this.caller.mailbox, input.threadId, threadingKeys(message));
+    const { mailbox } = this.caller;
+    const alone = replacing !== undefined && input.threadId === replacing.threadId && mailbox.thread(replacing.threadId)?.length === 1;
+    const threadId = alone ? replacing.threadId : threadForWrittenMessage(mailbox, input.threadId, threadingKeys(message));
     if (threadId !== null && typeof threadId === "object") return threadId;
     return this.insert(message, ["DRAFT"], threadId);
   }
@@ -109,7 +115,7 @@ export class MailWriter {
     const { mailbox } = this.caller;
     const bytes = joinRawMessage(message);
     return mailbox.insert({
-      content: (id) => buildMessageContent(bytes, id),
+      content: (id) => buildMessageContent(bytes, id, true),
       internalDate: Date.now(),
       labelIds,
       idSalt: `${mailbox.email}:written:${mailbox.messageCount}:${mailbox.history.currentId}`,

@@ -211,6 +211,7 @@ describe("control API /__emulator/", () => {
       endpoints: { "GET /gmail/v1/users/me/profile": 1 },
       grants: { authorization_code: 0, refresh_token: 0 },
       peakConcurrent: 1,
+      quotaUnits: 1,
     });
     const fresh = gmailWithToken(emulator.url, (await obtainTokens(emulator.url)).access_token);
     expect((await fresh.users.messages.get({ userId: "me", id, format: "minimal" })).data.labelIds).toContain("UNREAD");

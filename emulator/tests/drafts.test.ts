@@ -116,6 +116,25 @@ describe("users.drafts through @googleapis/gmail", () => {
     expect(after.data.messages?.at(-1)).toMatchObject({ id: draft.data.message?.id, labelIds: ["DRAFT"] });
   });
 
+  it("keeps a standalone draft's thread when the update names it, and starts a new one when it does not", async () => {
+    const gmail = await clientFor(emulator.url, ada);
+    const created = await gmail.users.drafts.create({
+      userId: "me",
+      requestBody: { message: { raw: b64url(rawMessage({ subject: "Mine" })) } },
+    });
+    const threadId = created.data.message?.threadId ?? "";
+    const update = (threadIdInBody?: string) =>
+      gmail.users.drafts.update({
+        userId: "me",
+        id: created.data.id ?? "",
+        requestBody: {
+          message: { raw: b64url(rawMessage({ subject: "Mine, edited" })), ...(threadIdInBody ? { threadId: threadIdInBody } : {}) },
+        },
+      });
+    expect((await update(threadId)).data.message?.threadId).toBe(threadId);
+    expect((await update()).data.message?.threadId).not.toBe(threadId);
+  });
+
   it("checks scopes: gmail.readonly reads but cannot write drafts, gmail.send cannot touch drafts, gmail.compose can", async () => {
     const readonly = await clientFor(emulator.url, ada, `openid email ${GMAIL_READONLY}`);
     const refused = await gmailError(
@@ -133,5 +152,6 @@ describe("users.drafts through @googleapis/gmail", () => {
     const draft = await compose.users.drafts.create({ userId: "me", requestBody: { message: { raw: b64url(rawMessage({})) } } });
     expect((await compose.users.drafts.get({ userId: "me", id: draft.data.id ?? "" })).status).toBe(200);
     expect((await gmailError(compose.users.messages.get({ userId: "me", id: draft.data.message?.id ?? "" }))).status).toBe(403);
+    expect((await compose.users.getProfile({ userId: "me" })).data.emailAddress).toBe(ada);
   });
 });

@@ -94,6 +94,24 @@ function createMetrics() {
       help: "Requests' `account=` resolved to one of the signed-in user's linked accounts (one per page render or API request).",
       registers,
     }),
+    jobs: new Counter({
+      name: "mailroom_jobs_total",
+      help: "Attempts of server-side jobs (lib/jobs), by kind (send...) and outcome (done, retry, failed).",
+      labelNames: ["kind", "outcome"] as const,
+      registers,
+    }),
+    jobStartLag: new Histogram({
+      name: "mailroom_job_start_lag_seconds",
+      help: "Time from a job's due time to the start of its attempt, by kind.",
+      labelNames: ["kind"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
+    }),
+    jobsDueLag: new Gauge({
+      name: "mailroom_jobs_due_lag_seconds",
+      help: "How long the oldest due job still waiting for a slot on this instance's last look has been due (0: none).",
+      registers,
+    }),
     changeBusNotifications: new Counter({
       name: "mailroom_change_bus_notifications_total",
       help: "Mailbox change notifications, by direction (published, received).",
