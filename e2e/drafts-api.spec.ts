@@ -162,7 +162,7 @@ test("send-as and contacts answer for the account", async ({ page }) => {
   await signIn(page);
   await withModify(page);
   const sendAs = (await (await page.request.get("/api/drafts/send-as?account=ada@example.com")).json()) as { sendAs: unknown[] };
-  expect(Array.isArray(sendAs.sendAs)).toBe(true);
+  expect(sendAs.sendAs).toContainEqual({ email: "ada@example.com", name: expect.any(String) as unknown, isDefault: true });
   const contacts = (await (await page.request.get("/api/contacts?account=ada@example.com&q=")).json()) as { contacts: { email: string }[] };
   expect(contacts.contacts.map((contact) => contact.email)).not.toContain("ada@example.com");
 });

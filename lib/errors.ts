@@ -8,9 +8,9 @@ export type AppErrorCode =
   | "forbidden"
   | "scope_required"
   | "not_found"
-  | "conflict"
   | "draft_conflict"
   | "attachment_too_large"
+  | "conflict"
   | "unsupported_media_type"
   | "rate_limited"
   | "upstream_unavailable"
@@ -28,12 +28,12 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   // Google has not granted what the action needs (lib/gmail/actions/modify-scope.ts); details say how to ask.
   scope_required: 403,
   not_found: 404,
-  // The thing is no longer in a state that allows the change (a send already under way or sent).
-  conflict: 409,
   // Another tab or client saved the draft since this one loaded it (lib/drafts).
   draft_conflict: 409,
   // Past Gmail's limit for one message's attachments (lib/uploads).
   attachment_too_large: 413,
+  // The thing is no longer in a state that allows the change (a send already under way or sent).
+  conflict: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 503,

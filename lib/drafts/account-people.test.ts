@@ -6,9 +6,20 @@ import { control } from "@/scripts/testing/emulator-client";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
 import { saveSignInTokens } from "../tokens/token-store";
-import { suggestAccountContacts } from "./account-people";
+import { listAccountSendAs, suggestAccountContacts } from "./account-people";
 
 const environment = useIntegrationEnvironment();
+
+describe("listAccountSendAs", () => {
+  it("offers the account's own address as its default From", async () => {
+    const email = "grace@example.com";
+    const tokens = await obtainTokens(environment.emulatorUrl, { email, scope: `openid email profile ${GMAIL_MODIFY}` });
+    await control(environment.emulatorUrl, "POST", "consent", { autoApprove: false });
+    const user = await getDb().user.upsert({ where: { email }, create: { email }, update: {} });
+    const account = await saveSignInTokens({ ...signInTokensFrom(user.id, tokens), email });
+    expect(await listAccountSendAs(account)).toContainEqual({ email, name: expect.any(String) as unknown, isDefault: true });
+  });
+});
 
 describe("suggestAccountContacts", () => {
   it("suggests the people the account wrote to, most written to first, never the account itself", async () => {

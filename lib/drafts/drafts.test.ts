@@ -291,7 +291,7 @@ describe("reopening a draft", () => {
 });
 
 describe("a large draft while the person types", () => {
-  it("holds saves within a minute in the database, and writes the latest to Gmail at a final save, after a minute, and before a send", async () => {
+  it("holds autosaves within a minute in the database, and writes the latest to Gmail at any other save, after a minute, and before a send", async () => {
     const upload = await saveUpload(
       { userId: ada.userId, accountId: ada.account.id },
       { filename: "big.bin", mimeType: "application/octet-stream", body: Readable.from([Buffer.alloc(6 * 1024 * 1024, 1)]) },
@@ -301,6 +301,7 @@ describe("a large draft while the person types", () => {
       subject: "Big",
       html: `<p>${text}</p>`,
       attachments: [upload.uploadId],
+      autosave: true,
     });
     const uploadsToGmail = async () => {
       const { requests } = await control<{ requests: { path: string }[] }>(environment.emulatorUrl, "GET", "requests");
@@ -329,7 +330,7 @@ describe("a large draft while the person types", () => {
       version: (await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: first.id })).version,
     });
     expect(await gmailText()).toContain("third");
-    const closing = await updateDraftFor(context(ada), first.id, { ...fields("closing"), version: fourth.version, final: true });
+    const closing = await updateDraftFor(context(ada), first.id, { ...fields("closing"), version: fourth.version, autosave: false });
     expect(await gmailText()).toContain("closing");
     await updateDraftFor(context(ada), first.id, { ...fields("a minute later"), version: closing.version }, Date.now() + 61_000);
     expect(await gmailText()).toContain("a minute later");

@@ -6,8 +6,9 @@ import "server-only";
 // Gmail over half a gigabyte a minute. So a draft whose files pass LARGE_DRAFT_BYTES is written to Gmail at
 // most once every GMAIL_WRITE_EVERY_MS while the person types and the files stay the same; a save in between
 // is held durably in the draft's record (`pendingSave`) and gets a version of its own, so nothing typed is
-// lost and conflicts are still seen. The held save reaches Gmail at the next save after the interval, at a
-// save marked `final` (the composer closing), and before a send is scheduled (getDraftForSend).
+// lost and conflicts are still seen. Only saves marked `autosave` (the composer's timer) are ever held; the
+// held save reaches Gmail at the next save after the interval, at any save not marked `autosave` (closing the
+// composer, sending), and in getDraftForSend.
 import { randomBytes } from "node:crypto";
 import { parseRecipients } from "../compose/addresses";
 import { sanitizeComposerHtml } from "../compose/composer-html";
@@ -36,10 +37,10 @@ type Owner = { userId: string; accountId: string };
 const sameFiles = (record: DraftRecord, uploads: readonly StoredUpload[]) =>
   JSON.stringify(attachmentIdsOf(record)) === JSON.stringify(uploads.map((upload) => upload.uploadId));
 
-function mayHold(record: DraftRecord, uploads: readonly StoredUpload[], final: boolean, now: number): boolean {
+function mayHold(record: DraftRecord, uploads: readonly StoredUpload[], autosave: boolean, now: number): boolean {
   const bytes = uploads.reduce((sum, upload) => sum + upload.size, 0);
   return (
-    !final &&
+    autosave &&
     bytes > LARGE_DRAFT_BYTES &&
     record.writtenAt !== null &&
     now - record.writtenAt.getTime() < GMAIL_WRITE_EVERY_MS &&
@@ -101,7 +102,7 @@ async function writeToGmail(
 export async function updateDraftFor(
   context: SaveContext,
   draftId: string,
-  fields: DraftFields & { version: string; final?: boolean | undefined },
+  fields: DraftFields & { version: string; autosave?: boolean | undefined },
   now = Date.now(),
 ): Promise<SavedDraft> {
   assertCanWrite(context);
@@ -111,9 +112,9 @@ export async function updateDraftFor(
   // Checked before the claim, so bad input never holds the draft.
   parseRecipients(fields);
   const uploads = await useUploads(owner, fields.attachments ?? []);
-  const { version, final, ...latest } = fields;
+  const { version, autosave, ...latest } = fields;
   const token = await claimDraft(record, version);
-  if (mayHold(record, uploads, final === true, now)) {
+  if (mayHold(record, uploads, autosave === true, now)) {
     const held = `held:${randomBytes(9).toString("base64url")}`;
     await finishClaim(record, token, { version: held, pendingSave: JSON.stringify(latest) });
     return {

@@ -44,8 +44,9 @@ export const updateDraftSchema = z
   .object({
     ...draftFields,
     version: z.string().min(1).max(64),
-    // The composer's last save (closing): written to Gmail now even if a large draft's save would be held.
-    final: z.boolean().optional(),
+    // A save made by the composer's timer while the person types: a large draft's may be held back from Gmail
+    // for up to a minute (lib/drafts/update-draft.ts). Any other save (closing, before sending) goes to Gmail.
+    autosave: z.boolean().optional(),
   })
   .strict();
 

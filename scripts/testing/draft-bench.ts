@@ -105,7 +105,7 @@ export async function measureDrafts(
         subject: "Notes",
         html: `<p>${text}</p>`,
         attachments,
-        ...(version ? { version } : {}),
+        ...(version ? { version, autosave: true } : {}),
       });
     /** Autosave of a composer: the text grows a few words every 3 s; each save builds on the last version. */
     const autosave = async (attachments: string[]) => {
