@@ -176,6 +176,8 @@ export async function getDraftForSend(options: { account: Account; draftId: stri
   messageId: string;
   threadId: string;
   subject: string;
+  /** The To addresses as a person reads them, for the list of scheduled sends. */
+  to: string[];
   recipients: number;
 }> {
   // What is sent is what Gmail has: a save held back from it goes there first.
@@ -187,15 +189,14 @@ export async function getDraftForSend(options: { account: Account; draftId: stri
       throw error;
     });
     const headers = draft.message?.payload?.headers;
-    const count = ["To", "Cc", "Bcc"].reduce(
-      (sum, name) => sum + parseMailboxList(headerValue(headers, name)).filter((m) => m.email).length,
-      0,
-    );
+    const listed = (name: string) => addressList(headerValue(headers, name) ?? null);
+    const count = ["To", "Cc", "Bcc"].reduce((sum, name) => sum + listed(name).length, 0);
     return {
       draftId: options.draftId,
       messageId: draft.message?.id ?? "",
       threadId: draft.message?.threadId ?? "",
       subject: decodeEncodedWords(headerValue(headers, "Subject") ?? ""),
+      to: listed("To"),
       recipients: count,
     };
   });

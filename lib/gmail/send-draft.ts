@@ -1,18 +1,15 @@
 import "server-only";
-// The two Gmail calls a send needs: drafts.send of a known draft id, and drafts.get (metadata only) to check a
-// draft before scheduling it and, after a crash mid-send, whether it is still there (a sent draft is gone:
-// 404). Gmail's failures come back as values, not exceptions, so the send job can tell a refusal that will
-// heal (429 "Mail sending", 5xx) from one that will not (400, 404). A token Google no longer honours still
-// throws (ReauthRequiredError), from the account machinery.
-import { type gmail_v1, gmail } from "@googleapis/gmail";
-import { OAuth2Client } from "google-auth-library";
+// The Gmail calls a send job makes: drafts.send of a known draft id; and after a crash mid-send, drafts.get to
+// learn whether the draft is still there (a sent draft is gone: 404) and, when it is gone, its conversation,
+// to tell a draft that was sent (a SENT message appeared there) from one that was deleted. Gmail's failures
+// come back as values, not exceptions, so the send job can tell a refusal that will heal (429 "Mail sending",
+// 5xx) from one that will not (400, 404). A token Google no longer honours still throws
+// (ReauthRequiredError), from the account machinery.
+import type { gmail_v1 } from "@googleapis/gmail";
 import type { Account } from "@/generated/prisma/client";
-import { getConfig } from "../config";
-import { headerValue } from "../mime/message-headers";
-import { decodeEncodedWords } from "../mime/encoded-words";
 import { withAccount } from "./mailbox-access";
-import { observedAdapter } from "./observed-adapter";
-import { gmailClientRetryConfig, retryAfterMs } from "./retry-policy";
+import { gmailApiFor, gmailUsersFor } from "./gmail-client";
+import { retryAfterMs } from "./retry-policy";
 
 export type GmailRefusal = {
   ok: false;
@@ -25,26 +22,13 @@ export type GmailRefusal = {
   retryAfterSeconds: number | undefined;
 };
 
-export type DraftSummary = { ok: true; to: string[]; cc: string[]; bcc: string[]; subject: string };
-
-let client: gmail_v1.Gmail | undefined;
-
-// Its own instance of the official client, set up like lib/gmail/gmail-client.ts's (metrics, quota, GET-only
-// retries: a send is never retried by the client, since a send that timed out may have gone).
+// The shared official client (gmail-client.ts). Its retries are for GETs only: a send is never retried by the
+// client, since a send that timed out may have gone.
 function drafts(accessToken: string) {
-  client ??= gmail({
-    version: "v1",
-    rootUrl: getConfig().google.endpoints.gmailRoot,
-    retryConfig: gmailClientRetryConfig,
-    timeout: 15_000,
-    adapter: observedAdapter,
-  });
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: accessToken });
-  const resource = client.users.drafts;
+  const { users, auth } = gmailApiFor(accessToken);
   return {
-    get: (params: Omit<gmail_v1.Params$Resource$Users$Drafts$Get, "auth">) => resource.get({ ...params, auth }),
-    send: (params: Omit<gmail_v1.Params$Resource$Users$Drafts$Send, "auth">) => resource.send({ ...params, auth }),
+    get: (params: Omit<gmail_v1.Params$Resource$Users$Drafts$Get, "auth">) => users.drafts.get({ ...params, auth }),
+    send: (params: Omit<gmail_v1.Params$Resource$Users$Drafts$Send, "auth">) => users.drafts.send({ ...params, auth }),
   };
 }
 
@@ -80,26 +64,12 @@ function refusalOf(error: unknown): GmailRefusal {
   };
 }
 
-function addresses(value: string | undefined): string[] {
-  if (!value) return [];
-  // Commas inside quoted display names ("Hopper, Grace" <grace@…>) do not separate addresses.
-  return (value.match(/(?:"[^"]*"|[^,])+/g) ?? []).map((part) => part.trim()).filter(Boolean);
-}
-
-/** The draft's recipients and subject (drafts.get format=metadata), or Gmail's refusal (404: no such draft). */
-export async function getDraftSummary(account: Account, draftId: string): Promise<DraftSummary | GmailRefusal> {
+/** Whether the draft is still at Gmail (drafts.get, minimal), or Gmail's refusal (404: sent or deleted). */
+export async function findDraft(account: Account, draftId: string): Promise<{ ok: true } | GmailRefusal> {
   return withAccount(account, "message", async (accessToken) => {
     try {
-      const { data } = await drafts(accessToken).get({ userId: "me", id: draftId, format: "metadata" });
-      const headers = data.message?.payload?.headers;
-      const header = (name: string) => decodeEncodedWords(headerValue(headers, name) ?? "");
-      return {
-        ok: true,
-        to: addresses(header("To")),
-        cc: addresses(header("Cc")),
-        bcc: addresses(header("Bcc")),
-        subject: header("Subject"),
-      };
+      await drafts(accessToken).get({ userId: "me", id: draftId, format: "minimal" });
+      return { ok: true };
     } catch (error) {
       return refusalOf(error);
     }
@@ -114,6 +84,24 @@ export async function sendDraft(account: Account, draftId: string): Promise<{ ok
       return { ok: true, messageId: data.id ?? "" };
     } catch (error) {
       return refusalOf(error);
+    }
+  });
+}
+
+/**
+ * Whether a message this account sent is in the conversation since `since`: how a vanished draft is known to
+ * have been sent (Gmail keeps a sent draft in its conversation) rather than deleted.
+ */
+export async function sentInThreadSince(account: Account, threadId: string, since: Date): Promise<boolean> {
+  return withAccount(account, "message", async (accessToken) => {
+    try {
+      const { data } = await gmailUsersFor(accessToken).getThread({ userId: "me", id: threadId, format: "minimal" });
+      return (data.messages ?? []).some(
+        (message) => message.labelIds?.includes("SENT") === true && Number(message.internalDate ?? 0) >= since.getTime(),
+      );
+    } catch (error) {
+      if (refusalOf(error).status === 404) return false;
+      throw error;
     }
   });
 }

@@ -1,14 +1,16 @@
 import "server-only";
 // Send, Undo send and Send later: every send is a `send` job (send-job.ts), due when the undo window ends or
 // at the chosen time, whichever is later. Before it is scheduled the draft is checked at Gmail (it exists in
-// this account and has a recipient), so the user hears about those problems now rather than as a failed send.
+// this account and has a recipient), so the user hears about those problems now rather than as a failed send;
+// a save of a large draft that was held back from Gmail is written there first (lib/drafts), since what
+// drafts.send sends is the draft as Gmail holds it.
 import type { Account } from "@/generated/prisma/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { ScopeRequiredError, grantsGmailModify } from "../gmail/actions/modify-scope";
-import { type GmailRefusal, getDraftSummary } from "../gmail/send-draft";
+import { getDraftForSend } from "../drafts";
 import { scheduleJob } from "../jobs";
-import { SEND_JOB_KIND, type SendPayload, isScopeRefusal } from "./send-job";
+import { SEND_JOB_KIND, type SendPayload } from "./send-job";
 
 export type ScheduledSend = { id: string; draftId: string; sendAt: string; undoUntil: string };
 
@@ -33,18 +35,20 @@ export async function scheduleSend(options: ScheduleSendOptions): Promise<Schedu
   if (sendAt && sendAt.getTime() - now > MAX_AHEAD_MS)
     throw new AppError("bad_request", "Invalid request: sendAt is more than a year ahead.");
 
-  const draft = await getDraftSummary(account, draftId);
-  if (!draft.ok) {
-    if (isScopeRefusal(draft)) throw scopeRequired();
-    throw refusalError(draft);
-  }
-  if (draft.to.length + draft.cc.length + draft.bcc.length === 0) {
+  const draft = await getDraftForSend({ account, draftId });
+  if (draft.recipients === 0) {
     throw new AppError("bad_request", "This draft has no recipients: add at least one address in To, Cc or Bcc.");
   }
 
   const undoUntil = new Date(now + getConfig().undoSendSeconds * 1000);
   const runAt = sendAt && sendAt > undoUntil ? sendAt : undoUntil;
-  const payload: SendPayload = { draftId, undoUntil: undoUntil.toISOString(), to: draft.to, subject: draft.subject };
+  const payload: SendPayload = {
+    draftId,
+    undoUntil: undoUntil.toISOString(),
+    threadId: draft.threadId,
+    to: draft.to,
+    subject: draft.subject,
+  };
   // Keyed by the draft: a second Send of the same draft while the first waits is the same send.
   const job = await scheduleJob({
     kind: SEND_JOB_KIND,
@@ -56,15 +60,4 @@ export async function scheduleSend(options: ScheduleSendOptions): Promise<Schedu
   });
   const stored = job.payload as Partial<SendPayload> | null;
   return { id: job.id, draftId, sendAt: job.runAt.toISOString(), undoUntil: stored?.undoUntil ?? payload.undoUntil };
-}
-
-function refusalError(refusal: GmailRefusal): AppError {
-  if (refusal.status === 404) return new AppError("not_found", "That draft is not in this account.");
-  if (refusal.status === 400) return new AppError("bad_request", "Gmail did not accept that draft id.");
-  if (refusal.status === 429 || refusal.status === 403) {
-    return new AppError("rate_limited", "Gmail is asking Mailroom to slow down. Please try again in a moment.", {
-      retryAfterSeconds: refusal.retryAfterSeconds ?? 30,
-    });
-  }
-  return new AppError("upstream_unavailable", "Gmail is not answering right now. Please try again in a moment.", { status: 502 });
 }

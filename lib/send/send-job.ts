@@ -7,10 +7,11 @@ import "server-only";
 // limit, 5xx) is retried after Gmail's Retry-After or a backoff; one that will not (no recipients, an invalid
 // address, the draft deleted, access revoked) fails with a reason its user can act on, and the draft stays.
 import { z } from "zod";
+import type { Account } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { grantsGmailModify } from "../gmail/actions/modify-scope";
-import { type GmailRefusal, getDraftSummary, sendDraft } from "../gmail/send-draft";
+import { type GmailRefusal, findDraft, sendDraft, sentInThreadSince } from "../gmail/send-draft";
 import { isRetryableFailure, isRetryableNetworkError } from "../gmail/retry-policy";
 import type { JobHandler, JobResult } from "../jobs";
 import { noteMailboxChanged } from "../sync/page-cache-list";
@@ -21,6 +22,8 @@ export const sendPayload = z.object({
   draftId: z.string().min(1),
   /** Until when Undo could stop it (for the list of scheduled sends). */
   undoUntil: z.string(),
+  /** The draft's conversation, where its message is once sent (to tell sent from deleted after a crash). */
+  threadId: z.string().optional(),
   /** What the list of scheduled sends shows, read from the draft when it was scheduled. */
   to: z.array(z.string()).optional(),
   subject: z.string().optional(),
@@ -42,7 +45,7 @@ const REASONS = {
 } as const;
 
 /** Gmail's answer to a token without gmail.modify (the grant changed since it was stored). */
-export function isScopeRefusal({ status, reason }: GmailRefusal): boolean {
+function isScopeRefusal({ status, reason }: GmailRefusal): boolean {
   return status === 403 && (reason === "insufficientPermissions" || reason === "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
 }
 
@@ -75,6 +78,17 @@ function afterThrown(error: unknown): JobResult {
   throw error;
 }
 
+/**
+ * The draft is gone after an attempt that may have sent it: sent if a message this account sent is in its
+ * conversation since the send was scheduled, else deleted by its user (and the send failed, so they hear of it).
+ * A send scheduled before the conversation was recorded is taken as sent, as before.
+ */
+async function sentOrDeleted(account: Account, job: { createdAt: Date; payload: SendPayload }): Promise<JobResult> {
+  const { threadId } = job.payload;
+  if (!threadId) return { outcome: "done" };
+  return (await sentInThreadSince(account, threadId, job.createdAt)) ? { outcome: "done" } : { outcome: "failed", reason: REASONS.deleted };
+}
+
 export const sendJobHandler: JobHandler<SendPayload> = {
   kind: SEND_JOB_KIND,
   payload: sendPayload,
@@ -88,11 +102,11 @@ export const sendJobHandler: JobHandler<SendPayload> = {
       // that goes while we send: an attempt given up for dead may still reach Gmail just before ours.)
       const earlierMayHaveSent = interrupted || job.attempts > 1;
       if (earlierMayHaveSent) {
-        const draft = await getDraftSummary(account, draftId);
-        if (!draft.ok) return draft.status === 404 ? { outcome: "done" } : afterRefusal(draft);
+        const draft = await findDraft(account, draftId);
+        if (!draft.ok) return draft.status === 404 ? await sentOrDeleted(account, job) : afterRefusal(draft);
       }
       const sent = await sendDraft(account, draftId);
-      if (!sent.ok) return earlierMayHaveSent && sent.status === 404 ? { outcome: "done" } : afterRefusal(sent);
+      if (!sent.ok) return earlierMayHaveSent && sent.status === 404 ? await sentOrDeleted(account, job) : afterRefusal(sent);
       noteMailboxChanged(account.id);
       return { outcome: "done" };
     } catch (error) {

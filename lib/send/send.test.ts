@@ -197,6 +197,28 @@ describe("sends that cannot go", () => {
     expect(await listScheduledSends({ userId: ada.account.userId })).toEqual([]);
   });
 
+  it("a draft deleted while its send waits for a retry fails as deleted, not as sent", async () => {
+    const ada = await sender();
+    const { draftId, subject } = await draftTo(ada);
+    const t0 = Date.now();
+    const scheduled = await scheduleSend({ account: ada.account, draftId, now: t0 });
+    // Gmail answers 503: whether it sent is unknown, so the retry checks before sending again.
+    await control(environment.emulatorUrl, "POST", "faults", {
+      match: { method: "POST", path: "/gmail/v1/users/me/drafts/send" },
+      status: 503,
+      retryAfter: 60,
+      count: 1,
+    });
+    await runnerAt(t0 + 10_000).runDueJobs();
+    expect((await getJob(scheduled.id))?.state).toBe("scheduled");
+    await deleteDraft(environment.emulatorUrl, ada.accessToken, draftId);
+
+    await runnerAt(t0 + 80_000).runDueJobs();
+    const [row] = await listScheduledSends({ userId: ada.account.userId });
+    expect(row).toMatchObject({ id: scheduled.id, state: "failed", reason: expect.stringMatching(/its draft was deleted/) as unknown });
+    expect(await copiesOf(environment.emulatorUrl, GRACE, "INBOX", subject)).toHaveLength(0);
+  });
+
   it("Gmail's sending limit is retried after the time Gmail gives, then the message goes once", async () => {
     const ada = await sender();
     const { draftId, subject } = await draftTo(ada);
