@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "scope_required"
   | "not_found"
   | "conflict"
+  | "draft_conflict"
+  | "attachment_too_large"
   | "unsupported_media_type"
   | "rate_limited"
   | "upstream_unavailable"
@@ -28,6 +30,10 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   not_found: 404,
   // The thing is no longer in a state that allows the change (a send already under way or sent).
   conflict: 409,
+  // Another tab or client saved the draft since this one loaded it (lib/drafts).
+  draft_conflict: 409,
+  // Past Gmail's limit for one message's attachments (lib/uploads).
+  attachment_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 503,
@@ -39,14 +45,15 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
-  readonly details: Readonly<Record<string, string>>;
+  /** Sent beside code and message: what the client needs to act (a reason, where to ask, which inputs were wrong). */
+  readonly details: Readonly<Record<string, string | readonly string[]>>;
   /** For 429 and 503: when to try again, sent as the Retry-After header and in the envelope. */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options?: { status?: number; details?: Record<string, string>; cause?: unknown; retryAfterSeconds?: number },
+    options?: { status?: number; details?: Record<string, string | readonly string[]>; cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";

@@ -5,7 +5,8 @@
 // and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
 // across two instances (scripts/testing/live-latency-bench.ts), large mail's memory
-// (scripts/testing/large-mail-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// (scripts/testing/large-mail-bench.ts), drafts' autosave requests and a 20 MB draft's bytes and memory
+// (scripts/testing/draft-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
 // and requests per second, the app server's CPU time per request (scripts/testing/cpu-per-request.ts) and memory
 // under 20 s of load (peak RSS per instance, with the heap flags that `npm start` chose for this machine:
 // scripts/lib/heap-policy.ts).
@@ -30,6 +31,7 @@ import { authorizeThroughEmulator, control, stats } from "./testing/emulator-cli
 import { sequentialRoundTrips } from "./testing/round-trips";
 import { measureConversations } from "./testing/conversation-bench";
 import { measureLargeMail } from "./testing/large-mail-bench";
+import { measureDrafts } from "./testing/draft-bench";
 import { loadWithCpu } from "./testing/cpu-per-request";
 import { measureLiveLatency } from "./testing/live-latency-bench";
 import { measureLiveHeap } from "./testing/live-heap-bench";
@@ -132,6 +134,9 @@ async function main(): Promise<void> {
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
 
+    log("Measuring drafts (autosave for a minute of typing, and with a 20 MB attachment)…");
+    const drafts = await measureDrafts();
+
     log("Measuring large mail (ten 20 MB downloads at once, a 20 MB HTML message)…");
     const largeMail = await measureLargeMail();
     log("Measuring the live heap (20 open streams, 2 new messages/s, pages loading)…");
@@ -221,6 +226,7 @@ async function main(): Promise<void> {
       revisits: revisits.result,
       live: live.result,
       largeMail: largeMail.result,
+      drafts: drafts.result,
       liveHeap: liveHeap.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
@@ -250,6 +256,7 @@ async function main(): Promise<void> {
       ...revisits.rows,
       ...live.rows,
       ...largeMail.rows,
+      ...drafts.rows,
       ...liveHeap.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,

@@ -4,6 +4,8 @@ import { jsonResponse } from "../http/responses";
 import { Router } from "../http/router";
 import type { EmuRequest, EmuResponse } from "../http/types";
 import { resetState, type EmulatorState } from "../state";
+import { rawMessageBytes } from "../gmail/message-content";
+import { MailWriter } from "../gmail/write-mail";
 import { addUser, insertRawMessage } from "./mailbox-admin";
 import type * as Schemas from "./schemas";
 
@@ -151,6 +153,21 @@ export function buildControlRouter(state: EmulatorState): Router {
         if (alias.sendAsEmail === email) return problem(400, "The primary address is not an alias");
         mailbox.sendAs.put(alias);
         return ok({ sendAs: mailbox.sendAs.list() });
+      },
+    ),
+  );
+  router.add(
+    "POST",
+    `${BASE}/send`,
+    withBody(
+      (m) => m.sendAsUserSchema,
+      (body) => {
+        const account = state.users.find(body.email);
+        const mailbox = account ? state.users.mailbox(account.email) : undefined;
+        if (!account || !mailbox) return problem(404, `No such user: ${body.email}`);
+        const caller = { account, mailbox, clientId: "emulator-control", metadataOnly: false };
+        const input = { raw: rawMessageBytes(body.raw), ...(body.threadId ? { threadId: body.threadId } : {}) };
+        return new MailWriter(state, caller, new URLSearchParams({ prettyPrint: "false" })).sendMessage(input);
       },
     ),
   );

@@ -80,3 +80,6 @@ export const limitsSchema = z.object({
   metadataRawBytes: z.number().int().min(1).optional(),
   uploadBytes: z.number().int().min(1).max(36_700_160).optional(),
 });
+
+/** Sends a message as a user, as if from their Gmail (another party's reply in an end-to-end test). */
+export const sendAsUserSchema = z.object({ email, raw: z.string().min(1), threadId: z.string().optional() });

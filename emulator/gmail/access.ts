@@ -11,12 +11,15 @@ import type { Mailbox } from "./mailbox";
  * for good (only https://mail.google.com/), and the scope sets of the drafts, send, settings and label-writing
  * methods as Gmail's discovery document lists them.
  */
-export type AccessLevel = "read" | "labels" | "modify" | "full" | "draftsRead" | "compose" | "send" | "settingsRead" | "labelsWrite";
+export type AccessLevel =
+  "read" | "labels" | "profile" | "modify" | "full" | "draftsRead" | "compose" | "send" | "settingsRead" | "labelsWrite";
 
 const READ_SCOPES = [GMAIL_SCOPES.readonly, GMAIL_SCOPES.modify, GMAIL_SCOPES.full, GMAIL_SCOPES.metadata];
 const ALLOWED: Record<AccessLevel, readonly string[]> = {
   read: READ_SCOPES,
   labels: [...READ_SCOPES, GMAIL_SCOPES.labels],
+  // getProfile also answers a gmail.compose token (a compose-only client learns its own address).
+  profile: [...READ_SCOPES, GMAIL_SCOPES.labels, GMAIL_SCOPES.compose],
   modify: [GMAIL_SCOPES.modify, GMAIL_SCOPES.full],
   full: [GMAIL_SCOPES.full],
   // Writing mail: gmail.compose reads and writes drafts but reads no other mail; gmail.send only sends.

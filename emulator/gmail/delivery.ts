@@ -25,7 +25,7 @@ export function deliverToUsers(users: UserDirectory, sender: Account, sent: RawH
     const bytes = joinRawMessage(copy);
     delivered.push(
       mailbox.insert({
-        content: (id) => buildMessageContent(bytes, id),
+        content: (id) => buildMessageContent(bytes, id, true),
         internalDate: Date.now(),
         labelIds: ["INBOX", "UNREAD"],
         idSalt: `${mailbox.email}:delivered:${mailbox.messageCount}`,

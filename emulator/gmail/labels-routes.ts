@@ -13,7 +13,7 @@ export function registerLabelRoutes(router: Router, state: EmulatorState): void 
 }
 
 function profile(state: EmulatorState, req: EmuRequest, p: Params): EmuResponse {
-  const caller = authorizeGmail(state, req, p.userId ?? "", "labels", "GetProfile");
+  const caller = authorizeGmail(state, req, p.userId ?? "", "profile", "GetProfile");
   if (isResponse(caller)) return caller;
   const { mailbox } = caller;
   return gmailOk(

@@ -15,8 +15,12 @@ export interface MessageContent {
   replyTo: string[];
 }
 
-export function buildMessageContent(raw: Buffer, messageId: string): MessageContent {
-  const parsed = parseMessage(raw, { attachmentIdFor: (partId) => attachmentIdFor(messageId, partId) });
+/** `written`: mail written through the Gmail API (drafts, sends and their deliveries), read as Gmail reads it. */
+export function buildMessageContent(raw: Buffer, messageId: string, written = false): MessageContent {
+  const parsed = parseMessage(raw, {
+    attachmentIdFor: (partId) => attachmentIdFor(messageId, partId),
+    ...(written ? { rawHeadersAsLatin1: true } : {}),
+  });
   const doc = buildSearchDoc(parsed);
   const refs = `${headerValue(parsed.headers, "In-Reply-To") ?? ""} ${headerValue(parsed.headers, "References") ?? ""}`;
   return {

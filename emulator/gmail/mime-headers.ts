@@ -18,9 +18,10 @@ export function splitHeaderBody(binary: string): { headerBlock: string; body: st
 
 /**
  * Parses a header block, unfolding continuation lines, keeping the original order and name case, and
- * decoding RFC 2047 encoded-words to UTF-8 as Gmail shows them in `payload.headers`.
+ * decoding RFC 2047 encoded-words to UTF-8 as Gmail shows them in `payload.headers`. Raw 8-bit bytes are
+ * read as UTF-8 (received mail), or as Latin-1 (mail written through the API, where Gmail does not repair them).
  */
-export function parseHeaders(headerBlock: string): Header[] {
+export function parseHeaders(headerBlock: string, rawBytesAsLatin1 = false): Header[] {
   const headers: Header[] = [];
   for (const line of headerBlock.split(/\r?\n/)) {
     if (line === "") continue;
@@ -33,7 +34,9 @@ export function parseHeaders(headerBlock: string): Header[] {
     if (colon <= 0) continue;
     headers.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1) });
   }
-  return headers.map((h) => ({ name: h.name, value: decodeEncodedWords(decodeRawHeaderValue(h.value.trim())) }));
+  // Mail written through the Gmail API is read the way Gmail reads it: raw 8-bit header bytes as Latin-1.
+  const decodeRaw = rawBytesAsLatin1 ? (value: string) => value : decodeRawHeaderValue;
+  return headers.map((h) => ({ name: h.name, value: decodeEncodedWords(decodeRaw(h.value.trim())) }));
 }
 
 export function headerValue(headers: readonly Header[], name: string): string | undefined {

@@ -44,6 +44,11 @@ export interface ParsedMessage {
 export interface ParseOptions {
   /** Gives each attachment part its id; the store derives it from the message id and part id. */
   attachmentIdFor(partId: string): string;
+  /**
+   * Mail written through the Gmail API: raw 8-bit header bytes read as Latin-1 (mojibake, as Gmail shows a
+   * subject that was not RFC 2047-encoded) and a raw non-ASCII attachment name shown as "noname".
+   */
+  rawHeadersAsLatin1?: boolean;
 }
 
 // Deeply nested multiparts are malformed or hostile; Gmail also stops descending at some depth.
@@ -93,10 +98,12 @@ interface Collector {
 
 function parsePart(binary: string, partId: string, depth: number, defaultType: string, out: Collector): MessagePart {
   const { headerBlock, body } = splitHeaderBody(binary);
-  const headers = parseHeaders(headerBlock);
+  const latin1 = out.options.rawHeadersAsLatin1 === true;
+  const headers = parseHeaders(headerBlock, latin1);
   const contentType = parseContentType(headerValue(headers, "Content-Type"), defaultType);
   const disposition = parseDisposition(headerValue(headers, "Content-Disposition"));
-  const filename = disposition.params.get("filename") ?? contentType.params.get("name") ?? "";
+  const named = disposition.params.get("filename") ?? contentType.params.get("name") ?? "";
+  const filename = named !== "" && latin1 && hasRaw8BitName(headerBlock) ? "noname" : named;
   const boundary = contentType.params.get("boundary");
 
   if (contentType.mimeType.startsWith("multipart/") && boundary && depth < MAX_DEPTH) {
@@ -123,6 +130,12 @@ function parsePart(binary: string, partId: string, depth: number, defaultType: s
   }
   const partBody: MessagePartBody = bytes.length > 0 ? { size: bytes.length, data: base64Url(bytes) } : { size: 0 };
   return { partId, mimeType: contentType.mimeType, filename: "", headers, body: partBody };
+}
+
+/** Whether the part's Content-Type or Content-Disposition carries raw 8-bit bytes (a name not encoded per RFC 2231/2047). */
+function hasRaw8BitName(headerBlock: string): boolean {
+  const unfolded = headerBlock.replace(/\r?\n[ \t]/g, " ");
+  return unfolded.split(/\r?\n/).some((line) => /^content-(?:type|disposition):/i.test(line) && /[\x80-\xff]/.test(line));
 }
 
 /** Splits a multipart body on its boundary; the CRLF before each delimiter belongs to the delimiter. */

@@ -2,7 +2,6 @@ import type { EmuResponse } from "../http/types";
 import { invalidArgument } from "./errors";
 import { MESSAGE_ID } from "./ids";
 import type { Mailbox, StoredMessage } from "./mailbox";
-import { decodeRawHeaderValue } from "./charset";
 import { decodeEncodedWords } from "./mime-headers";
 import { type RawHeaders, rawValues } from "./raw-headers";
 
@@ -14,7 +13,8 @@ export interface ThreadingKeys {
 
 export function threadingKeys(message: RawHeaders): ThreadingKeys {
   const refs = [...rawValues(message, "In-Reply-To"), ...rawValues(message, "References")].join(" ");
-  const subject = decodeEncodedWords(decodeRawHeaderValue(rawValues(message, "Subject")[0] ?? ""));
+  // Raw 8-bit bytes as Latin-1, as the stored copies of written mail read them.
+  const subject = decodeEncodedWords(rawValues(message, "Subject")[0] ?? "");
   return { replyTo: [...refs.matchAll(/<([^>]+)>/g)].map((m) => (m[1] ?? "").toLowerCase()).reverse(), subject };
 }
 

@@ -115,7 +115,7 @@ export class MailWriter {
     const { mailbox } = this.caller;
     const bytes = joinRawMessage(message);
     return mailbox.insert({
-      content: (id) => buildMessageContent(bytes, id),
+      content: (id) => buildMessageContent(bytes, id, true),
       internalDate: Date.now(),
       labelIds,
       idSalt: `${mailbox.email}:written:${mailbox.messageCount}:${mailbox.history.currentId}`,

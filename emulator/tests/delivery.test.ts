@@ -85,6 +85,35 @@ describe("delivery between emulator users", () => {
     expect(users.users.map((u) => u.email)).not.toContain("x@elsewhere.example");
   });
 
+  it("lets a test answer as grace through the control API (POST send), into ada's conversation", async () => {
+    const adaMail = await clientFor(emulator.url, ada);
+    const sent = await adaMail.users.messages.send({
+      userId: "me",
+      requestBody: { raw: b64url(rawMessage({ to: grace, subject: "Lunch?" })) },
+    });
+    const inbox = await control<{ messages: { id: string; threadId: string; raw: string }[] }>(
+      emulator.url,
+      "GET",
+      `messages?email=${grace}&q=subject:lunch`,
+    );
+    const arrived = inbox.messages[0];
+    const parentId = rawHeader(Buffer.from(arrived?.raw ?? "", "base64url").toString(), "Message-ID") ?? "";
+    const answer = rawMessage({ to: ada, subject: "Re: Lunch?", headers: { "In-Reply-To": parentId, References: parentId } });
+    const reply = await control<{ id: string; threadId: string; labelIds: string[] }>(emulator.url, "POST", "send", {
+      email: grace,
+      raw: answer,
+      threadId: arrived?.threadId,
+    });
+    expect(reply).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown, threadId: arrived?.threadId, labelIds: ["SENT"] });
+    const thread = await adaMail.users.threads.get({ userId: "me", id: sent.data.threadId ?? "", format: "minimal" });
+    expect(thread.data.messages?.map((m) => m.labelIds)).toEqual([["SENT"], ["INBOX", "UNREAD"]]);
+    const refused = await fetch(`${emulator.url}/__emulator/send`, {
+      method: "POST",
+      body: JSON.stringify({ email: grace, raw: rawMessage({}) }),
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it("pushes the delivery to the recipient's watch", async () => {
     await control(emulator.url, "POST", "watches/rate", { intervalMs: 0 });
     await control(emulator.url, "POST", "pubsub", {

@@ -152,5 +152,6 @@ describe("users.drafts through @googleapis/gmail", () => {
     const draft = await compose.users.drafts.create({ userId: "me", requestBody: { message: { raw: b64url(rawMessage({})) } } });
     expect((await compose.users.drafts.get({ userId: "me", id: draft.data.id ?? "" })).status).toBe(200);
     expect((await gmailError(compose.users.messages.get({ userId: "me", id: draft.data.message?.id ?? "" }))).status).toBe(403);
+    expect((await compose.users.getProfile({ userId: "me" })).data.emailAddress).toBe(ada);
   });
 });

@@ -54,6 +54,27 @@ describe("users.settings.sendAs", () => {
   });
 });
 
+describe("users with aliases from the start", () => {
+  it("takes sendAs in POST users, the default alias becoming the From of a message without one", async () => {
+    await control(emulator.url, "POST", "users", {
+      email: "hedy@example.com",
+      name: "Hedy Lamarr",
+      sendAs: [{ sendAsEmail: "hedy@films.example", displayName: "Hedy", isDefault: true }],
+    });
+    const gmail = await clientFor(emulator.url, "hedy@example.com");
+    const list = (await gmail.users.settings.sendAs.list({ userId: "me" })).data.sendAs ?? [];
+    expect(list.map((s) => [s.sendAsEmail, s.isDefault])).toEqual([
+      ["hedy@example.com", false],
+      ["hedy@films.example", true],
+    ]);
+    const { data } = await gmail.users.messages.send({
+      userId: "me",
+      requestBody: { raw: b64url(rawMessage({ to: "x@elsewhere.example" })) },
+    });
+    expect(rawHeader(await rawOf(gmail, data.id ?? ""), "From")).toBe("hedy@films.example");
+  });
+});
+
 describe("labels.create, patch, delete", () => {
   it("creates Label_N labels, refuses duplicates (409 aborted) and reserved names (400), checks colours", async () => {
     const gmail = await clientFor(emulator.url, ada);

@@ -38,6 +38,43 @@ describe("users.messages.send and drafts.send", () => {
     expect(history.data.history?.flatMap((h) => h.messagesAdded ?? []).map((a) => a.message?.id)).toEqual([data.id]);
   });
 
+  it("reads raw UTF-8 header bytes as Latin-1 and a raw non-ASCII file name as noname; encoded ones stay right", async () => {
+    const gmail = await clientFor(emulator.url, ada);
+    const mime = (subject: string, disposition: string) =>
+      [
+        "To: x@elsewhere.example",
+        `Subject: ${subject}`,
+        "MIME-Version: 1.0",
+        'Content-Type: multipart/mixed; boundary="b"',
+        "",
+        "--b",
+        "Content-Type: text/plain; charset=UTF-8",
+        "",
+        "Body",
+        "--b",
+        "Content-Type: application/pdf",
+        `Content-Disposition: ${disposition}`,
+        "Content-Transfer-Encoding: base64",
+        "",
+        "JVBERi0=",
+        "--b--",
+        "",
+      ].join("\r\n");
+    const shown = async (raw: string) => {
+      const { data } = await gmail.users.messages.send({ userId: "me", requestBody: { raw: b64url(raw) } });
+      const full = (await gmail.users.messages.get({ userId: "me", id: data.id ?? "" })).data;
+      return { subject: header(full, "Subject"), filename: full.payload?.parts?.[1]?.filename };
+    };
+    expect(await shown(mime("סיכום", 'attachment; filename="חשבונית.pdf"'))).toEqual({
+      subject: Buffer.from("סיכום", "utf8").toString("latin1"),
+      filename: "noname",
+    });
+    expect(await shown(mime(HEBREW_SUBJECT, "attachment; filename*=UTF-8''%D7%97%D7%A9%D7%91%D7%95%D7%A0%D7%99%D7%AA.pdf"))).toEqual({
+      subject: "סיכום פגישה",
+      filename: "חשבונית.pdf",
+    });
+  });
+
   it("swaps a From that is not the user's for the primary address, keeping its display name", async () => {
     const gmail = await clientFor(emulator.url, ada);
     const raw = rawMessage({ from: "Boss <boss@elsewhere.example>", to: "x@elsewhere.example" });

@@ -48,3 +48,10 @@ export function gmailUsersFor(accessToken: string) {
       users.messages.get({ ...params, format: "raw", auth }, { responseType: "stream", timeout: 0, signal }),
   };
 }
+
+/** The client's `users` API and the credentials to pass as `auth`, for the calls above does not wrap (drafts). */
+export function gmailApiFor(accessToken: string) {
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: accessToken });
+  return { users: sharedClient().users, auth };
+}

@@ -19,6 +19,12 @@ const COSTS: readonly CostRule[] = [
   { method: "POST", path: /^\/threads\/[^/]+\/(modify|trash|untrash)$/, units: 10 },
   { method: "POST", path: /^\/watch$/, units: 100 },
   { method: "POST", path: /^\/stop$/, units: 50 },
+  { method: "GET", path: /^\/drafts(\/[^/]+)?$/, units: 5 },
+  { method: "POST", path: /^\/drafts\/send$/, units: 100 },
+  { method: "POST", path: /^\/drafts$/, units: 10 },
+  { method: "PUT", path: /^\/drafts\/[^/]+$/, units: 15 },
+  { method: "DELETE", path: /^\/drafts\/[^/]+$/, units: 10 },
+  { method: "GET", path: /^\/settings\/sendAs$/, units: 1 },
 ];
 const UNKNOWN_CALL_UNITS = 10;
 

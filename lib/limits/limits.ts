@@ -17,6 +17,11 @@ export const BODY_LIMITS = {
   authRoutes: 64 * KiB,
   /** POST /api/actions: 1000 ids of 16 hex digits are ~19 KB of JSON. */
   actions: 64 * KiB,
+  /**
+   * POST /api/uploads: a file of up to 25 MiB (Gmail's attachment limit), streamed to disk by the route, which
+   * counts the bytes itself and answers attachment_too_large; this edge cap only refuses a body announced far past it.
+   */
+  uploads: 26 * 1024 * KiB,
   /** Anything else, server actions included (Next's own default for them is 1 MB). */
   default: 1024 * KiB,
 } as const;

@@ -110,6 +110,19 @@ describe("the edge's body cap", () => {
     });
   }
 
+  it("streams an upload's body to the route as it arrives (the route counts it), refusing only an announced size past its cap", async () => {
+    const { stream } = zeros(3 * 1024 * 1024);
+    const response = await fetch(`${base}/api/uploads?account=ada@example.com`, {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ bytes: 3 * 1024 * 1024 });
+    const refused = await fetch(`${base}/api/uploads`, { method: "POST", body: new Uint8Array(BODY_LIMITS.uploads + 1) });
+    await expectTooLarge(refused);
+  });
+
   it("lets requests without a body through untouched", async () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);

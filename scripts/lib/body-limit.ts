@@ -17,7 +17,13 @@ export function bodyLimitFor(target: string): number {
   if (under("/api/google/push")) return BODY_LIMITS.pushReceiver;
   if (under("/api/auth")) return BODY_LIMITS.authRoutes;
   if (under("/api/actions")) return BODY_LIMITS.actions;
+  if (under("/api/uploads")) return BODY_LIMITS.uploads;
   return BODY_LIMITS.default;
+}
+
+/** Routes that read their (large) body as a stream with their own running count: POST /api/uploads. */
+function streamsItsOwnBody(target: string): boolean {
+  return target.split("?", 1)[0] === "/api/uploads";
 }
 
 /** Whether the request announces a body at all (HTTP/1.1: a Content-Length or a Transfer-Encoding). */
@@ -80,6 +86,8 @@ export function admitBody(request: IncomingMessage, response: ServerResponse): P
     answerTooLarge(request, response, limit);
     return Promise.resolve(false);
   }
+  // The upload route streams its body to disk and counts it itself: holding 25 MB here is what it avoids.
+  if (streamsItsOwnBody(request.url ?? "")) return Promise.resolve(true);
   // Whatever the parser already pushed before this listener ran still counts.
   const held: [chunk: unknown, encoding?: BufferEncoding][] = [];
   let size = request.readableLength;
