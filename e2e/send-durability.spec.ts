@@ -1,6 +1,8 @@
 // A send outlives the app server: the server is killed (SIGKILL, no goodbye) during the undo window, or while
 // Gmail is sending, and started again on the same database; ada's message reaches grace exactly once. No
 // browser is open after the send: the server's own clock sends it.
+// The API around it (POST /api/send, GET /api/scheduled, DELETE /api/scheduled/{id}) answers bad input and
+// other people with the JSON envelope and schedules nothing.
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +13,7 @@ import { type AppServer, productionEnv, startAppServer } from "../scripts/lib/ap
 import { findFreePort } from "../scripts/lib/free-port";
 import { signInOverHttp } from "../scripts/lib/http-session";
 import { migrateSqlite } from "../scripts/lib/sqlite-migrate";
-import { copiesOf, createDraft } from "../scripts/testing/send-helpers";
+import { copiesOf, createDraft, draftExists } from "../scripts/testing/send-helpers";
 import { type Emulator, expect, test } from "./fixtures";
 
 const GRACE = "grace@example.com";
@@ -71,15 +73,11 @@ test.describe("a send survives the app server being killed", () => {
     stops.push(restarted.close);
     await expect.poll(async () => (await copiesOf(emulator.url, GRACE, "INBOX", subject)).length, { timeout: 90_000 }).toBe(1);
     // Finished: nothing waits any more, so nothing else can leave.
-    await expect
-      .poll(
-        async () =>
-          ((await (await fetch(`${restarted.url}/api/scheduled`, { headers: { cookie } })).json()) as { scheduled: unknown[] }).scheduled,
-        {
-          timeout: 60_000,
-        },
-      )
-      .toEqual([]);
+    const waiting = async () => {
+      const response = await fetch(`${restarted.url}/api/scheduled`, { headers: { cookie } });
+      return `${response.status} ${await response.text()}`;
+    };
+    await expect.poll(waiting, { timeout: 60_000 }).toBe('200 {"scheduled":[]}');
     expect(await copiesOf(emulator.url, GRACE, "INBOX", subject)).toHaveLength(1);
     expect(await copiesOf(emulator.url, "ada@example.com", "SENT", subject)).toHaveLength(1);
   }
@@ -113,5 +111,80 @@ test.describe("a send survives the app server being killed", () => {
     expect(jobState(file, scheduled.id)).toBe("running");
 
     await restartAndAwaitOneCopy(emulator, env, port, cookie, subject);
+  });
+});
+
+test.describe("the send API refuses bad input and strangers", () => {
+  type Answer = { status: number; body: { error?: { code: string; message: string }; scheduled?: unknown } };
+
+  async function call(url: string, method: string, cookie: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const origin = new URL(url).origin;
+    const response = await fetch(url, {
+      method,
+      headers: { cookie, origin, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Answer["body"] };
+  }
+
+  test("Send, list, Undo; and every bad request answered with the envelope, nothing scheduled", async ({ appUrl, emulator }) => {
+    test.setTimeout(120_000);
+    const ada = await signInOverHttp(appUrl, emulator.url, "ada@example.com", { scope: MODIFY });
+    const token = (await obtainTokens(emulator.url, { email: "ada@example.com", scope: MODIFY })).access_token;
+    await emulator.control("POST", "consent", { autoApprove: false });
+    const { draftId, subject } = await createDraft(emulator.url, token, { to: GRACE });
+    const empty = await createDraft(emulator.url, token, {});
+    const send = (body: unknown, headers?: Record<string, string>) => call(`${appUrl}/api/send`, "POST", ada, body, headers);
+    const list = () => call(`${appUrl}/api/scheduled`, "GET", ada);
+
+    expect(await send({ draftId }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).toMatchObject({
+      status: 403,
+      body: { error: { code: "forbidden" } },
+    });
+    expect(await send({ draftId, sendAt: new Date(Date.now() - 60_000).toISOString() })).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request", message: expect.stringMatching(/in the past/) as unknown } },
+    });
+    expect(await send({ draftId, sendAt: "tomorrow" })).toMatchObject({ status: 400, body: { error: { code: "bad_request" } } });
+    expect(await send({ draftId: "../../etc" })).toMatchObject({ status: 400, body: { error: { code: "bad_request" } } });
+    expect(await send({ draftId: "r-424242" })).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+    expect(await send({ draftId: empty.draftId })).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request", message: expect.stringMatching(/no recipients/) as unknown } },
+    });
+    expect(await list()).toEqual({ status: 200, body: { scheduled: [] } });
+
+    const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+    const accepted = await send({ draftId, sendAt });
+    expect(accepted).toMatchObject({ status: 200, body: { scheduled: { draftId, sendAt } } });
+    const { id } = accepted.body.scheduled as { id: string };
+    expect(await list()).toMatchObject({
+      status: 200,
+      body: { scheduled: [{ id, draftId, sendAt, state: "scheduled", to: [GRACE], subject }] },
+    });
+
+    // Grace, signed in on her own, cannot see or cancel it; a cross-site DELETE is refused before anything.
+    const grace = await signInOverHttp(appUrl, emulator.url, GRACE, { scope: MODIFY });
+    expect(await call(`${appUrl}/api/scheduled/${id}`, "DELETE", grace)).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
+    expect(await call(`${appUrl}/api/scheduled`, "GET", grace)).toEqual({ status: 200, body: { scheduled: [] } });
+    expect(
+      await call(`${appUrl}/api/scheduled/${id}`, "DELETE", ada, undefined, {
+        origin: "https://evil.example",
+        "sec-fetch-site": "cross-site",
+      }),
+    ).toMatchObject({ status: 403 });
+
+    expect(await call(`${appUrl}/api/scheduled/${id}`, "DELETE", ada)).toEqual({ status: 200, body: { cancelled: { id } } });
+    expect(await list()).toEqual({ status: 200, body: { scheduled: [] } });
+    expect(await draftExists(emulator.url, token, draftId)).toBe(true);
+  });
+
+  test("an account that may only read is asked for gmail.modify, and nothing is scheduled", async ({ appUrl, emulator }) => {
+    const reader = await signInOverHttp(appUrl, emulator.url, "ada@example.com");
+    const answer = await call(`${appUrl}/api/send`, "POST", reader, { draftId: "r-1" });
+    expect(answer).toMatchObject({ status: 403, body: { error: { code: "scope_required" } } });
   });
 });

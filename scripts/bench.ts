@@ -6,7 +6,8 @@
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
 // across two instances (scripts/testing/live-latency-bench.ts), large mail's memory
 // (scripts/testing/large-mail-bench.ts), drafts' autosave requests and a 20 MB draft's bytes and memory
-// (scripts/testing/draft-bench.ts), refresh grants when 50 concurrent requests meet an expired token,
+// (scripts/testing/draft-bench.ts), sends and the job runner's lag (scripts/testing/send-bench.ts), refresh
+// grants when 50 concurrent requests meet an expired token,
 // and requests per second, the app server's CPU time per request (scripts/testing/cpu-per-request.ts) and memory
 // under 20 s of load (peak RSS per instance, with the heap flags that `npm start` chose for this machine:
 // scripts/lib/heap-policy.ts).
@@ -37,6 +38,7 @@ import { measureLiveLatency } from "./testing/live-latency-bench";
 import { measureLiveHeap } from "./testing/live-heap-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
+import { measureSend } from "./testing/send-bench";
 
 const { values: flags } = parseArgs({
   options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } },
@@ -142,6 +144,9 @@ async function main(): Promise<void> {
     log("Measuring the live heap (20 open streams, 2 new messages/s, pages loading)…");
     const liveHeap = await measureLiveHeap(emulator.url);
 
+    log("Measuring sends (Gmail requests, end of the undo window to SENT) and the job runner with 1000 sends due at once…");
+    const send = await measureSend();
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -228,6 +233,7 @@ async function main(): Promise<void> {
       largeMail: largeMail.result,
       drafts: drafts.result,
       liveHeap: liveHeap.result,
+      send: send.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -258,6 +264,7 @@ async function main(): Promise<void> {
       ...largeMail.rows,
       ...drafts.rows,
       ...liveHeap.rows,
+      ...send.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,

@@ -13,10 +13,24 @@ const steps: [string, string[], NodeJS.ProcessEnv?][] = [
   ["format (prettier)", ["npx", "prettier", "--check", "."]],
   ["schema drift", ["npx", "tsx", "scripts/prisma/check-drift.ts"]],
   ["unit and integration (vitest, SQLite)", ["npx", "vitest", "run"], sqliteEnv],
-  // The database and token-lifecycle suites once more on PostgreSQL, when a server is given (.ci/run does).
+  // The database, token-lifecycle, job and draft suites once more on PostgreSQL, when a server is given (.ci/run does).
   ...(postgresUrl
     ? ([
-        ["database and token suites on PostgreSQL", ["npx", "vitest", "run", "lib/tokens", "lib/mail/list-messages.test.ts", "lib/sync"]],
+        [
+          "database and token suites on PostgreSQL",
+          [
+            "npx",
+            "vitest",
+            "run",
+            "lib/tokens",
+            "lib/mail/list-messages.test.ts",
+            "lib/sync",
+            "lib/jobs",
+            "lib/send",
+            "lib/drafts",
+            "lib/uploads",
+          ],
+        ],
       ] as [string, string[]][])
     : []),
   ["production build", ["npx", "next", "build"]],

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { useIntegrationEnvironment } from "@/scripts/testing/integration-env";
 import { getDb } from "../db";
+import { metrics } from "../metrics/registry";
 import { type JobRunContext, cancelJob, listJobs, registerJobHandler, scheduleJob } from "./index";
 import { createJobRunner } from "./runner";
 
@@ -160,6 +161,11 @@ describe("the job runner", () => {
         [retried.id, "Gmail is not answering.", 3],
       ]),
     );
+    // /api/metrics counts the attempts by kind and outcome.
+    const counted = await metrics().registry.getSingleMetricAsString("mailroom_jobs_total");
+    expect(counted).toContain(`mailroom_jobs_total{kind="${failing}",outcome="failed"} 1`);
+    expect(counted).toContain(`mailroom_jobs_total{kind="${stubborn}",outcome="retry"} 2`);
+    expect(counted).toContain(`mailroom_jobs_total{kind="${stubborn}",outcome="failed"} 1`);
   });
 
   it("a job cancelled before it runs never runs; cancelling is for its own user only", async () => {

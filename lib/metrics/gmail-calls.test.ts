@@ -39,6 +39,8 @@ describe("routeLabel", () => {
     ["/api/auth/callback/google?code=4/0abc", "/api/auth/callback/google"],
     ["/api/events?account=ada@example.com", "/api/events"],
     ["/api/google/push", "/api/google/push"],
+    ["/api/send", "/api/send"],
+    ["/api/scheduled/cmxc7q9xx001jtu7dn4kcs5v2", "/api/scheduled/:id"],
     ["/api/made-up/path", "/api/:unknown"],
     ["/_next/static/chunks/abc.js", "/_next"],
     ["/wp-login.php", "other"],

@@ -2,7 +2,7 @@
 // (messages, attachments), and anyone can make up paths: labelled as they came, each would be a new series
 // and the metrics endpoint would grow without bound.
 
-const API_ROUTES = new Set(["messages", "threads", "actions", "events", "health", "metrics", "google", "auth"]);
+const API_ROUTES = new Set(["messages", "threads", "actions", "events", "health", "metrics", "google", "auth", "send", "scheduled"]);
 // Fixed words inside API paths; any other segment is a parameter.
 const API_WORDS = new Set([
   "attachments",

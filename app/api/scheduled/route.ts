@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/scheduled?account= → { scheduled: [{ id, draftId, sendAt, undoUntil, state, reason?, to?, subject?, account }] }:
 // sends waiting (or under way) and those that failed for good, with why.
-export const GET = withUser({ query: scheduledQuery, params: z.object({}) }, async ({ user, query }) => {
+export const GET = withUser({ query: scheduledQuery, params: z.unknown() }, async ({ user, query }) => {
   const accounts = await listLinkedAccounts(user.id);
   const only = query.account === "all" ? undefined : await resolveAccount({ userId: user.id, account: query.account });
   const rows = await listScheduledSends({ userId: user.id, ...(only ? { accountId: only.id } : {}) });
