@@ -118,9 +118,12 @@ export function partText(part: GmailPart | undefined): string {
 
 /** The composer, open and ready for typing (its editor hydrated). */
 export async function openComposer(page: Page): Promise<Locator> {
-  await page.getByTestId("compose").click();
   const composer = page.getByTestId("composer");
-  await expect(composer.getByTestId("compose-body")).toBeVisible();
+  // A click before the page has hydrated does nothing: clicked again until the composer shows.
+  await expect(async () => {
+    if (!(await composer.isVisible())) await page.getByTestId("compose").click();
+    await expect(composer.getByTestId("compose-body")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   return composer;
 }
 

@@ -95,7 +95,7 @@ test("Reply all leaves out ada's own address; Forward starts with no recipients 
 
   await message.getByTestId("forward").click();
   await expect(composer.getByTestId("compose-subject")).toHaveValue("Fwd: Lunch on Tuesday");
-  await expect(composer.getByRole("list", { name: "To recipients" })).toHaveText("");
+  await expect(composer.getByRole("listitem").filter({ hasText: "@" })).toHaveCount(0);
   await expect(composer.getByTestId("compose-quote")).toContainText("Forwarded message");
   await addRecipients(composer, "compose-to", [GRACE]);
   await sendAndWaitForToast(page, composer);

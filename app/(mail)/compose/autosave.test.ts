@@ -137,5 +137,7 @@ describe("Autosave", () => {
     await advance(30_000);
     expect(denied.calls).toHaveLength(1);
     expect(denied.statuses.at(-1)).toBe("scope_required");
+    // A send's flush hears why nothing was saved, rather than nothing at all.
+    expect(await readOnly.flush()).toEqual({ kind: "scope_required", message: "needs permission" });
   });
 });

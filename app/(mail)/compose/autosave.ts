@@ -47,6 +47,8 @@ export class Autosave<C> {
   private timer: unknown = null;
   /** Saving stops after a conflict or a missing permission until the person decides what to do. */
   private halted = false;
+  /** What halted it: a flush answers with it (a send must not go as if all were saved). */
+  private haltedBy: SaveOutcome | null = null;
   private savedDraft: SavedDraft | null;
 
   constructor(private readonly options: AutosaveOptions<C>) {
@@ -75,7 +77,8 @@ export class Autosave<C> {
     this.cancelTimer();
     let outcome: SaveOutcome | null = null;
     if (this.inFlight) outcome = await this.inFlight;
-    if (this.dirty && !this.halted) outcome = await this.start();
+    if (this.halted) return this.haltedBy;
+    if (this.dirty) outcome = await this.start();
     return outcome;
   }
 
@@ -86,6 +89,7 @@ export class Autosave<C> {
   resume(draft?: SavedDraft): void {
     if (draft) this.savedDraft = draft;
     this.halted = false;
+    this.haltedBy = null;
     if (this.dirty) this.schedule();
   }
 
@@ -138,11 +142,13 @@ export class Autosave<C> {
       case "conflict":
         this.dirty = true;
         this.halted = true;
+        this.haltedBy = outcome;
         this.options.onStatus({ state: "conflict" });
         return;
       case "scope_required":
         this.dirty = true;
         this.halted = true;
+        this.haltedBy = outcome;
         this.options.onStatus({ state: "scope_required", message: outcome.message });
         return;
       case "failed":

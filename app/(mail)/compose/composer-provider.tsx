@@ -19,6 +19,8 @@ type ComposerApi = {
   /** A draft shown as a message of a conversation: found among the account's drafts by its message id. */
   openDraftMessage: (account: string, messageId: string) => Promise<void>;
   isOpen: boolean;
+  /** The account the page shows (its `account=`), else the default one. */
+  currentAccount: string | null;
 };
 
 const ComposerContext = createContext<ComposerApi | null>(null);
@@ -149,7 +151,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
     return () => window.removeEventListener("keydown", onKeyDown, true);
   }, [compose, undo, open, toast]);
 
-  const api: ComposerApi = { compose, reply, openDraft, openDraftMessage, isOpen: open !== null };
+  const api: ComposerApi = { compose, reply, openDraft, openDraftMessage, isOpen: open !== null, currentAccount };
   return (
     <ComposerContext value={api}>
       {children}

@@ -1,6 +1,5 @@
 "use client";
 // The account's Gmail drafts (those written in Gmail too); opening one reopens it in the composer.
-import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { type DraftRow, listDrafts } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
@@ -9,8 +8,8 @@ import { LocalTime } from "../../_components/local-time";
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; drafts: DraftRow[] };
 
 export function DraftsList() {
-  const account = useSearchParams().get("account") ?? undefined;
-  const { openDraft, isOpen } = useComposer();
+  const { openDraft, isOpen, currentAccount } = useComposer();
+  const account = currentAccount ?? undefined;
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [reload, setReload] = useState(0);
 

@@ -21,7 +21,8 @@ type ScheduledItem = {
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; items: ScheduledItem[] };
 
 export function ScheduledList() {
-  const account = useSearchParams().get("account") ?? undefined;
+  // Every account's sends unless the page names one.
+  const account = useSearchParams().get("account") ?? "all";
   const { openDraft, isOpen } = useComposer();
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [reload, setReload] = useState(0);
