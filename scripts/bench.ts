@@ -2,7 +2,8 @@
 // object with --json): Gmail requests and sequential round trips per inbox page, /api/messages p50/p95 at
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
-// and 50 conversations: scripts/testing/conversation-bench.ts), revisits through the page cache and its memory
+// and 50 conversations: scripts/testing/conversation-bench.ts), a reply composer's opening in a browser
+// (scripts/testing/reply-open-bench.ts), revisits through the page cache and its memory
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
 // across two instances (scripts/testing/live-latency-bench.ts), large mail's memory
 // (scripts/testing/large-mail-bench.ts), drafts' autosave requests and a 20 MB draft's bytes and memory
@@ -39,6 +40,7 @@ import { measureLiveHeap } from "./testing/live-heap-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 import { measureSend } from "./testing/send-bench";
+import { measureReplyOpening } from "./testing/reply-open-bench";
 
 const { values: flags } = parseArgs({
   options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } },
@@ -132,6 +134,9 @@ async function main(): Promise<void> {
       scope: `openid email profile ${GMAIL_MODIFY_SCOPE}`,
     });
     const conversations = await measureConversations({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
+
+    log("Measuring a reply composer's opening in a browser…");
+    const replyOpening = await measureReplyOpening({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
 
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
@@ -228,6 +233,7 @@ async function main(): Promise<void> {
       perPage,
       allAccounts: allAccounts.result,
       conversations: conversations.result,
+      replyOpening: replyOpening.result,
       revisits: revisits.result,
       live: live.result,
       largeMail: largeMail.result,
@@ -259,6 +265,7 @@ async function main(): Promise<void> {
       ["sequential Gmail round trips per page", String(perPage.sequentialRoundTrips)],
       ...allAccounts.rows,
       ...conversations.rows,
+      ...replyOpening.rows,
       ...revisits.rows,
       ...live.rows,
       ...largeMail.rows,

@@ -1,0 +1,73 @@
+// Opening a reply composer in a real browser: what it costs beyond the conversation already on screen. The
+// reply is built in the page from the loaded conversation (no draft exists until the person changes something),
+// so the goal is zero Gmail requests and zero Mailroom requests; the time from the key press to the composer
+// with its quote is measured too. Runs against the bench's production app and emulator, signed in with
+// gmail.modify, with Debian's Chromium (the browser tests' own).
+import { chromium } from "@playwright/test";
+import { SEED_FIXTURES } from "../../emulator/seed";
+import { percentile } from "../lib/percentile";
+import { loggedGmailRequests, control } from "./emulator-client";
+
+const SAMPLES = 10;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
+
+/** A `Cookie` header's pairs as the browser's cookies for the app's origin. */
+function cookiesFor(appUrl: string, cookieHeader: string) {
+  return cookieHeader.split("; ").map((pair) => {
+    const at = pair.indexOf("=");
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: appUrl };
+  });
+}
+
+export async function measureReplyOpening(options: { appUrl: string; emulatorUrl: string; cookie: string }): Promise<{
+  result: { samples: number; gmailRequests: number; mailroomRequests: number; p50Ms: number; p95Ms: number };
+  rows: [string, string][];
+}> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext();
+    await context.addCookies(cookiesFor(options.appUrl, options.cookie));
+    const page = await context.newPage();
+    const mailroomRequests: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      // The live stream is open before and after; it is not a cost of the composer.
+      if (pathname.startsWith("/api/") && pathname !== "/api/events") mailroomRequests.push(pathname);
+    });
+    await page.goto(`${options.appUrl}/inbox/${SEED_FIXTURES.ada.thread.id}`);
+    await page.getByTestId("conversation-message").last().getByTestId("reply").waitFor();
+
+    await control(options.emulatorUrl, "DELETE", "requests");
+    mailroomRequests.length = 0;
+    const composer = page.getByTestId("composer");
+    const timings: number[] = [];
+    for (let sample = 0; sample < SAMPLES; sample += 1) {
+      const started = performance.now();
+      await page.locator("body").press("r");
+      await composer.getByTestId("compose-quote").waitFor();
+      timings.push(performance.now() - started);
+      await page.keyboard.press("Escape");
+      await composer.waitFor({ state: "hidden" });
+    }
+    const gmailRequests = (await loggedGmailRequests(options.emulatorUrl)).length;
+    const result = {
+      samples: SAMPLES,
+      gmailRequests,
+      mailroomRequests: mailroomRequests.length,
+      p50Ms: Math.round(percentile(timings, 50)),
+      p95Ms: Math.round(percentile(timings, 95)),
+    };
+    return {
+      result,
+      rows: [
+        [
+          `reply composer: opened ${SAMPLES}× in a browser, requests beyond the loaded conversation`,
+          `Gmail ${result.gmailRequests}, Mailroom ${result.mailroomRequests}`,
+        ],
+        ["reply composer: key `r` to composer with its quote (ms)", `p50 ${result.p50Ms}, p95 ${result.p95Ms}`],
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
