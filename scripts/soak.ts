@@ -1,9 +1,11 @@
 // `npm run soak`: 60 s of mixed load (inbox pages, message views, searches, conversation lists and
-// conversations, archive and its Undo) on two app instances sharing one database, with 20 event streams open
-// and new mail arriving twice a second (pushed to the app by the emulator's Pub/Sub), while the emulator fails
+// conversations, archive and its Undo) on two app instances sharing one database, with 20 event streams open,
+// new mail arriving twice a second (pushed to the app by the emulator's Pub/Sub) and one person writing mail
+// (drafts saved while typing, attachments, sends through the job runner), while the emulator fails
 // 10% of Gmail calls with 5xx, sends bursts of 429 and expires access tokens early. Reports the success rate,
 // p95, refresh grants, token safety, whether every stream got every message (and how fast), and each
-// instance's memory (RSS and V8's heap by space) first vs last 10 s.
+// instance's memory (RSS and V8's heap by space) first vs last 10 s, and whether every message sent arrived
+// exactly once.
 // With MAILROOM_TEST_POSTGRES_URL the instances share a temporary PostgreSQL database; DATABASE_URL=postgresql://…
 // (a database the soak may own) names one; otherwise a SQLite file. SOAK_SECONDS and SOAK_WARM_UP_SECONDS set
 // the durations; SOAK_HEAP_SNAPSHOT=1 writes a heap snapshot of the first instance at the end (what holds its heap).
@@ -23,6 +25,7 @@ import { signInOverHttp } from "./lib/http-session";
 import { percentile } from "./lib/percentile";
 import { control, stats } from "./testing/emulator-client";
 import { heapSample, runLiveLoad } from "./testing/live-load";
+import { runWriteLoad } from "./testing/write-load";
 import { temporaryPostgresDatabase } from "./testing/temporary-postgres";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -72,6 +75,8 @@ const snapshot = process.env.SOAK_HEAP_SNAPSHOT === "1";
 const env = {
   ...productionEnv({ databaseUrl, dataDir, emulatorUrl: emulator.url }),
   METRICS_TOKEN: metricsToken,
+  // Sends leave 2 s after Send, so the writer's messages arrive within the soak.
+  UNDO_SEND_SECONDS: "2",
   ...(snapshot
     ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${dataDir}`.trim() }
     : {}),
@@ -148,6 +153,9 @@ try {
     seconds: WARM_UP_SECONDS + SECONDS,
   });
 
+  // One person writing mail meanwhile: drafts saved as they type, attachments, sends through the job runner.
+  const writing = runWriteLoad({ instances, cookie, emulatorUrl: emulator.url, seconds: WARM_UP_SECONDS + SECONDS, settleSeconds: 90 });
+
   let counter = 0;
   // Archive and Undo at a person's pace: one pair a second across both instances, within the per-user action
   // rate limit (lib/limits/limits.ts), so the soak measures Gmail's faults, not Mailroom refusing a flood.
@@ -196,6 +204,7 @@ try {
   clearInterval(sampler);
   await control(emulator.url, "DELETE", "faults");
   const streams = await live;
+  const written = await writing;
   let snapshotFile: string | undefined;
   if (snapshot) {
     const before = new Set(readdirSync(dataDir));
@@ -254,6 +263,7 @@ try {
       missedDeliveries: streams.missed,
       latencyMs: streams.latencyMs,
     },
+    writingMail: written,
     memoryPerInstance: streams.memory.map((instance, index) => ({
       atStart: memoryAtStart[index],
       first10s: instance.first,
@@ -265,7 +275,9 @@ try {
     ...(snapshotFile ? { heapSnapshot: snapshotFile } : {}),
   };
   console.log(JSON.stringify(report, null, 2));
-  process.exitCode = report.successRate >= 99 && ourErrors === 0 && tokensSafe && streams.missed === 0 ? 0 : 1;
+  const writingHeld =
+    written.sendsScheduled > 0 && written.duplicates === 0 && written.notDelivered === 0 && !written.requests.statuses[500];
+  process.exitCode = report.successRate >= 99 && ourErrors === 0 && tokensSafe && streams.missed === 0 && writingHeld ? 0 : 1;
 } finally {
   await Promise.all(instances.map((app) => app.close()));
   await emulator.close();
