@@ -3,12 +3,7 @@
 // as another mail client would see it.
 import { type Locator, type Page, expect } from "@playwright/test";
 import type { Emulator } from "./fixtures";
-
-const READER = {
-  client_id: "e2e-compose-reader.apps.googleusercontent.com",
-  client_secret: "e2e-compose-reader-secret",
-  redirect_uri: "http://127.0.0.1/e2e-compose-reader-callback",
-};
+import { readOnlyToken } from "./gmail-reader";
 
 export type GmailHeader = { name: string; value: string };
 export type GmailPart = {
@@ -28,35 +23,7 @@ export class MailboxReader {
   ) {}
 
   static async open(emulator: Emulator, email: string): Promise<MailboxReader> {
-    await emulator.control("POST", "clients", {
-      client_id: READER.client_id,
-      client_secret: READER.client_secret,
-      redirect_uris: [READER.redirect_uri],
-    });
-    await emulator.control("POST", "consent", { email });
-    try {
-      const authorize = new URL("/o/oauth2/v2/auth", emulator.url);
-      authorize.search = new URLSearchParams({
-        client_id: READER.client_id,
-        redirect_uri: READER.redirect_uri,
-        response_type: "code",
-        scope: "https://www.googleapis.com/auth/gmail.readonly",
-        login_hint: email,
-        state: "reader",
-      }).toString();
-      const redirect = await fetch(authorize, { redirect: "manual" });
-      const code = new URL(redirect.headers.get("location") ?? "http://invalid/").searchParams.get("code");
-      if (!code) throw new Error(`the reader got no code (HTTP ${redirect.status})`);
-      const token = await fetch(new URL("/token", emulator.url), {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "authorization_code", code, ...READER }),
-      });
-      if (!token.ok) throw new Error(`the reader's code exchange answered ${token.status}`);
-      return new MailboxReader(emulator, ((await token.json()) as { access_token: string }).access_token);
-    } finally {
-      await emulator.control("POST", "consent", { autoApprove: false });
-    }
+    return new MailboxReader(emulator, await readOnlyToken(emulator, email));
   }
 
   async get<T>(path: string): Promise<T> {

@@ -8,6 +8,39 @@ const READER = {
   redirect_uri: "http://127.0.0.1/e2e-reader-callback",
 };
 
+/** Registers the reader's client and gets a gmail.readonly token for `email` (the emulator's consent automation, then off). */
+export async function readOnlyToken(emulator: Emulator, email: string): Promise<string> {
+  await emulator.control("POST", "clients", {
+    client_id: READER.client_id,
+    client_secret: READER.client_secret,
+    redirect_uris: [READER.redirect_uri],
+  });
+  await emulator.control("POST", "consent", { email });
+  try {
+    const authorize = new URL("/o/oauth2/v2/auth", emulator.url);
+    authorize.search = new URLSearchParams({
+      client_id: READER.client_id,
+      redirect_uri: READER.redirect_uri,
+      response_type: "code",
+      scope: "https://www.googleapis.com/auth/gmail.readonly",
+      login_hint: email,
+      state: "reader",
+    }).toString();
+    const redirect = await fetch(authorize, { redirect: "manual" });
+    const code = new URL(redirect.headers.get("location") ?? "http://invalid/").searchParams.get("code");
+    if (!code) throw new Error(`the reader got no code (HTTP ${redirect.status})`);
+    const token = await fetch(new URL("/token", emulator.url), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, ...READER }),
+    });
+    if (!token.ok) throw new Error(`the reader's code exchange answered ${token.status}`);
+    return ((await token.json()) as { access_token: string }).access_token;
+  } finally {
+    await emulator.control("POST", "consent", { autoApprove: false });
+  }
+}
+
 type ThreadResource = { id: string; messages?: { id: string; labelIds?: string[] }[] };
 
 export class GmailReader {
@@ -16,37 +49,9 @@ export class GmailReader {
     private readonly accessToken: string,
   ) {}
 
-  /** Registers the reader's client and gets a gmail.readonly token for `email` (the emulator's consent automation, then off). */
+  /** A reader of `email`'s mailbox (see readOnlyToken). */
   static async forAccount(emulator: Emulator, email: string): Promise<GmailReader> {
-    await emulator.control("POST", "clients", {
-      client_id: READER.client_id,
-      client_secret: READER.client_secret,
-      redirect_uris: [READER.redirect_uri],
-    });
-    await emulator.control("POST", "consent", { email });
-    try {
-      const authorize = new URL("/o/oauth2/v2/auth", emulator.url);
-      authorize.search = new URLSearchParams({
-        client_id: READER.client_id,
-        redirect_uri: READER.redirect_uri,
-        response_type: "code",
-        scope: "https://www.googleapis.com/auth/gmail.readonly",
-        login_hint: email,
-        state: "reader",
-      }).toString();
-      const redirect = await fetch(authorize, { redirect: "manual" });
-      const code = new URL(redirect.headers.get("location") ?? "http://invalid/").searchParams.get("code");
-      if (!code) throw new Error(`the reader got no code (HTTP ${redirect.status})`);
-      const token = await fetch(new URL("/token", emulator.url), {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "authorization_code", code, ...READER }),
-      });
-      if (!token.ok) throw new Error(`the reader's code exchange answered ${token.status}`);
-      return new GmailReader(emulator, ((await token.json()) as { access_token: string }).access_token);
-    } finally {
-      await emulator.control("POST", "consent", { autoApprove: false });
-    }
+    return new GmailReader(emulator, await readOnlyToken(emulator, email));
   }
 
   private async get<T>(path: string): Promise<T> {
