@@ -8,7 +8,9 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { isSafeHeaderText } from "./header-value";
 
-export type Recipient = { name: string; address: string };
+import { type Recipient, addressKey, formatRecipient } from "./recipient";
+
+export { type Recipient, addressKey, formatRecipient };
 
 /** Gmail's limit of recipients per message sent through its API (To, Cc and Bcc together). */
 export const MAX_RECIPIENTS = 100;
@@ -25,16 +27,6 @@ export function parseRecipient(input: string): Recipient | null {
   if (!isSafeHeaderText(only.name)) return null;
   return { name: only.name.trim(), address: only.address };
 }
-
-/** `Name <address>` (name quoted when it needs to be), or the bare address: how the API hands a recipient back. */
-export function formatRecipient({ name, address }: Recipient): string {
-  if (name === "") return address;
-  const needsQuotes = /[",;:<>@()[\]\\]/.test(name);
-  return needsQuotes ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
-}
-
-/** Addresses compare case-insensitively (the local part of Gmail addresses is not case-sensitive either). */
-export const addressKey = (address: string) => address.trim().toLowerCase();
 
 export type RecipientFields = { to: readonly string[]; cc?: readonly string[] | undefined; bcc?: readonly string[] | undefined };
 export type ParsedRecipients = { to: Recipient[]; cc: Recipient[]; bcc: Recipient[] };

@@ -3,11 +3,13 @@
 // - Threading: In-Reply-To is the parent's Message-ID; References the parent's References then its Message-ID
 //   (what other mail clients thread by, since Gmail's threadId is Gmail's alone). A forward carries them too,
 //   so it stays in the conversation for the sender.
-// - Recipients: a reply goes to the parent's Reply-To, else its From; a reply to all adds the parent's To and
-//   Cc, leaving out every address of the account's own (all its send-as addresses) and duplicates.
-// The quoted original is quote.ts. Nothing here needs the server: the composer may use these rules too.
+// - Recipients: a reply goes to the parent's Reply-To, else its From; a reply to all adds the parent's To (in
+//   To) and Cc (in Cc), as Gmail does, leaving out every address of the account's own (all its send-as
+//   addresses) and duplicates.
+// The quoted original is quote.ts. Nothing here needs the server: the browser's composer opens a reply with
+// these same rules, from the conversation already on screen.
 import { parseMailboxList } from "../mime/mailbox-address";
-import { addressKey, type Recipient } from "./addresses";
+import { type Recipient, addressKey } from "./recipient";
 
 export type ReplyMode = "reply" | "replyAll" | "forward";
 
@@ -55,20 +57,33 @@ export function threadingHeaders(
   return { inReplyTo: messageId, references: references.join(" ") };
 }
 
-function recipientsOf(header: string | null): Recipient[] {
+/** A header's mailboxes that have an address, as recipients. */
+export function recipientsOf(header: string | null): Recipient[] {
   return parseMailboxList(header).flatMap((mailbox) => (mailbox.email ? [{ name: mailbox.name ?? "", address: mailbox.email }] : []));
+}
+
+/** Who a message came from and went to, as lists (parsed from its headers, or as a page already shows them). */
+export type Correspondents = { from: Recipient[]; replyTo: Recipient[]; to: Recipient[]; cc: Recipient[] };
+
+/** The correspondents of a parent message given by its headers. */
+export function correspondentsOf(parent: Pick<ParentMessage, "from" | "replyTo" | "to" | "cc">): Correspondents {
+  return {
+    from: recipientsOf(parent.from),
+    replyTo: recipientsOf(parent.replyTo),
+    to: recipientsOf(parent.to),
+    cc: recipientsOf(parent.cc),
+  };
 }
 
 /** To and Cc of a reply (empty for a forward: the person chooses). */
 export function replyRecipients(
-  parent: Pick<ParentMessage, "from" | "replyTo" | "to" | "cc">,
+  parent: Correspondents,
   mode: ReplyMode,
   ownAddresses: readonly string[],
 ): { to: Recipient[]; cc: Recipient[] } {
   if (mode === "forward") return { to: [], cc: [] };
   const own = new Set(ownAddresses.map(addressKey));
-  const replyTo = recipientsOf(parent.replyTo);
-  const author = replyTo.length > 0 ? replyTo : recipientsOf(parent.from);
+  const author = parent.replyTo.length > 0 ? parent.replyTo : parent.from;
   // Answering one's own message goes to its recipients, as Gmail does, not back to oneself.
   const fromSelf = author.every((recipient) => own.has(addressKey(recipient.address)));
   const seen = new Set(own);
@@ -80,10 +95,11 @@ export function replyRecipients(
       return true;
     });
   if (fromSelf) {
-    const to = keep(recipientsOf(parent.to));
-    return { to, cc: mode === "replyAll" ? keep(recipientsOf(parent.cc)) : [] };
+    const to = keep(parent.to);
+    return { to, cc: mode === "replyAll" ? keep(parent.cc) : [] };
   }
+  // As Gmail's own Reply all: the parent's To stay in To, its Cc in Cc.
   const to = keep(author);
   if (mode === "reply") return { to, cc: [] };
-  return { to, cc: keep([...recipientsOf(parent.to), ...recipientsOf(parent.cc)]) };
+  return { to: [...to, ...keep(parent.to)], cc: keep(parent.cc) };
 }

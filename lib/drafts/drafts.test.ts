@@ -175,15 +175,16 @@ describe("replies and forwards", () => {
     expect(header(draft.text, "Subject")).toBe("Re: Lunch");
     expect(header(draft.text, "In-Reply-To")).toBe("<lunch-2@example.com>");
     expect(header(draft.text, "References")).toBe("<lunch-1@example.com> <lunch-2@example.com>");
-    expect(header(draft.text, "To")).toBe("Bob <bob@example.com>");
-    expect(header(draft.text, "Cc")).toBe("carol@example.com");
+    // As Gmail's Reply all: the parent's other To recipients stay in To.
+    expect(header(draft.text, "To")).toBe("Bob <bob@example.com>, carol@example.com");
+    expect(header(draft.text, "Cc")).toBeUndefined();
     expect(decodedBodies(draft.text)).toContain("On Mon, 7 Dec 2026 10:00:00 +0000, Bob &#60;bob@example.com&#62; wrote:");
 
     // Reopened, the composer gets what the person wrote; the quote stays Mailroom's to append.
     const detail = await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: saved.id });
     expect(detail.html).toBe("<p>Yes</p>");
     expect(detail.subject).toBe("Re: Lunch");
-    expect(detail.to).toEqual(["Bob <bob@example.com>"]);
+    expect(detail.to).toEqual(["Bob <bob@example.com>", "carol@example.com"]);
     const later = await updateDraftFor(context(ada), saved.id, {
       to: detail.to,
       cc: detail.cc,

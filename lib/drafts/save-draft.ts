@@ -6,7 +6,7 @@ import type { Account } from "@/generated/prisma/client";
 import { type ParsedRecipients, parseRecipients, type Recipient } from "../compose/addresses";
 import { sanitizeComposerHtml } from "../compose/composer-html";
 import { quotedOriginal } from "../compose/quote";
-import { type ReplyMode, derivedSubject, replyRecipients, threadingHeaders } from "../compose/reply-rules";
+import { type ReplyMode, correspondentsOf, derivedSubject, replyRecipients, threadingHeaders } from "../compose/reply-rules";
 import { createDraft } from "../gmail/drafts";
 import { ScopeRequiredError, grantsGmailModify } from "../gmail/actions/modify-scope";
 import { withAccount } from "../gmail/mailbox-access";
@@ -105,7 +105,7 @@ export async function createDraftFor(
       // Recipients left empty are filled by the reply rules; what the person typed is kept as typed.
       if (reply.mode !== "forward" && recipients.to.length === 0 && recipients.cc.length === 0) {
         const own = ownAddresses(context.account, await sendAsOf(context.account, accessToken));
-        recipients = { ...recipients, ...replyRecipients(parent.parent, reply.mode, own) };
+        recipients = { ...recipients, ...replyRecipients(correspondentsOf(parent.parent), reply.mode, own) };
       }
       if (reply.mode === "forward" && parent.attachments.length > 0) {
         const copies = await copyParentAttachments(accessToken, owner, parent);

@@ -8,6 +8,7 @@ const detail: MessageDetail = {
   from: { name: "Lin", email: "lin@example.org" },
   to: [],
   cc: [],
+  replyTo: [],
   subject: "The archive",
   date: null,
   labelIds: ["INBOX"],

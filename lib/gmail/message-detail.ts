@@ -25,6 +25,8 @@ export type MessageDetail = {
   from: Mailbox;
   to: Mailbox[];
   cc: Mailbox[];
+  /** Where the sender asked replies to go (a list, a support desk); empty when the header is absent. */
+  replyTo: Mailbox[];
   subject: string;
   date: string | null;
   labelIds: string[];
@@ -59,6 +61,7 @@ export async function messageDetailOf(
     from: summary.from,
     to: parseMailboxList(headerValue(headers, "To")),
     cc: parseMailboxList(headerValue(headers, "Cc")),
+    replyTo: parseMailboxList(headerValue(headers, "Reply-To")),
     subject: summary.subject,
     date: summary.date,
     labelIds: summary.labelIds,

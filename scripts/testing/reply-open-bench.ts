@@ -44,7 +44,7 @@ export async function measureReplyOpening(options: { appUrl: string; emulatorUrl
     for (let sample = 0; sample < SAMPLES; sample += 1) {
       const started = performance.now();
       await page.locator("body").press("r");
-      await composer.getByTestId("compose-quote").waitFor();
+      await composer.getByTestId("compose-quote").waitFor({ state: "attached" });
       timings.push(performance.now() - started);
       await page.keyboard.press("Escape");
       await composer.waitFor({ state: "hidden" });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ReplySource, prefixedSubject, replyDraft } from "./quote";
+import { type ReplySource, replyDraft } from "./quote";
 
 const source: ReplySource = {
   messageId: "m1",
   threadId: "t1",
   account: "ada@example.com",
   from: { name: "Grace Hopper", email: "grace@example.com" },
+  replyTo: [],
   to: [
     { name: "Ada", email: "ADA@example.com" },
     { name: null, email: "linus@example.com" },
@@ -30,7 +31,7 @@ describe("replyDraft", () => {
       to: ["Grace Hopper <grace@example.com>"],
       cc: [],
       bcc: [],
-      subject: "Re: Lunch <Tuesday>",
+      subject: "Re: RE: Lunch <Tuesday>",
       html: "",
       inReplyTo: { messageId: "m1", mode: "reply" },
     });
@@ -57,14 +58,18 @@ describe("replyDraft", () => {
   it("forwards with no recipients, Fwd:, and the original's headers above its body", () => {
     const draft = replyDraft({ ...source, html: "<p>Hi <b>there</b></p>" }, "forward", format);
     expect(draft.to).toEqual([]);
-    expect(draft.subject).toBe("Fwd: Lunch <Tuesday>");
+    expect(draft.subject).toBe("Fwd: Re: RE: Lunch <Tuesday>");
     expect(draft.quoteHtml).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &lt;grace@example.com&gt;");
     expect(draft.quoteHtml).toContain("Subject: Re: RE: Lunch &lt;Tuesday&gt;");
     expect(draft.quoteHtml).toContain("<p>Hi <b>there</b></p>");
   });
 
-  it("keeps a subject without prefixes and one with Fwd: as one prefix", () => {
-    expect(prefixedSubject("Hello", "reply")).toBe("Re: Hello");
-    expect(prefixedSubject("Fwd: Hello", "forward")).toBe("Fwd: Hello");
+  it("replies to where the sender asked replies to go, and Reply all keeps the sender in Cc's company", () => {
+    const fromList = { ...source, replyTo: [{ name: "Lunch club", email: "club@example.com" }] };
+    expect(replyDraft(fromList, "reply", format).to).toEqual(["Lunch club <club@example.com>"]);
+    expect(replyDraft(fromList, "replyAll", format)).toMatchObject({
+      to: ["Lunch club <club@example.com>", "linus@example.com"],
+      cc: ["Alan <alan@example.com>", "Grace again <grace@example.com>"],
+    });
   });
 });

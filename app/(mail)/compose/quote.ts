@@ -1,8 +1,11 @@
 // A reply or forward built in the browser from the conversation already on screen: no request to Gmail. The
 // server adds the threading headers (In-Reply-To, References) from `inReplyTo`; this module fills in what the
-// person sees and may still change: recipients, subject, and the quoted original.
+// person sees and may still change: recipients and subject, by the same rules the server applies
+// (lib/compose/reply-rules.ts), and a preview of the quoted original.
+import { type Recipient, formatRecipient } from "@/lib/compose/recipient";
+import { type ReplyMode, derivedSubject, replyRecipients as recipientsByRules } from "@/lib/compose/reply-rules";
 
-export type ReplyMode = "reply" | "replyAll" | "forward";
+export type { ReplyMode };
 
 export type Person = { name: string | null; email: string | null };
 
@@ -13,6 +16,8 @@ export type ReplySource = {
   /** The account the conversation belongs to: the reply is written from it. */
   account: string;
   from: Person;
+  /** Where the sender asked replies to go; empty when they did not. */
+  replyTo: Person[];
   to: Person[];
   cc: Person[];
   subject: string;
@@ -46,36 +51,17 @@ export function formatAddress({ name, email }: Person): string {
   return name ? `${name} <${email}>` : email;
 }
 
-/** One `Re:` (or `Fwd:`), however many the original carried. */
-export function prefixedSubject(subject: string, mode: ReplyMode): string {
-  const bare = subject.replace(/^\s*((re|fwd?|aw|wg)\s*:\s*)+/i, "");
-  const prefix = mode === "forward" ? "Fwd: " : "Re: ";
-  return `${prefix}${bare}`;
-}
+const recipientsOf = (people: readonly Person[]): Recipient[] =>
+  people.flatMap((person) => (person.email ? [{ name: person.name ?? "", address: person.email }] : []));
 
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/** Recipients of a reply: the sender; for Reply all also everyone else, never the account itself, no one twice. */
+/** Recipients of a reply: Reply-To else the sender; for Reply all also everyone else, never the account itself. */
 export function replyRecipients(source: ReplySource, mode: ReplyMode, ownAddresses: readonly string[]): { to: string[]; cc: string[] } {
-  if (mode === "forward") return { to: [], cc: [] };
-  const own = [source.account, ...ownAddresses];
-  const seen = new Set<string>();
-  const pick = (people: Person[]) =>
-    people.flatMap((person) => {
-      const email = person.email?.trim();
-      if (!email || own.some((address) => sameAddress(address, email)) || seen.has(email.toLowerCase())) return [];
-      seen.add(email.toLowerCase());
-      return [formatAddress(person)];
-    });
-  // Replying to one's own sent message goes to its recipients, as Gmail does.
-  const fromSelf = source.from.email !== null && own.some((address) => sameAddress(address, source.from.email ?? ""));
-  const primary = fromSelf ? source.to : [source.from];
-  const to = pick(primary);
-  if (mode === "reply") return { to: fromSelf ? to.slice(0, 1) : to, cc: [] };
-  const extraTo = pick(fromSelf ? [] : source.to);
-  return { to: [...to, ...extraTo], cc: pick(source.cc) };
+  const { to, cc } = recipientsByRules(
+    { from: recipientsOf([source.from]), replyTo: recipientsOf(source.replyTo), to: recipientsOf(source.to), cc: recipientsOf(source.cc) },
+    mode,
+    [source.account, ...ownAddresses],
+  );
+  return { to: to.map(formatRecipient), cc: cc.map(formatRecipient) };
 }
 
 function formatDate(iso: string | null, locale: string | undefined, timeZone: string | undefined): string {
@@ -124,7 +110,7 @@ export function replyDraft(
     to,
     cc,
     bcc: [],
-    subject: prefixedSubject(source.subject, mode),
+    subject: derivedSubject(source.subject, mode),
     html: "",
     quoteHtml: quotedOriginal(source, mode, options),
     inReplyTo: { messageId: source.messageId, mode },

@@ -27,6 +27,7 @@ export function replySourceOf(message: MessageDetail, account: string): ReplySou
     threadId: message.threadId,
     account,
     from: message.from,
+    replyTo: message.replyTo,
     to: message.to,
     cc: message.cc,
     subject: message.subject,
