@@ -4,6 +4,7 @@ import { AccountSwitcher } from "../_components/account-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
 import { ComposeButton } from "./compose/compose-button";
 import { ComposerProvider } from "./compose/composer-provider";
+import { FailedSendsNotice } from "./failed-sends-notice";
 import { LinkedAccountNotice } from "./linked-account-notice";
 import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
@@ -44,6 +45,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           <SignOutButton />
         </header>
         <LinkedAccountNotice userId={user.id} />
+        <FailedSendsNotice userId={user.id} />
         {children}
       </ComposerProvider>
     </div>

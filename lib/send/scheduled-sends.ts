@@ -41,6 +41,15 @@ export async function listScheduledSends(options: { userId: string; accountId?: 
   return jobs.map(toRow).filter((row): row is ScheduledSendRow => row !== null);
 }
 
+/** The user's sends that failed for good and are not dismissed yet, newest due first: what the notice names. */
+export async function failedSends(userId: string): Promise<ScheduledSendRow[]> {
+  const jobs = await listJobs({ userId, kinds: [SEND_JOB_KIND], states: ["failed"] });
+  return jobs
+    .map(toRow)
+    .filter((row): row is ScheduledSendRow => row !== null)
+    .reverse();
+}
+
 /** Cancels a waiting send (or dismisses a failed one) of this user; another user's is not found. */
 export async function cancelScheduledSend({ id, userId }: { id: string; userId: string }): Promise<{ cancelled: { id: string } }> {
   const job = await getJob(id);

@@ -46,7 +46,7 @@ export async function measureReplyOpening(options: { appUrl: string; emulatorUrl
       await page.locator("body").press("r");
       await composer.getByTestId("compose-quote").waitFor({ state: "attached" });
       timings.push(performance.now() - started);
-      await page.keyboard.press("Escape");
+      await composer.getByRole("button", { name: "Close (the draft is kept)" }).click();
       await composer.waitFor({ state: "hidden" });
     }
     const gmailRequests = (await loggedGmailRequests(options.emulatorUrl)).length;
