@@ -6,8 +6,9 @@ import { withAccount } from "../gmail/mailbox-access";
 import type { SendAsAddress } from "../gmail/send-as";
 import { ownAddresses, sendAsOf } from "./sender";
 
+/** Read fresh: an alias added in Gmail a minute ago is offered, and its drafts are then accepted (the list is kept). */
 export async function listAccountSendAs(account: Account): Promise<SendAsAddress[]> {
-  return withAccount(account, "message", (accessToken) => sendAsOf(account, accessToken));
+  return withAccount(account, "message", (accessToken) => sendAsOf(account, accessToken, Date.now(), true));
 }
 
 export async function suggestAccountContacts(account: Account, query: string): Promise<Contact[]> {

@@ -16,9 +16,10 @@ const FAILED_TTL_MS = 60 * 1000;
 const MAX_ACCOUNTS = 500;
 const cache = new Map<string, { at: number; list: SendAsAddress[]; failed: boolean }>();
 
-export async function sendAsOf(account: Account, accessToken: string, now = Date.now()): Promise<SendAsAddress[]> {
+/** `fresh`: read from Gmail even when a recent list is kept (the composer's From picker, once per composer). */
+export async function sendAsOf(account: Account, accessToken: string, now = Date.now(), fresh = false): Promise<SendAsAddress[]> {
   const cached = cache.get(account.id);
-  if (cached && now - cached.at < (cached.failed ? FAILED_TTL_MS : TTL_MS)) return cached.list;
+  if (cached && !fresh && now - cached.at < (cached.failed ? FAILED_TTL_MS : TTL_MS)) return cached.list;
   // Without the list (Gmail refused or failed it), the account's own address is still a correct From; it is
   // asked for again after FAILED_TTL_MS.
   const list = await listSendAs(accessToken).catch((error: unknown) => {

@@ -93,6 +93,18 @@ export class Autosave<C> {
     if (this.dirty) this.schedule();
   }
 
+  /**
+   * The draft is thrown away: nothing more is saved. Resolves once a save in flight has landed, with the
+   * draft Gmail has then (so the one that save created is the one deleted).
+   */
+  async stopForGood(): Promise<SavedDraft | null> {
+    this.cancelTimer();
+    this.halted = true;
+    this.dirty = false;
+    if (this.inFlight) await this.inFlight;
+    return this.savedDraft;
+  }
+
   /** Stops the timer (the composer is gone); a save in flight still completes. */
   dispose(): void {
     this.cancelTimer();

@@ -12,6 +12,8 @@ export type DraftBody = {
   subject: string;
   html: string;
   attachments: string[];
+  /** A send-as address of the account; the server uses the account's default without it. */
+  from?: string;
   inReplyTo?: { messageId: string; mode: ReplyMode };
 };
 
@@ -109,6 +111,8 @@ export type StoredDraft = {
   html: string;
   version: string;
   attachments: DraftAttachment[];
+  /** The From header as the draft has it ("Name <address>" or an address). */
+  from?: string;
 };
 
 export function getDraft(id: string, account?: string): Promise<Result<StoredDraft>> {
@@ -142,4 +146,16 @@ export async function searchContacts(account: string, q: string, signal?: AbortS
   } catch {
     return [];
   }
+}
+
+export type SendAsAddress = { email: string; name: string; isDefault: boolean };
+
+/** The addresses the account may send as; empty when they cannot be read (the server then uses its default). */
+export async function listSendAs(account: string): Promise<SendAsAddress[]> {
+  const result = await requestJson<{ sendAs?: SendAsAddress[] }>(`/api/drafts/send-as?${new URLSearchParams({ account })}`);
+  return result.kind === "ok" && Array.isArray(result.value.sendAs) ? result.value.sendAs : [];
+}
+
+export function deleteDraft(id: string, account: string): Promise<Result<unknown>> {
+  return requestJson(`/api/drafts/${encodeURIComponent(id)}?${new URLSearchParams({ account })}`, { method: "DELETE" });
 }

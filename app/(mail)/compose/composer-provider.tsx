@@ -48,6 +48,11 @@ function emptyDraft(account: string): LocalDraft {
   };
 }
 
+/** The address of a From header ("Name <address>" or a bare address). */
+function addressOf(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+}
+
 type Props = { accounts: string[]; defaultAccount: string | null; children: ReactNode };
 
 export function ComposerProvider({ accounts, defaultAccount, children }: Props) {
@@ -56,6 +61,8 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
   const [open, setOpen] = useState<LocalDraft | null>(null);
   const [toast, setToast] = useState<SentToast | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** A short word on what just happened that needs no action ("Draft discarded"). */
+  const [status, setStatus] = useState<string | null>(null);
 
   const requested = params.get("account")?.toLowerCase();
   const currentAccount = accounts.find((account) => account.toLowerCase() === requested) ?? defaultAccount ?? accounts[0] ?? null;
@@ -98,6 +105,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
         cc: stored.cc ?? [],
         bcc: stored.bcc ?? [],
         subject: stored.subject,
+        ...(stored.from ? { from: addressOf(stored.from) } : {}),
         html: stored.html,
         attachments: stored.attachments ?? [],
         draft: { id: stored.id, version: stored.version },
@@ -121,6 +129,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
 
   const dismissToast = useCallback(() => setToast(null), []);
   const dismissNotice = useCallback(() => setNotice(null), []);
+  const dismissStatus = useCallback(() => setStatus(null), []);
 
   const undo = useCallback(async () => {
     if (!toast) return;
@@ -162,6 +171,10 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
           accounts={accounts}
           returnTo={`${pathname}${params.size > 0 ? `?${params}` : ""}`}
           onClose={() => setOpen(null)}
+          onDiscarded={() => {
+            setOpen(null);
+            setStatus("Draft discarded");
+          }}
           onSent={(sent) => {
             setOpen(null);
             setToast(sent);
@@ -172,7 +185,15 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
           }}
         />
       )}
-      <UndoSendToast toast={toast} notice={notice} onUndo={() => void undo()} onDismiss={dismissToast} onDismissNotice={dismissNotice} />
+      <UndoSendToast
+        toast={toast}
+        notice={notice}
+        status={status}
+        onDismissStatus={dismissStatus}
+        onUndo={() => void undo()}
+        onDismiss={dismissToast}
+        onDismissNotice={dismissNotice}
+      />
     </ComposerContext>
   );
 }

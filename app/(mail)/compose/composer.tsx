@@ -6,6 +6,7 @@ import { AttachmentList } from "./attachment-list";
 import type { SentToast } from "./composer-provider";
 import { ConflictNotice } from "./conflict-notice";
 import { DraftState } from "./draft-state";
+import { FromPicker } from "./from-picker";
 import type { LocalDraft } from "./local-draft";
 import { PermissionNotice } from "./permission-notice";
 import { RecipientInput } from "./recipient-input";
@@ -23,6 +24,8 @@ type Props = {
   returnTo: string;
   onClose: () => void;
   onSent: (sent: SentToast) => void;
+  /** The draft was thrown away (Gmail's and this browser's copy). */
+  onDiscarded: () => void;
   /** Replace this composer's text with the draft as Gmail has it now. */
   onReload: (draftId: string) => void;
 };
@@ -33,7 +36,7 @@ function titleOf(draft: LocalDraft): string {
   return draft.draft ? "Draft" : "New message";
 }
 
-export function Composer({ initial, accounts, returnTo, onClose, onSent, onReload }: Props) {
+export function Composer({ initial, accounts, returnTo, onClose, onSent, onDiscarded, onReload }: Props) {
   const titleId = useId();
   const [status, setStatus] = useState<AutosaveStatus>(initial.draft ? { state: "saved" } : { state: "idle" });
   const [editing] = useState(() => new DraftSession(initial, setStatus));
@@ -42,6 +45,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
     return () => editing.stop();
   }, [editing]);
   const [account, setAccount] = useState(initial.account);
+  const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [cc, setCc] = useState(initial.cc);
   const [bcc, setBcc] = useState(initial.bcc);
@@ -128,6 +132,15 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
     onClose();
   }, [editing, onClose]);
 
+  const discard = useCallback(async () => {
+    setError(null);
+    setBusy(true);
+    const problem = await editing.discard();
+    setBusy(false);
+    if (problem) setError(problem);
+    else onDiscarded();
+  }, [editing, onDiscarded]);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // Keys pressed in the composer (on its buttons too) are not the mail list's shortcuts.
     event.stopPropagation();
@@ -175,30 +188,41 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
         </button>
       </header>
       <div className="composer-fields">
-        <div className="compose-field">
-          <label htmlFor={`${titleId}-from`} className="compose-label">
-            From
-          </label>
-          {single ? (
-            <output id={`${titleId}-from`} data-testid="compose-from">
-              {account}
-            </output>
-          ) : (
+        {!single && (
+          <div className="compose-field">
+            <label htmlFor={`${titleId}-account`} className="compose-label">
+              Account
+            </label>
             <select
-              id={`${titleId}-from`}
-              data-testid="compose-from"
+              id={`${titleId}-account`}
+              data-testid="compose-account"
               value={account}
               disabled={editing.content.draft !== null}
               onChange={(event) => {
                 setAccount(event.target.value);
-                update({ account: event.target.value });
+                setFrom(undefined);
+                update({ account: event.target.value, from: undefined });
               }}
             >
               {accounts.map((address) => (
                 <option key={address}>{address}</option>
               ))}
             </select>
-          )}
+          </div>
+        )}
+        <div className="compose-field">
+          <label htmlFor={`${titleId}-from`} className="compose-label">
+            From
+          </label>
+          <FromPicker
+            id={`${titleId}-from`}
+            account={account}
+            value={from}
+            onChange={(email) => {
+              setFrom(email);
+              update({ from: email });
+            }}
+          />
         </div>
         <RecipientInput
           label="To"
@@ -326,6 +350,16 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onReloa
           />
         </label>
         <span className="muted compose-drop-hint">or drop files here</span>
+        <button
+          type="button"
+          className="button compose-discard"
+          data-testid="compose-discard"
+          aria-label="Discard draft"
+          disabled={busy}
+          onClick={() => void discard()}
+        >
+          <span aria-hidden="true">🗑</span> Discard
+        </button>
       </footer>
     </div>
   );

@@ -2,7 +2,7 @@
 // saved to Gmail by the Autosave rules; sending flushes the save first, then asks the server to send it.
 // A plain class (not React state): saves and sends read the latest content between renders.
 import { Autosave, type AutosaveStatus } from "./autosave";
-import { type DraftAttachment, type DraftBody, type ScheduledSend, getDraft, saveDraft, sendDraft } from "./compose-api";
+import { type DraftAttachment, type DraftBody, type ScheduledSend, deleteDraft, getDraft, saveDraft, sendDraft } from "./compose-api";
 import { type LocalDraft, forgetLocalDraft, keepLocalDraft } from "./local-draft";
 
 export const AUTOSAVE_INTERVAL_MS = 3000;
@@ -22,6 +22,7 @@ function bodyOf(draft: LocalDraft): DraftBody {
     subject: draft.subject,
     html: draft.html,
     attachments: draft.attachments.map((attachment) => attachment.uploadId),
+    ...(draft.from ? { from: draft.from } : {}),
     ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
   };
 }
@@ -145,6 +146,16 @@ export class DraftSession {
       ? { ...this.latest, grantAsked: true, pendingSend: grant.pendingSend }
       : { ...this.latest, grantAsked: undefined, pendingSend: undefined };
     keepLocalDraft(this.latest);
+  }
+
+  /** Throws the draft away: no more saves, the browser copy forgotten, Gmail's draft deleted; why not, or null. */
+  async discard(): Promise<string | null> {
+    const draft = await this.autosave.stopForGood();
+    this.forget();
+    if (!draft) return null;
+    const result = await deleteDraft(draft.id, this.latest.account);
+    // Already gone (sent or discarded elsewhere) is what was wanted.
+    return result.kind === "ok" || result.kind === "not_found" ? null : result.message;
   }
 
   /** The browser copy is no longer needed (Gmail has it all, or it was discarded). */

@@ -17,6 +17,8 @@ const localDraftSchema = z.object({
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
   subject: z.string(),
+  /** The send-as address chosen in From; absent for the account's default. */
+  from: z.string().optional(),
   html: z.string(),
   attachments: z.array(attachmentSchema),
   inReplyTo: z.object({ messageId: z.string(), mode: z.enum(["reply", "replyAll", "forward"]) }).optional(),

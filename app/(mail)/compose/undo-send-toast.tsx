@@ -12,12 +12,20 @@ function timeLeft(until: string): number {
 type Props = {
   toast: SentToast | null;
   notice: string | null;
+  status: string | null;
+  onDismissStatus: () => void;
   onUndo: () => void;
   onDismiss: () => void;
   onDismissNotice: () => void;
 };
 
-export function UndoSendToast({ toast, notice, onUndo, onDismiss, onDismissNotice }: Props) {
+export function UndoSendToast({ toast, notice, status, onUndo, onDismiss, onDismissNotice, onDismissStatus }: Props) {
+  useEffect(() => {
+    if (!status) return;
+    // A status needs no answer: it goes by itself after a few seconds.
+    const timer = setTimeout(onDismissStatus, 5000);
+    return () => clearTimeout(timer);
+  }, [status, onDismissStatus]);
   const [, setTick] = useState(0);
   const undoUntil = toast?.scheduled.undoUntil;
   useEffect(() => {
@@ -46,6 +54,9 @@ export function UndoSendToast({ toast, notice, onUndo, onDismiss, onDismissNotic
           </>
         )}
       </div>
+      <p className="toast" role="status" data-testid="compose-status">
+        {status}
+      </p>
       <div className="toast" role="status" data-testid="send-toast">
         {toast && (
           <>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ConversationMessage, replySourceOf } from "./conversation-message";
 import { ReplyKeys } from "../../compose/reply-buttons";
+import { ConversationLive } from "./conversation-live";
 import { ConversationOpened } from "./conversation-opened";
 import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
@@ -130,6 +131,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         )}
       </article>
       <ReplyKeys source={email && latest && !latest.labelIds.includes("DRAFT") ? replySourceOf(latest, email) : null} />
+      {latest && <ConversationLive account={email} threadId={thread.id} latestMessageId={latest.id} />}
       <ConversationOpened
         account={email}
         threadId={thread.id}
