@@ -18,7 +18,11 @@ test("ada sends From her accepted alias and grace's copy is From the alias", asy
   await signIn(page);
   await grantModify(page, ADA, "/inbox");
   const composer = await openComposer(page);
+  // The account is shown until the person asks to change it: only then are its addresses fetched.
+  await expect(composer.getByTestId("compose-from")).toHaveText(ADA);
+  await composer.getByTestId("compose-from-change").click();
   const from = composer.getByLabel("From");
+  await expect(from).toBeFocused();
   await expect(from).toHaveJSProperty("tagName", "SELECT");
   // The account's default is chosen first; both addresses are offered.
   await expect(from).toHaveValue(ADA);
@@ -40,5 +44,7 @@ test("with only the account's own address, From is shown, not chosen", async ({ 
   await signIn(page);
   const composer = await openComposer(page);
   await expect(composer.getByTestId("compose-from")).toHaveText(ADA);
+  await composer.getByTestId("compose-from-change").click();
+  await expect(composer.getByText("No other address to send from.")).toBeVisible();
   await expect(composer.locator("select[data-testid=compose-from]")).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 "use client";
-// Who the message is from: one of the account's send-as addresses (its own and its accepted aliases), the
-// default chosen. With one address there is nothing to choose, so it is only shown.
-import { useEffect, useState } from "react";
+// Who the message is from: the account (or the address a reopened draft chose), shown; "Change" asks for the
+// account's send-as addresses (its own and its accepted aliases) and offers them, the default first. Nothing
+// is asked before the person wants to change it, so opening a composer (a reply above all) costs no request.
+import { useRef, useState } from "react";
 import { type SendAsAddress, listSendAs } from "./compose-api";
 
 type Props = {
@@ -12,37 +13,58 @@ type Props = {
   onChange: (email: string) => void;
 };
 
+type Choices = { state: "closed" } | { state: "loading" } | { state: "ready"; sendAs: SendAsAddress[] };
+
 function labelOf(entry: SendAsAddress): string {
   return entry.name ? `${entry.name} <${entry.email}>` : entry.email;
 }
 
 export function FromPicker({ id, account, value, onChange }: Props) {
-  const [loaded, setLoaded] = useState<{ account: string; sendAs: SendAsAddress[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void listSendAs(account).then((sendAs) => live && setLoaded({ account, sendAs }));
-    return () => {
-      live = false;
-    };
-  }, [account]);
+  const [choices, setChoices] = useState<Choices>({ state: "closed" });
+  const select = useRef<HTMLSelectElement>(null);
 
-  const sendAs = loaded?.account === account ? loaded.sendAs : [];
-  if (sendAs.length < 2) {
+  async function offerChoices() {
+    setChoices({ state: "loading" });
+    const sendAs = await listSendAs(account);
+    setChoices({ state: "ready", sendAs });
+    // The list replaces the button: keyboard focus follows it.
+    requestAnimationFrame(() => select.current?.focus());
+  }
+
+  if (choices.state === "ready" && choices.sendAs.length > 1) {
+    const { sendAs } = choices;
+    const chosen =
+      sendAs.find((entry) => entry.email.toLowerCase() === value?.toLowerCase()) ?? sendAs.find((entry) => entry.isDefault) ?? sendAs[0]!;
     return (
-      <output id={id} data-testid="compose-from">
-        {sendAs[0]?.email ?? account}
-      </output>
+      <select ref={select} id={id} data-testid="compose-from" value={chosen.email} onChange={(event) => onChange(event.target.value)}>
+        {sendAs.map((entry) => (
+          <option key={entry.email} value={entry.email}>
+            {labelOf(entry)}
+          </option>
+        ))}
+      </select>
     );
   }
-  const chosen =
-    sendAs.find((entry) => entry.email.toLowerCase() === value?.toLowerCase()) ?? sendAs.find((entry) => entry.isDefault) ?? sendAs[0]!;
   return (
-    <select id={id} data-testid="compose-from" value={chosen.email} onChange={(event) => onChange(event.target.value)}>
-      {sendAs.map((entry) => (
-        <option key={entry.email} value={entry.email}>
-          {labelOf(entry)}
-        </option>
-      ))}
-    </select>
+    <span className="compose-from">
+      <output id={id} data-testid="compose-from">
+        {value ?? account}
+      </output>
+      {choices.state === "ready" ? (
+        <span className="compose-hint">No other address to send from.</span>
+      ) : (
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="compose-from-change"
+          aria-busy={choices.state === "loading"}
+          disabled={choices.state === "loading"}
+          onClick={() => void offerChoices()}
+        >
+          {choices.state === "loading" ? "Loading…" : "Change"}
+          <span className="visually-hidden"> the address to send from</span>
+        </button>
+      )}
+    </span>
   );
 }
