@@ -8,11 +8,21 @@ import { readDatabase } from "./risc-helpers";
 export const MODIFY_SCOPE = "https://www.googleapis.com/auth/gmail.modify";
 export const READONLY_SCOPE = "https://www.googleapis.com/auth/gmail.readonly";
 
-/** From /authorize, Continue to Google, Allow: back where it started, with gmail.modify granted. */
+/**
+ * From /authorize, Continue to Google, Allow: back where it started, with gmail.modify granted. A spec that
+ * does not reset the emulator may meet the grant an earlier spec of its worker gave; then there is nothing to ask.
+ */
 export async function grantModify(page: Page, account = "ada@example.com", returnTo = "/inbox"): Promise<void> {
   await page.goto(`/authorize?${new URLSearchParams({ account, returnTo })}`);
-  await page.getByTestId("grant-continue").click();
-  await answerConsent(page, { email: account });
+  const ask = page.getByTestId("grant-continue");
+  const alreadyGranted = page.getByText("Google already allows Mailroom");
+  await expect(ask.or(alreadyGranted)).toBeVisible();
+  if (await alreadyGranted.isVisible()) {
+    await page.goto(returnTo);
+  } else {
+    await ask.click();
+    await answerConsent(page, { email: account });
+  }
   await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === returnTo);
 }
 

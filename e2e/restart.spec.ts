@@ -124,6 +124,10 @@ test.describe("a second process on the same SQLite file", () => {
     stops.push(second.stop);
     expect(appliedMigrations(file)).toEqual(migrationNames);
     expect(await health(second.url)).toEqual({ ok: true, database: "ok", google: "emulator" });
-    expect(await health(running.url)).toEqual({ ok: true, database: "ok", google: "emulator" });
+    // Health gives Google 2 s to answer; while the new release starts beside it on a busy machine, a probe of
+    // the emulator may take longer. What matters is that the previous release keeps serving the file.
+    await expect(async () => expect(await health(running.url)).toEqual({ ok: true, database: "ok", google: "emulator" })).toPass({
+      timeout: 20_000,
+    });
   });
 });

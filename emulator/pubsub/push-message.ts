@@ -71,13 +71,27 @@ export const ACK_STATUSES: ReadonlySet<number> = new Set([102, 200, 201, 202, 20
 /** Pub/Sub's push user agent. */
 export const PUSH_USER_AGENT = "APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)";
 
-/** POSTs one push and reports the status (null with a short reason when none came). */
+/**
+ * POSTs one push and reports the status (null with a short reason when none came). A connection the receiver
+ * closed under the request before answering is tried once more on a new one, as Pub/Sub retries a delivery; a
+ * receiver that refuses keeps its refusal, so a forged push is answered the same either way.
+ */
 export async function postPush(
   endpoint: string,
   body: string,
   authorization: string | undefined,
   timeoutMs: number,
 ): Promise<{ status: number | null; error?: string }> {
+  const first = await postPushOnce(endpoint, body, authorization, timeoutMs);
+  return first.status === null && first.connectionLost ? postPushOnce(endpoint, body, authorization, timeoutMs) : first;
+}
+
+async function postPushOnce(
+  endpoint: string,
+  body: string,
+  authorization: string | undefined,
+  timeoutMs: number,
+): Promise<{ status: number | null; error?: string; connectionLost?: boolean }> {
   try {
     const response = await fetch(endpoint, {
       method: "POST",
@@ -94,7 +108,9 @@ export async function postPush(
     await response.arrayBuffer();
     return { status: response.status };
   } catch (error) {
-    return { status: null, error: describe(error) };
+    const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+    const connectionLost = code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE";
+    return { status: null, error: describe(error), connectionLost };
   }
 }
 

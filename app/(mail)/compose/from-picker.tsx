@@ -2,7 +2,7 @@
 // Who the message is from: the account (or the address a reopened draft chose), shown; "Change" asks for the
 // account's send-as addresses (its own and its accepted aliases) and offers them, the default first. Nothing
 // is asked before the person wants to change it, so opening a composer (a reply above all) costs no request.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type SendAsAddress, listSendAs } from "./compose-api";
 
 type Props = {
@@ -23,12 +23,14 @@ export function FromPicker({ id, account, value, onChange }: Props) {
   const [choices, setChoices] = useState<Choices>({ state: "closed" });
   const select = useRef<HTMLSelectElement>(null);
 
+  // The list replaces the button once it is there: keyboard focus follows it.
+  useEffect(() => {
+    if (choices.state === "ready") select.current?.focus();
+  }, [choices]);
+
   async function offerChoices() {
     setChoices({ state: "loading" });
-    const sendAs = await listSendAs(account);
-    setChoices({ state: "ready", sendAs });
-    // The list replaces the button: keyboard focus follows it.
-    requestAnimationFrame(() => select.current?.focus());
+    setChoices({ state: "ready", sendAs: await listSendAs(account) });
   }
 
   if (choices.state === "ready" && choices.sendAs.length > 1) {
