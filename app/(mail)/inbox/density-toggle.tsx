@@ -12,7 +12,7 @@ export function DensityToggle({ initial }: { initial: Density }) {
   return (
     <button
       type="button"
-      className="button density-toggle"
+      className="button action-button density-toggle"
       data-testid="density"
       aria-pressed={compact}
       title="Compact rows fit more conversations on the screen"
@@ -23,7 +23,10 @@ export function DensityToggle({ initial }: { initial: Density }) {
         document.querySelector("main.inbox")?.setAttribute("data-density", next);
       }}
     >
-      Compact
+      <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M4 5h16M4 9.5h16M4 14h16M4 18.5h16" />
+      </svg>
+      <span className="action-text">Compact</span>
     </button>
   );
 }
