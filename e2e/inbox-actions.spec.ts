@@ -36,7 +36,7 @@ async function pick(page: Page, count: number, wanted: (state: { unread: boolean
     items.map((item) => ({
       id: item.getAttribute("data-thread-id") ?? "",
       unread: item.classList.contains("unread"),
-      starred: (item.querySelector(".star")?.textContent ?? "") !== "",
+      starred: item.querySelector('[data-testid="row-star"]')?.getAttribute("aria-pressed") === "true",
     })),
   );
   const chosen = states
@@ -125,13 +125,13 @@ test.describe("with permission to change mail", () => {
     await select(page, [unstarred!]);
     await expect(page.getByTestId("action-star")).toHaveText("Star");
     await page.getByTestId("action-star").click();
-    await expect(row(page, unstarred!).locator(".star")).toHaveText("★");
+    await expect(row(page, unstarred!).getByTestId("row-star")).toHaveAttribute("aria-pressed", "true");
     await expect(undoToast(page)).toContainText("Starred 1 conversation");
     await expectGmail(reader, [unstarred!], { has: "STARRED" });
     // Still selected, and now every target is starred: the same button unstars.
     await expect(page.getByTestId("action-star")).toHaveText("Unstar");
     await undoToast(page).getByRole("button", { name: "Undo" }).click();
-    await expect(row(page, unstarred!).locator(".star")).toHaveText("");
+    await expect(row(page, unstarred!).getByTestId("row-star")).toHaveAttribute("aria-pressed", "false");
     await expectGmail(reader, [unstarred!], { lacks: "STARRED" });
     await row(page, unstarred!).getByTestId("row-select").uncheck();
 
@@ -202,10 +202,10 @@ test.describe("with permission to change mail", () => {
     const [plain] = await pick(page, 1, (state) => !state.starred);
     await focusWithKeys(page, plain!);
     await page.keyboard.press("s");
-    await expect(row(page, plain!).locator(".star")).toHaveText("★");
+    await expect(row(page, plain!).getByTestId("row-star")).toHaveAttribute("aria-pressed", "true");
     await expectGmail(reader, [plain!], { has: "STARRED" });
     await page.keyboard.press("s");
-    await expect(row(page, plain!).locator(".star")).toHaveText("");
+    await expect(row(page, plain!).getByTestId("row-star")).toHaveAttribute("aria-pressed", "false");
     await expect(undoToast(page)).toContainText("Unstarred 1 conversation");
     await expectGmail(reader, [plain!], { lacks: "STARRED" });
 

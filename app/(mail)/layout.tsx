@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "../_components/account-switcher";
+import { ShortcutSheet } from "../_components/shortcut-sheet";
 import { SignOutButton } from "../_components/sign-out-button";
+import { SkipLink } from "../_components/skip-link";
 import { ComposeButton } from "./compose/compose-button";
 import { ComposerProvider } from "./compose/composer-provider";
 import { FailedSendsNotice } from "./failed-sends-notice";
@@ -18,6 +20,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
   const linked = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
     <div className="app-shell">
+      <SkipLink />
       <ComposerProvider accounts={linked.toSorted()} defaultAccount={linked[0] ?? null}>
         <header className="topbar">
           <Link href="/inbox" className="brand">
@@ -46,7 +49,10 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
         </header>
         <LinkedAccountNotice userId={user.id} />
         <FailedSendsNotice userId={user.id} />
-        {children}
+        <div id="content" tabIndex={-1} className="content">
+          {children}
+        </div>
+        <ShortcutSheet />
       </ComposerProvider>
     </div>
   );

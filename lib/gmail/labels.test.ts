@@ -67,6 +67,8 @@ describe("what each action does", () => {
     untrash: { add: [], remove: ["TRASH"], method: "untrash", undo: "trash" },
     addLabel: { add: ["Label_7"], remove: [], method: "modify", undo: "removeLabel" },
     removeLabel: { add: [], remove: ["Label_7"], method: "modify", undo: "addLabel" },
+    reportSpam: { add: ["SPAM"], remove: ["INBOX"], method: "modify", undo: "notSpam" },
+    notSpam: { add: ["INBOX"], remove: ["SPAM"], method: "modify", undo: "reportSpam" },
   };
 
   it.each(MAIL_ACTIONS)("%s", (action) => {
@@ -87,8 +89,22 @@ describe("what each action does", () => {
     expect(undoOf(undoOf(action))).toBe(action);
   });
 
+  // Report spam is offered where the conversation is in the inbox, Not spam where it is in Spam: from there,
+  // each undoes the other exactly.
+  const offeredOn: Partial<Record<MailAction, (labels: string[]) => boolean>> = {
+    reportSpam: (labels) => labels.includes("INBOX") && !labels.includes("SPAM"),
+    notSpam: (labels) => labels.includes("SPAM") && !labels.includes("INBOX"),
+  };
+
   it.each(MAIL_ACTIONS)("%s, then its undo, leaves a conversation's labels as they were", (action) => {
-    for (const before of [[], ["INBOX", "UNREAD"], ["STARRED", "Label_7"], ["INBOX", "UNREAD", "STARRED", "TRASH", "Label_7"]]) {
+    const candidates = [
+      [],
+      ["INBOX", "UNREAD"],
+      ["STARRED", "Label_7"],
+      ["INBOX", "UNREAD", "STARRED", "TRASH", "Label_7"],
+      ["SPAM", "UNREAD"],
+    ];
+    for (const before of candidates.filter((labels) => offeredOn[action]?.(labels) ?? true)) {
       const after = withLabelChange(before, labelChangeOf(action, "Label_7"));
       if (after === before) continue;
       const back = withLabelChange(after, labelChangeOf(undoOf(action), "Label_7"));

@@ -86,7 +86,7 @@ export type LabelChange = { add: readonly string[]; remove: readonly string[] };
 /** How Gmail is asked: most actions are a label change (modify); trash and untrash have their own methods. */
 export type GmailMethod = "modify" | "trash" | "untrash";
 
-type ActionEffect = { add?: string; remove?: string; undo: MailAction; method: GmailMethod };
+type ActionEffect = { add?: string | readonly string[]; remove?: string | readonly string[]; undo: MailAction; method: GmailMethod };
 
 /** Archive = remove INBOX, mark read = remove UNREAD (Gmail's labels guide); trash is its own method at Gmail. */
 const EFFECTS: Readonly<Record<Exclude<MailAction, "addLabel" | "removeLabel">, ActionEffect>> = {
@@ -98,7 +98,14 @@ const EFFECTS: Readonly<Record<Exclude<MailAction, "addLabel" | "removeLabel">, 
   unstar: { remove: GmailLabel.STARRED, undo: "star", method: "modify" },
   trash: { add: GmailLabel.TRASH, undo: "untrash", method: "trash" },
   untrash: { remove: GmailLabel.TRASH, undo: "trash", method: "untrash" },
+  // As Gmail's own Report spam and Not spam buttons do: the conversation leaves the inbox for Spam and back.
+  reportSpam: { add: GmailLabel.SPAM, remove: GmailLabel.INBOX, undo: "notSpam", method: "modify" },
+  notSpam: { add: GmailLabel.INBOX, remove: GmailLabel.SPAM, undo: "reportSpam", method: "modify" },
 };
+
+function asList(labels: string | readonly string[] | undefined): readonly string[] {
+  return labels === undefined ? [] : typeof labels === "string" ? [labels] : labels;
+}
 
 function effectOf(action: MailAction, labelId: string | undefined): ActionEffect {
   if (action !== "addLabel" && action !== "removeLabel") return EFFECTS[action];
@@ -115,7 +122,7 @@ function effectOf(action: MailAction, labelId: string | undefined): ActionEffect
  */
 export function labelChangeOf(action: MailAction, labelId?: string): LabelChange {
   const effect = effectOf(action, labelId);
-  return { add: effect.add ? [effect.add] : [], remove: effect.remove ? [effect.remove] : [] };
+  return { add: asList(effect.add), remove: asList(effect.remove) };
 }
 
 /** The Gmail method that carries the action out. */

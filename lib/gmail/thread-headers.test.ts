@@ -44,7 +44,16 @@ describe("summarizeThread", () => {
       starred: true,
       labelIds: ["INBOX", "SENT", "UNREAD", "STARRED"],
       latestMessageId: "m3",
+      hasAttachment: false,
     });
+  });
+
+  it("marks a conversation with files: some message's top part is multipart/mixed in Gmail's metadata", () => {
+    const plain = message("m1", "a@example.com", 1_000, ["INBOX"]);
+    const withFiles = { ...message("m2", "b@example.com", 2_000, ["INBOX"]), payload: { mimeType: "multipart/mixed", headers: [] } };
+    const alternative = { ...message("m3", "c@example.com", 3_000, ["INBOX"]), payload: { mimeType: "multipart/alternative" } };
+    expect(summarizeThread({ id: "t1", messages: [plain, withFiles] })?.hasAttachment).toBe(true);
+    expect(summarizeThread({ id: "t1", messages: [plain, alternative] })?.hasAttachment).toBe(false);
   });
 
   it("has nothing to show for a thread without messages, and copes with messages without headers", () => {

@@ -63,5 +63,6 @@ export function summarizeThread(thread: gmail_v1.Schema$Thread, options: Summary
     starred: labelIds.includes("STARRED"),
     labelIds,
     latestMessageId: latest.id,
+    hasAttachment: messages.some((message) => message.payload?.mimeType?.toLowerCase() === "multipart/mixed"),
   };
 }

@@ -13,6 +13,8 @@ export const MAIL_ACTIONS = [
   "untrash",
   "addLabel",
   "removeLabel",
+  "reportSpam",
+  "notSpam",
 ] as const;
 
 export type MailAction = (typeof MAIL_ACTIONS)[number];

@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { ConversationList } from "./conversation-list/conversation-list";
-import { type InboxLocation, inboxHref } from "./inbox-url";
+import { EmptyList } from "./empty-list";
+import { type InboxLocation, firstIndexOf, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
+import { viewNameOf } from "./view-names";
 import type { AccountError } from "@/lib/mail/list-all-accounts";
 import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
@@ -16,7 +17,8 @@ import { encodeStreamPositions } from "@/lib/sync/stream-positions";
 /** One notice per account that could not be read: its reconnect banner, or what went wrong. */
 function AccountFailure({ failure }: { failure: AccountError }) {
   if (failure.code === "reauth_required") {
-    return <ReauthBanner message={`${failure.email}: ${failure.message}`} reason={failure.reason ?? "revoked"} email={failure.email} />;
+    // The banner names the account itself.
+    return <ReauthBanner message={failure.message} reason={failure.reason ?? "revoked"} email={failure.email} />;
   }
   return (
     <p className="banner" role="status" data-testid="account-error" data-account={failure.email}>
@@ -52,21 +54,7 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
 
   const failures = page.accountErrors.map((failure) => <AccountFailure key={failure.email} failure={failure} />);
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
-  const empty = (
-    <section className="state" aria-live="polite">
-      <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-      <p>
-        {here.q
-          ? "Try fewer words, or search all mail."
-          : "When mail arrives with this label in any of your accounts, it will show up here."}
-      </p>
-      {newest && (
-        <Link href={newest} className="button">
-          Back to the newest
-        </Link>
-      )}
-    </section>
-  );
+  const empty = <EmptyList here={here} allAccounts={true} />;
 
   return (
     <>
@@ -83,8 +71,10 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         newestHref={newest}
         position={encodeStreamPositions(page.positions.map(({ email, historyId }) => [email, historyId] as const))}
         whenEmpty={empty}
+        viewName={viewNameOf(here.label, here.q, [])}
+        firstIndex={firstIndexOf(here)}
+        pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
       />
-      <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>
   );
 }

@@ -34,3 +34,9 @@ export function newerHref(here: InboxLocation): string | null {
   if (!here.pageToken) return null;
   return inboxHref({ ...here, pageToken: here.prev.at(-1), prev: here.prev.slice(0, -1) });
 }
+
+/** Where this page's first row stands among all of the view's, 1-based ("26–50 of about 200" on the second). */
+export function firstIndexOf(here: InboxLocation): number {
+  if (!here.pageToken) return 1;
+  return (here.prev.length + 1) * (here.pageSize ?? DEFAULT_PAGE_SIZE) + 1;
+}

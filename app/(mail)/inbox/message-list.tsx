@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ConversationList } from "./conversation-list/conversation-list";
-import { type InboxLocation, inboxHref } from "./inbox-url";
+import { EmptyList } from "./empty-list";
+import { type InboxLocation, firstIndexOf, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
+import { viewNameOf } from "./view-names";
 import type { Account } from "@/lib/accounts/linked-accounts";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
@@ -39,38 +40,28 @@ export async function MessageList({ account, here }: { account: Account; here: I
 
   const { page } = positioned;
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
-  const empty = (
-    <section className="state" aria-live="polite">
-      <h2>{here.q ? "No messages match your search" : "No messages here"}</h2>
-      <p>{here.q ? "Try fewer words, or search all mail." : "When mail arrives with this label, it will show up here."}</p>
-      {newest && (
-        <Link href={newest} className="button">
-          Back to the newest
-        </Link>
-      )}
-    </section>
-  );
+  const empty = <EmptyList here={here} allAccounts={false} />;
 
   // The labels Gmail lets a user apply, for "Label as"; the tabs above already asked (cached for a minute).
   const userLabels = await listUserLabels(account).catch(() => []);
   return (
-    <>
-      <ConversationList
-        rows={page.threads}
-        label={here.label}
-        account={email ?? ""}
-        accountParam={here.account}
-        back={inboxHref(here)}
-        userLabels={userLabels.map(({ id, name }) => ({ id, name }))}
-        listName="Conversations"
-        q={here.q}
-        resultSizeEstimate={page.resultSizeEstimate}
-        newestHref={newest}
-        position={positioned.historyId}
-        whenEmpty={empty}
-      />
-      <Pagination here={here} nextPageToken={page.nextPageToken} />
-    </>
+    <ConversationList
+      rows={page.threads}
+      label={here.label}
+      account={email ?? ""}
+      accountParam={here.account}
+      back={inboxHref(here)}
+      userLabels={userLabels.map(({ id, name }) => ({ id, name }))}
+      listName="Conversations"
+      q={here.q}
+      resultSizeEstimate={page.resultSizeEstimate}
+      newestHref={newest}
+      position={positioned.historyId}
+      whenEmpty={empty}
+      viewName={viewNameOf(here.label, here.q, userLabels)}
+      firstIndex={firstIndexOf(here)}
+      pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
+    />
   );
 }
 

@@ -10,20 +10,20 @@ export function Pagination({ here, nextPageToken }: { here: InboxLocation; nextP
     <nav className="pagination" aria-label="Pages">
       {newer ? (
         <Link href={newer} className="button" data-testid="prev-page" rel="prev">
-          ‹ Newer
+          ‹<span className="action-text"> Newer</span>
         </Link>
       ) : (
         <span className="button" aria-disabled="true" data-testid="prev-page">
-          ‹ Newer
+          ‹<span className="action-text"> Newer</span>
         </span>
       )}
       {nextPageToken ? (
         <Link href={olderHref(here, nextPageToken)} className="button" data-testid="next-page" rel="next">
-          Older ›
+          <span className="action-text">Older </span>›
         </Link>
       ) : (
         <span className="button" aria-disabled="true" data-testid="next-page">
-          Older ›
+          <span className="action-text">Older </span>›
         </span>
       )}
     </nav>

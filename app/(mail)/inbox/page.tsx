@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ErrorState } from "../../_components/error-state";
 import { NotYourAccount } from "../../_components/not-your-account";
 import { AllAccountsList } from "./all-accounts-list";
+import { DENSITY_COOKIE, densityOf } from "./density";
+import { DensityToggle } from "./density-toggle";
 import { LabelTabs } from "./label-tabs";
 import { MessageList, MessageListSkeleton } from "./message-list";
 import { SearchForm } from "./search-form";
-import type { InboxLocation } from "./inbox-url";
+import { type InboxLocation, inboxHref } from "./inbox-url";
+import { viewNameOf } from "./view-names";
 import { type Account, resolveAccount } from "@/lib/accounts/linked-accounts";
 import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { ALL_MAIL, isUserLabelId } from "@/lib/gmail/labels";
 import { inboxPageQuerySchema } from "@/lib/http/mail-query";
 import { describeZodError } from "@/lib/http/query-params";
 
@@ -24,6 +29,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   if (!parsed.success) {
     return (
       <main className="page">
+        <h1 className="visually-hidden">Inbox</h1>
         <ErrorState title="That inbox address is not valid" message={describeZodError(parsed.error)}>
           <Link href="/inbox" className="button">
             Go to the inbox
@@ -32,50 +38,63 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </main>
     );
   }
-  const { account } = parsed.data;
+  const { account, q } = parsed.data;
   const here: InboxLocation = {
     account,
-    label: parsed.data.label ?? "INBOX",
-    q: parsed.data.q,
+    // As in Gmail, a search looks in all mail, whichever tab it was typed in.
+    label: q ? ALL_MAIL : (parsed.data.label ?? "INBOX"),
+    q,
     pageSize: parsed.data.pageSize,
     pageToken: parsed.data.pageToken,
     prev: parsed.data.prev,
   };
-  if (account === "all") {
-    return (
-      <main className="page inbox">
-        <div className="inbox-tools">
-          <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
-        </div>
-        {/* User labels belong to one account each: the merged view offers the system labels. */}
-        <LabelTabs account="all" current={here.label} q={here.q} pageSize={here.pageSize} />
-        <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
-          <AllAccountsList userId={user.id} email={user.email} here={here} />
-        </Suspense>
-      </main>
-    );
+  const density = densityOf((await cookies()).get(DENSITY_COOKIE)?.value);
+  let resolved: Account | "all" = "all";
+  if (account !== "all") {
+    try {
+      // Resolved once, here, and handed down. An address that is not one of this user's accounts stops here,
+      // before anything is read at Google.
+      resolved = await resolveAccount({ userId: user.id, account });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return <NotYourAccount message={error.message} href="/inbox" label="Go to the inbox" />;
+    }
   }
-  let resolved: Account;
-  try {
-    // Resolved once, here, and handed down. An address that is not one of this user's accounts stops here,
-    // before anything is read at Google.
-    resolved = await resolveAccount({ userId: user.id, account });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return <NotYourAccount message={error.message} href="/inbox" label="Go to the inbox" />;
-  }
+  // A user label's name is known once its list has streamed; the document title names it then.
+  const heading = q
+    ? `Search results for “${q}”`
+    : isUserLabelId(here.label)
+      ? "Labelled conversations"
+      : viewNameOf(here.label, undefined, []);
   return (
-    <main className="page inbox">
+    <main className="page inbox" data-density={density}>
+      <h1 className="visually-hidden" dir="auto">
+        {heading}
+      </h1>
       <div className="inbox-tools">
-        <SearchForm account={here.account} label={here.label} q={here.q ?? ""} pageSize={here.pageSize} />
+        <SearchForm account={here.account} q={here.q ?? ""} pageSize={here.pageSize} />
+        <DensityToggle initial={density} />
       </div>
+      {/* User labels belong to one account each: the merged view offers the system labels. */}
       <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
-        <LabelTabs account={resolved} current={here.label} q={here.q} pageSize={here.pageSize} />
+        <LabelTabs account={resolved} current={q ? null : here.label} pageSize={here.pageSize} />
       </Suspense>
-      {/* Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
-      <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
-        <MessageList account={resolved} here={here} />
-      </Suspense>
+      {q && (
+        <p className="search-scope" data-testid="search-scope">
+          Searching all mail for <q dir="auto">{q}</q>.{" "}
+          <Link href={inboxHref({ account: here.account, label: "INBOX", pageSize: here.pageSize, prev: [] })}>Clear the search</Link>
+        </p>
+      )}
+      {/* The skip link's target. Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}
+      <div id="conversations" tabIndex={-1} className="content">
+        <Suspense key={JSON.stringify(here)} fallback={<MessageListSkeleton />}>
+          {resolved === "all" ? (
+            <AllAccountsList userId={user.id} email={user.email} here={here} />
+          ) : (
+            <MessageList account={resolved} here={here} />
+          )}
+        </Suspense>
+      </div>
     </main>
   );
 }

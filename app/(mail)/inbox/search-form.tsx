@@ -1,12 +1,14 @@
-/** A plain GET form: the search lands in the URL, so results are shareable and work without JavaScript. */
-export function SearchForm({ account, label, q, pageSize }: { account?: string; label: string; q: string; pageSize?: number }) {
+/**
+ * A plain GET form: the search lands in the URL, so results are shareable and work without JavaScript. As in
+ * Gmail, a search looks in all mail whichever tab it is typed in, so the tab is not sent with it.
+ */
+export function SearchForm({ account, q, pageSize }: { account?: string; q: string; pageSize?: number }) {
   return (
     <form action="/inbox" method="get" role="search" className="search-form">
       {account && <input type="hidden" name="account" value={account} />}
-      {label !== "INBOX" && <input type="hidden" name="label" value={label} />}
       {pageSize && <input type="hidden" name="pageSize" value={pageSize} />}
       <label htmlFor="search" className="visually-hidden">
-        Search mail
+        Search all mail
       </label>
       <input
         id="search"
@@ -15,7 +17,7 @@ export function SearchForm({ account, label, q, pageSize }: { account?: string; 
         name="q"
         defaultValue={q}
         maxLength={500}
-        placeholder='Search mail (from:, is:unread, "a phrase"…)'
+        placeholder="Search all mail"
         autoComplete="off"
         dir="auto"
       />

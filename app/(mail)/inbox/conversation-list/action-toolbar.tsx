@@ -1,31 +1,12 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { Icon } from "./icons";
 import type { ActionOptions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import { GmailLabel, isSpamOrTrashView } from "@/lib/gmail/labels";
 
 export type LabelOption = { id: string; name: string };
-
-// Simple line icons, drawn on a 24-unit grid in the current text colour; the buttons' words name them.
-const ICONS: Record<string, ReactNode> = {
-  archive: <path d="M4 5h16v4H4zM5 9v10h14V9M12 11v6m-3-3 3 3 3-3" />,
-  unarchive: <path d="M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z" />,
-  trash: <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />,
-  untrash: <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />,
-  star: <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2-5.5-2.9-5.5 2.9 1-6.2L3 9.6l6.2-.9z" />,
-  read: <path d="M3 10l9-6 9 6v10H3zM3 10l9 6 9-6" />,
-  unread: <path d="M3 6h18v12H3zM3 6l9 7 9-7" />,
-  unlabel: <path d="M3 12 10 5h10v14H10zM12 10l4 4m0-4-4 4" />,
-};
-
-function Icon({ name }: { name: string }) {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      {ICONS[name]}
-    </svg>
-  );
-}
 
 type ButtonProps = { testId: string; icon: string; text: string; disabled: boolean; onClick: () => void; keys?: string };
 
@@ -60,14 +41,13 @@ type Props = {
   onAction: (action: MailAction, options?: ActionOptions) => void;
 };
 
+/** Select-all always; the actions only once something is selected, as in Gmail. */
 export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasTarget, starAction, onSelectAll, onAction }: Props) {
   const selectAll = useRef<HTMLInputElement>(null);
   const some = selectedCount > 0 && selectedCount < rowCount;
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = some;
   }, [some]);
-  const spamOrTrash = isSpamOrTrashView(label);
-  const current = userLabels.find((option) => option.id === label);
   const disabled = !hasTarget;
   return (
     <div className="action-bar" role="toolbar" aria-label="Conversation actions">
@@ -85,6 +65,20 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
       <span className="selection-count" aria-live="polite">
         {selectedCount > 0 ? `${selectedCount} selected` : ""}
       </span>
+      {selectedCount > 0 && (
+        <SelectionActions label={label} userLabels={userLabels} disabled={disabled} starAction={starAction} onAction={onAction} />
+      )}
+    </div>
+  );
+}
+
+type SelectionProps = Pick<Props, "label" | "userLabels" | "starAction" | "onAction"> & { disabled: boolean };
+
+function SelectionActions({ label, userLabels, disabled, starAction, onAction }: SelectionProps) {
+  const spamOrTrash = isSpamOrTrashView(label);
+  const current = userLabels.find((option) => option.id === label);
+  return (
+    <>
       {!spamOrTrash && (
         <ActionButton
           testId="action-archive"
@@ -115,6 +109,20 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
         />
       ) : (
         <ActionButton testId="action-trash" icon="trash" text="Trash" keys="#" disabled={disabled} onClick={() => onAction("trash")} />
+      )}
+      {label === GmailLabel.SPAM ? (
+        <ActionButton testId="action-not-spam" icon="unarchive" text="Not spam" disabled={disabled} onClick={() => onAction("notSpam")} />
+      ) : (
+        label !== GmailLabel.TRASH && (
+          <ActionButton
+            testId="action-report-spam"
+            icon="spam"
+            text="Report spam"
+            keys="!"
+            disabled={disabled}
+            onClick={() => onAction("reportSpam")}
+          />
+        )
       )}
       <ActionButton
         testId="action-star"
@@ -169,6 +177,6 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
           ))}
         </select>
       )}
-    </div>
+    </>
   );
 }

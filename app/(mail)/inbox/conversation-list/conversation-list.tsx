@@ -7,14 +7,15 @@ import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "re
 import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
 import { ActionFeedback } from "./action-feedback";
 import { ActionToolbar, type LabelOption } from "./action-toolbar";
-import { ConversationRowItem } from "./conversation-row";
+import { documentTitleOf } from "./arrivals";
+import { ConversationRowItem, type RowAction } from "./conversation-row";
 import { takePendingAction } from "./pending-action";
 import { type ConversationRow, rowKey, starToggleFor, withAction } from "./rows";
 import { ScopeDialog } from "./scope-dialog";
 import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/mail/mail-actions";
-import { GmailLabel, belongsInView, isSpamOrTrashView } from "@/lib/gmail/labels";
+import { GmailLabel, belongsInView, isSpamOrTrashView, isUserLabelId } from "@/lib/gmail/labels";
 
 type Props = {
   rows: ConversationRow[];
@@ -36,7 +37,27 @@ type Props = {
   position?: string;
   /** What an empty page says until mail arrives (a page emptied by actions says so instead). */
   whenEmpty?: ReactNode;
+  /** The view's name, for the document title ("Inbox (3) · Mailroom"). */
+  viewName: string;
+  /** The position of the page's first row among all the view's (1 on the first page). */
+  firstIndex: number;
+  /** The page's Newer and Older links, shown with the range at the toolbar's end. */
+  pager: ReactNode;
 };
+
+/** The buttons on a row, for the view it is in: what makes sense there, as the toolbar offers it. */
+function rowActionsFor(label: string): RowAction[] {
+  if (label === GmailLabel.TRASH) return ["untrash", "markRead", "markUnread"];
+  if (label === GmailLabel.SPAM) return ["notSpam", "trash", "markRead", "markUnread"];
+  return ["archive", "trash", "markRead", "markUnread"];
+}
+
+/** "1–25 of about 200", as Gmail puts it next to its pager; Gmail's total is an estimate. */
+function rangeText(first: number, count: number, estimate: number): string {
+  if (count === 0) return "";
+  const last = first + count - 1;
+  return estimate > last ? `${first}–${last} of about ${estimate}` : `${first}–${last} of ${last}`;
+}
 
 type Current = { key: string; index: number };
 
@@ -65,20 +86,24 @@ export function ConversationList(props: Props) {
   const targetRows = rows.filter((row) => targets.has(rowKey(row)));
   const spamOrTrash = isSpamOrTrashView(label);
 
-  const act = (action: MailAction, options: ActionOptions = {}) => {
-    if (targets.size === 0) return;
+  // A row's own star and hover buttons act on that row alone, selected or not.
+  const actOn = (keysToAct: ReadonlySet<string>, action: MailAction, options: ActionOptions = {}) => {
+    if (keysToAct.size === 0) return;
+    const actedRows = rows.filter((row) => keysToAct.has(rowKey(row)));
     // Rows that leave the list leave the selection too; the others stay selected for the next action. If
     // Gmail refuses, the rows come back selected as they were.
-    const leaving = targetRows
+    const leaving = actedRows
       .filter((row) => belongsInView(row.labelIds, label) && !belongsInView(withAction(row, action, options.labelId).labelIds, label))
       .map(rowKey);
-    const fromSelection = selection.size > 0;
+    const fromSelection = [...keysToAct].every((key) => selection.has(key));
     if (leaving.length > 0) setSelected((now) => new Set([...now].filter((key) => !leaving.includes(key))));
-    void actions.run(action, targets, options).then((done) => {
+    void actions.run(action, keysToAct, options).then((done) => {
       const back = fromSelection ? leaving.filter((key) => !done.has(key)) : [];
       if (back.length > 0) setSelected((now) => new Set([...now, ...back]));
     });
   };
+
+  const act = (action: MailAction, options: ActionOptions = {}) => actOn(targets, action, options);
 
   const toggle = (key: string, on: boolean) =>
     setSelected((now) => {
@@ -94,12 +119,17 @@ export function ConversationList(props: Props) {
       e: () => !spamOrTrash && act("archive"),
       "#": () => (label === GmailLabel.TRASH ? act("untrash") : act("trash")),
       s: () => act(starToggleFor(targetRows)),
+      "!": () => !spamOrTrash && act("reportSpam"),
       x: () => currentKey && toggle(currentKey, !selection.has(currentKey)),
       z: () => void actions.undo(),
     };
     const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
     const handler =
-      event.shiftKey && shifted[event.key] ? shifted[event.key] : event.shiftKey && event.key !== "#" ? undefined : shortcuts[event.key];
+      event.shiftKey && shifted[event.key]
+        ? shifted[event.key]
+        : event.shiftKey && event.key !== "#" && event.key !== "!"
+          ? undefined
+          : shortcuts[event.key];
     if (!handler) return;
     event.preventDefault();
     handler();
@@ -127,6 +157,12 @@ export function ConversationList(props: Props) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
+  // The tab's title carries the unread count, and follows the list as mail arrives and is read.
+  const title = documentTitleOf(props.viewName, rows);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   // The focused row left the list (archived, trashed): focus moves to the row now in its place, as in Gmail.
   useLayoutEffect(() => {
     const active = document.activeElement;
@@ -135,31 +171,45 @@ export function ConversationList(props: Props) {
     wrapper.current?.querySelector<HTMLAnchorElement>(`li[data-row-key="${CSS.escape(currentKey)}"] a[data-row-link]`)?.focus();
   }, [currentKey, rows.length]);
 
-  const meta = `${rows.length} ${rows.length === 1 ? "conversation" : "conversations"}${allAccounts ? " from all accounts" : ""}${
-    props.q ? ` matching “${props.q}”` : ""
-  }${props.resultSizeEstimate > rows.length ? ` of about ${props.resultSizeEstimate}` : ""}`;
+  const labelNames = new Map(userLabels.map((option) => [option.id, option.name]));
+  const rowActions = rowActionsFor(label);
+  // Polite, and only for mail from others: the person's own actions are told by the undo toast.
+  const announcer = (
+    <p className="visually-hidden" aria-live="polite" data-testid="new-mail-announcement">
+      {live.announcement}
+    </p>
+  );
 
   // A page that came empty says so, and stays live: the first mail to arrive replaces this.
   if (rows.length === 0 && props.rows.length === 0 && props.whenEmpty) {
     return (
       <div ref={wrapper} className="conversations" data-live={live.state}>
+        {announcer}
         {props.whenEmpty}
+        {props.pager}
       </div>
     );
   }
 
   return (
     <div ref={wrapper} className="conversations" data-live={live.state}>
-      <ActionToolbar
-        label={label}
-        userLabels={userLabels}
-        selectedCount={selection.size}
-        rowCount={rows.length}
-        hasTarget={targets.size > 0}
-        starAction={starToggleFor(targetRows)}
-        onSelectAll={(on) => setSelected(on ? new Set(keys) : new Set())}
-        onAction={act}
-      />
+      <div className="list-head">
+        <ActionToolbar
+          label={label}
+          userLabels={userLabels}
+          selectedCount={selection.size}
+          rowCount={rows.length}
+          hasTarget={targets.size > 0}
+          starAction={starToggleFor(targetRows)}
+          onSelectAll={(on) => setSelected(on ? new Set(keys) : new Set())}
+          onAction={act}
+        />
+        <span className="page-range" data-testid="page-range">
+          {rangeText(props.firstIndex, rows.length, props.resultSizeEstimate)}
+        </span>
+        {props.pager}
+      </div>
+      {announcer}
       <ActionFeedback
         toast={actions.toast}
         alert={actions.alert}
@@ -168,10 +218,6 @@ export function ConversationList(props: Props) {
         onDismissToast={actions.dismissToast}
         onDismissAlert={actions.dismissAlert}
       />
-      <p className="list-meta">
-        {meta}
-        <span className="keyboard-hint"> · j/k move, x select, e archive, # trash, s star, z undo, / search</span>
-      </p>
       {rows.length === 0 ? (
         <section className="state">
           <h2>Nothing left here</h2>
@@ -195,10 +241,13 @@ export function ConversationList(props: Props) {
                   href={conversationHref(row, allAccounts ? row.account : props.accountParam, back)}
                   me={row.account ?? account}
                   showAccount={allAccounts}
+                  labelNames={row.labelIds.filter((id) => isUserLabelId(id) && id !== label).flatMap((id) => labelNames.get(id) ?? [])}
+                  rowActions={rowActions}
                   selected={selection.has(key)}
                   current={key === currentKey}
                   onSelect={(on) => toggle(key, on)}
                   onFocus={() => setCurrent({ key, index })}
+                  onAction={(action) => actOn(new Set([key]), action)}
                 />
               );
             })}

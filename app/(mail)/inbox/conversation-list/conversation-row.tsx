@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { LocalTime } from "../../../_components/local-time";
+import { Icon } from "./icons";
 import { participantsText } from "./participants";
 import type { ConversationRow } from "./rows";
+import type { MailAction } from "@/lib/mail/mail-actions";
 
 type Props = {
   row: ConversationRow;
@@ -12,17 +14,38 @@ type Props = {
   /** The account whose messages are "me" (the row's own in All accounts). */
   me: string | null;
   showAccount: boolean;
+  /** The names of the user labels the row carries, shown as chips. */
+  labelNames: readonly string[];
+  /** The actions the row's hover buttons offer here (none in views where they make no sense). */
+  rowActions: readonly RowAction[];
   selected: boolean;
   /** The row the keys and the toolbar act on when nothing is selected. */
   current: boolean;
   onSelect: (selected: boolean) => void;
   onFocus: () => void;
+  /** Acts on this row alone: its star and its hover buttons. */
+  onAction: (action: MailAction) => void;
 };
 
-export function ConversationRowItem({ row, rowKey, href, me, showAccount, selected, current, onSelect, onFocus }: Props) {
+export type RowAction = "archive" | "trash" | "untrash" | "markRead" | "markUnread" | "notSpam";
+
+const ROW_ACTION_WORDS: Record<RowAction, { icon: string; text: string }> = {
+  archive: { icon: "archive", text: "Archive" },
+  trash: { icon: "trash", text: "Trash" },
+  untrash: { icon: "untrash", text: "Restore" },
+  markRead: { icon: "read", text: "Mark read" },
+  markUnread: { icon: "unread", text: "Mark unread" },
+  notSpam: { icon: "unarchive", text: "Not spam" },
+};
+
+export function ConversationRowItem(props: Props) {
+  const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction } = props;
   const who = participantsText(row, me);
   const subject = row.subject || "(no subject)";
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
+  // Only the focused row's own buttons are tab stops, so Tab through the list stays one stop per row.
+  const tabIndex = current ? 0 : -1;
+  const readToggle: RowAction = row.unread ? "markRead" : "markUnread";
   return (
     <li
       className={classes}
@@ -39,10 +62,18 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
           Select the conversation “{subject}” with {who}
         </span>
       </label>
+      <button
+        type="button"
+        className="star row-star"
+        data-testid="row-star"
+        aria-pressed={row.starred}
+        aria-label={`Star “${subject}”`}
+        tabIndex={tabIndex}
+        onClick={() => onAction(row.starred ? "unstar" : "star")}
+      >
+        <Icon name={row.starred ? "starred" : "star"} />
+      </button>
       <Link href={href} data-row-link className="message-link">
-        <span className="star" aria-hidden="true">
-          {row.starred ? "★" : ""}
-        </span>
         <span className="sender">
           <span className="from" dir="auto">
             {row.unread && <span className="visually-hidden">Unread, </span>}
@@ -66,6 +97,12 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
               </span>{" "}
             </>
           )}
+          {labelNames.map((name) => (
+            <span key={name} className="label-chip" data-testid="label-chip">
+              <span className="visually-hidden">Label </span>
+              <bdi>{name}</bdi>
+            </span>
+          ))}
           <span className="subject" dir="auto">
             {subject}
           </span>
@@ -76,10 +113,34 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
             </span>
           )}
         </span>
+        {row.hasAttachment && (
+          <span className="attachment-mark" data-testid="row-attachment" title="Has attachments">
+            <Icon name="paperclip" />
+            <span className="visually-hidden">, has attachments</span>
+          </span>
+        )}
         <span className="date">
           <LocalTime iso={row.date} />
         </span>
       </Link>
+      <span className="row-actions">
+        {[...props.rowActions.filter((action) => action !== "markRead" && action !== "markUnread"), readToggle]
+          .filter((action) => props.rowActions.includes(action))
+          .map((action) => (
+            <button
+              key={action}
+              type="button"
+              className="row-action"
+              data-testid={`row-${action}`}
+              tabIndex={tabIndex}
+              title={ROW_ACTION_WORDS[action].text}
+              aria-label={`${ROW_ACTION_WORDS[action].text}: “${subject}”`}
+              onClick={() => onAction(action)}
+            >
+              <Icon name={ROW_ACTION_WORDS[action].icon} />
+            </button>
+          ))}
+      </span>
     </li>
   );
 }

@@ -29,6 +29,10 @@ export function describeDone(action: MailAction, count: number, labelName = "the
       return `Added “${labelName}” to ${what}`;
     case "removeLabel":
       return `Removed “${labelName}” from ${what}`;
+    case "reportSpam":
+      return `Reported ${what} as spam`;
+    case "notSpam":
+      return `Moved ${what} out of Spam`;
   }
 }
 
@@ -56,5 +60,9 @@ export function describeIntent(action: MailAction, count: number, labelName = "t
       return `add “${labelName}” to ${what}`;
     case "removeLabel":
       return `remove “${labelName}” from ${what}`;
+    case "reportSpam":
+      return `report ${what} as spam`;
+    case "notSpam":
+      return `move ${what} out of Spam`;
   }
 }

@@ -4,9 +4,10 @@
 // position, so mail that arrived while the page was on its way is among those changes. A fresh server list
 // (navigation, router.refresh) replaces them all, since it already includes those changes.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { applyAccountChange } from "./account-change";
-import type { ConversationRow } from "./rows";
+import { announcementOf, arrivalsOf } from "./arrivals";
+import { type ConversationRow, rowKey } from "./rows";
 import { type MailboxEventsState, useMailboxEvents } from "../../../_components/use-mailbox-events";
 
 type Options = {
@@ -19,30 +20,46 @@ type Options = {
   insertNew: boolean;
 };
 
-/** The rows to show, and the stream's state ("live" once changes flow), which the list exposes as `data-live`. */
+/**
+ * The rows to show, the stream's state ("live" once changes flow), which the list exposes as `data-live`, and
+ * what to announce of the latest new mail.
+ */
 export function useLiveRows(
   serverRows: ConversationRow[],
   { account, label, since, insertNew }: Options,
-): { rows: ConversationRow[]; state: MailboxEventsState } {
+): { rows: ConversationRow[]; state: MailboxEventsState; announcement: string } {
   const router = useRouter();
   const [live, setLive] = useState({ from: serverRows, rows: serverRows });
+  const [announcement, setAnnouncement] = useState("");
+  // Every conversation this page has shown: one coming back (an Undo, a fresh list) is not news.
+  const seen = useRef(new Set<string>());
   let current = live;
   if (live.from !== serverRows) {
     current = { from: serverRows, rows: serverRows };
     setLive(current);
   }
+  const shown = useRef(current.rows);
+  useEffect(() => {
+    shown.current = current.rows;
+    for (const row of current.rows) seen.current.add(rowKey(row));
+  }, [current.rows]);
   const state = useMailboxEvents({
     account: account ?? "all",
     label,
     since,
-    onChange: (change, changed) =>
+    onChange: (change, changed) => {
+      const next = applyAccountChange(shown.current, change, account === null ? changed : undefined, { insertNew });
+      const arrivals = arrivalsOf(next, seen.current, (row) => row.account ?? account ?? changed);
+      for (const row of next) seen.current.add(rowKey(row));
+      if (arrivals.length > 0) setAnnouncement(announcementOf(arrivals));
       setLive((now) => ({
         from: now.from,
         rows: applyAccountChange(now.rows, change, account === null ? changed : undefined, { insertNew }),
-      })),
+      }));
+    },
     // The stream could not say exactly what changed (too much, history Gmail no longer keeps, an account that
     // cannot be read any more): fetch again.
     onResync: () => router.refresh(),
   });
-  return { rows: current.rows, state };
+  return { rows: current.rows, state, announcement };
 }
