@@ -10,9 +10,6 @@ import { withAccount } from "../gmail/mailbox-access";
 
 export const SNOOZED_LABEL_NAME = "Mailroom/Snoozed";
 
-/** The view `/inbox?label=SNOOZED` lists: conversations carrying SNOOZED_LABEL_NAME. */
-export const SNOOZED_VIEW = "SNOOZED";
-
 const SHARED = Symbol.for("mailroom.snoozedLabelIds");
 const known = ((globalThis as { [SHARED]?: Map<string, string> })[SHARED] ??= new Map<string, string>());
 

@@ -58,9 +58,21 @@ type Props = {
   starAction: "star" | "unstar";
   onSelectAll: (selected: boolean) => void;
   onAction: (action: MailAction, options?: ActionOptions) => void;
+  /** More actions that act on their own (Snooze), after Mark unread. */
+  children?: ReactNode;
 };
 
-export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasTarget, starAction, onSelectAll, onAction }: Props) {
+export function ActionToolbar({
+  label,
+  userLabels,
+  selectedCount,
+  rowCount,
+  hasTarget,
+  starAction,
+  onSelectAll,
+  onAction,
+  children,
+}: Props) {
   const selectAll = useRef<HTMLInputElement>(null);
   const some = selectedCount > 0 && selectedCount < rowCount;
   useEffect(() => {
@@ -140,6 +152,7 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
         disabled={disabled}
         onClick={() => onAction("markUnread")}
       />
+      {children}
       {current && (
         <ActionButton
           testId="action-remove-label"

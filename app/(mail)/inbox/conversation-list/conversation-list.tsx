@@ -13,6 +13,10 @@ import { type ConversationRow, rowKey, starToggleFor, withAction } from "./rows"
 import { ScopeDialog } from "./scope-dialog";
 import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
+import { SnoozeMenu } from "../../snooze/snooze-menu";
+import { UnsnoozeButton } from "../../snooze/unsnooze-button";
+import { useSnoozedRows } from "../../snooze/use-snoozed-rows";
+import { snoozedNotice, unsnoozedNotice } from "../../snooze/snooze-notice";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import { GmailLabel, belongsInView, isSpamOrTrashView } from "@/lib/gmail/labels";
 
@@ -36,6 +40,8 @@ type Props = {
   position?: string;
   /** What an empty page says until mail arrives (a page emptied by actions says so instead). */
   whenEmpty?: ReactNode;
+  /** The Snoozed view: when each conversation wakes (ISO, by thread id); offers Unsnooze. */
+  snoozes?: Record<string, string> | undefined;
 };
 
 type Current = { key: string; index: number };
@@ -49,7 +55,9 @@ export function ConversationList(props: Props) {
   const allAccounts = account === null;
   const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
   const actions = useMailActions({ base: live.rows, label, account });
-  const { rows } = actions;
+  const snooze = useSnoozedRows(actions.rows);
+  const { rows } = snooze;
+  const [snoozeOpenedAt, setSnoozeOpenedAt] = useState<Date | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -64,6 +72,9 @@ export function ConversationList(props: Props) {
   const targets: ReadonlySet<string> = selection.size > 0 ? selection : new Set(currentKey ? [currentKey] : []);
   const targetRows = rows.filter((row) => targets.has(rowKey(row)));
   const spamOrTrash = isSpamOrTrashView(label);
+  // Snooze acts on one account's conversations: in All accounts, only when the targets share one.
+  const targetAccounts = new Set(targetRows.map((row) => row.account ?? account));
+  const snoozeAccount = targetAccounts.size === 1 ? [...targetAccounts][0] : undefined;
 
   const act = (action: MailAction, options: ActionOptions = {}) => {
     if (targets.size === 0) return;
@@ -96,6 +107,7 @@ export function ConversationList(props: Props) {
       s: () => act(starToggleFor(targetRows)),
       x: () => currentKey && toggle(currentKey, !selection.has(currentKey)),
       z: () => void actions.undo(),
+      b: () => snoozeAccount !== undefined && !spamOrTrash && targets.size > 0 && setSnoozeOpenedAt(new Date()),
     };
     const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
     const handler =
@@ -159,7 +171,24 @@ export function ConversationList(props: Props) {
         starAction={starToggleFor(targetRows)}
         onSelectAll={(on) => setSelected(on ? new Set(keys) : new Set())}
         onAction={act}
-      />
+      >
+        {snoozeAccount !== undefined && !spamOrTrash && (
+          <SnoozeMenu
+            account={snoozeAccount}
+            threadIds={targetRows.map((row) => row.id)}
+            openedAt={snoozeOpenedAt}
+            onOpenedAtChange={setSnoozeOpenedAt}
+            onDone={({ threadIds, until }) => snooze.hide(threadIds, snoozedNotice(threadIds.length, until))}
+          />
+        )}
+        {props.snoozes && snoozeAccount !== undefined && (
+          <UnsnoozeButton
+            account={snoozeAccount}
+            threadIds={targetRows.map((row) => row.id)}
+            onDone={(threadIds) => snooze.hide(threadIds, unsnoozedNotice(threadIds.length))}
+          />
+        )}
+      </ActionToolbar>
       <ActionFeedback
         toast={actions.toast}
         alert={actions.alert}
@@ -168,6 +197,11 @@ export function ConversationList(props: Props) {
         onDismissToast={actions.dismissToast}
         onDismissAlert={actions.dismissAlert}
       />
+      {snooze.notice && (
+        <p className="snooze-notice" role="status" data-testid="snooze-notice">
+          {snooze.notice}
+        </p>
+      )}
       <p className="list-meta">
         {meta}
         <span className="keyboard-hint"> · j/k move, x select, e archive, # trash, s star, z undo, / search</span>
@@ -199,6 +233,7 @@ export function ConversationList(props: Props) {
                   current={key === currentKey}
                   onSelect={(on) => toggle(key, on)}
                   onFocus={() => setCurrent({ key, index })}
+                  snoozedUntil={props.snoozes?.[row.id]}
                 />
               );
             })}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { LocalTime } from "../../../_components/local-time";
 import { participantsText } from "./participants";
+import { SnoozedUntil } from "../../snooze/snoozed-until";
 import type { ConversationRow } from "./rows";
 
 type Props = {
@@ -17,9 +18,11 @@ type Props = {
   current: boolean;
   onSelect: (selected: boolean) => void;
   onFocus: () => void;
+  /** In the Snoozed view: when it comes back (ISO), shown in place of the date. */
+  snoozedUntil?: string | undefined;
 };
 
-export function ConversationRowItem({ row, rowKey, href, me, showAccount, selected, current, onSelect, onFocus }: Props) {
+export function ConversationRowItem({ row, rowKey, href, me, showAccount, selected, current, onSelect, onFocus, snoozedUntil }: Props) {
   const who = participantsText(row, me);
   const subject = row.subject || "(no subject)";
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
@@ -76,9 +79,7 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
             </span>
           )}
         </span>
-        <span className="date">
-          <LocalTime iso={row.date} />
-        </span>
+        <span className="date">{snoozedUntil ? <SnoozedUntil iso={snoozedUntil} /> : <LocalTime iso={row.date} />}</span>
       </Link>
     </li>
   );
