@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     runner.start();
 
     const threads: string[] = [];
-    for (let index = 0; index < SNOOZES; index++) threads.push((await deliverFromBob(emulatorUrl, email, `Snooze bench ${index}`)).threadId);
+    for (let index = 0; index < SNOOZES; index++)
+      threads.push((await deliverFromBob(emulatorUrl, email, `Snooze bench ${index}`)).threadId);
     // Due over two seconds, starting once every snooze is in place.
     const firstDue = Date.now() + 20_000;
     for (const [index, threadId] of threads.entries()) {
