@@ -14,6 +14,7 @@ import { listJobs } from "../jobs";
 import { createJobRunner } from "../jobs/runner";
 import { applyMailAction } from "../mail/apply-mail-action";
 import { saveSignInTokens } from "../tokens/token-store";
+import { nudgeSnoozeCheck } from "./check-job";
 import { registerSnoozeJobs } from "./register";
 import { SNOOZE_JOB_KIND } from "./snooze-jobs";
 import { SNOOZED_LABEL_NAME } from "./snoozed-label";
@@ -117,6 +118,21 @@ describe("snooze", () => {
     await later.runDueJobs(); // the conversation wakes
     expect(await labelsOf(ada, thread.threadId)).toEqual([...BACK_UNREAD, "SENT"].sort());
     expect(await listSnoozes({ userId: ada.account.userId })).toEqual([]);
+  });
+
+  it("a push from Gmail brings the reply check forward: woken without waiting for the next interval", async () => {
+    const ada = await person();
+    const thread = await conversation(ada);
+    await snooze(ada, [thread.threadId], new Date(Date.now() + 24 * HOUR));
+    await replyFromBob(ada, thread);
+    const now = createJobRunner();
+    await now.runDueJobs(); // the check is a minute away: still snoozed (the reply itself arrived in the inbox)
+    expect(await labelsOf(ada, thread.threadId)).toContain(SNOOZED_LABEL_NAME);
+
+    await nudgeSnoozeCheck(ada.account.id);
+    await now.runDueJobs();
+    await now.runDueJobs();
+    expect(await labelsOf(ada, thread.threadId)).toEqual(BACK_UNREAD);
   });
 
   it("Unsnooze brings it back to the inbox now, and nothing wakes it later", async () => {
