@@ -15,12 +15,14 @@ export async function register(): Promise<void> {
     // like any route's code (Prisma, server-only modules); unit tests need none of it and create their own
     // runners. Not while `next build` prerenders: a build must not send anyone's mail.
     if (process.env.NEXT_PHASE !== "phase-production-build") {
-      const [{ registerJobHandler }, { startJobRunner }, { sendJobHandler }] = await Promise.all([
+      const [{ registerJobHandler }, { startJobRunner }, { sendJobHandler }, { registerSnoozeJobs }] = await Promise.all([
         import("./lib/jobs"),
         import("./lib/jobs/start-runner"),
         import("./lib/send/send-job"),
+        import("./lib/snooze/register"),
       ]);
       registerJobHandler(sendJobHandler);
+      registerSnoozeJobs();
       startJobRunner();
     }
   }

@@ -40,6 +40,7 @@ import { measureLiveHeap } from "./testing/live-heap-bench";
 import { measureRevisits } from "./testing/revisit-bench";
 import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 import { measureSend } from "./testing/send-bench";
+import { measureSnooze } from "./testing/snooze-bench";
 import { measureReplyOpening } from "./testing/reply-open-bench";
 
 const { values: flags } = parseArgs({
@@ -152,6 +153,9 @@ async function main(): Promise<void> {
     log("Measuring sends (Gmail requests, end of the undo window to SENT) and the job runner with 1000 sends due at once…");
     const send = await measureSend();
 
+    log("Measuring Snooze's wake lag (50 snoozes due over two seconds)…");
+    const snooze = await measureSnooze();
+
     log("Measuring refresh grants under 50 concurrent requests…");
     const db = new Database(databaseFile);
     const refreshGrantsUnder50 = async (expire: () => Promise<void>) => {
@@ -240,6 +244,7 @@ async function main(): Promise<void> {
       drafts: drafts.result,
       liveHeap: liveHeap.result,
       send: send.result,
+      snooze: snooze.result,
       latencyMs: latency,
       speedupVsNaiveSequentialAt50ms: round1(latency["naiveSequential@50ms"]!.p50 / latency["api@50ms"]!.p50),
       heap: { flags: app.heap.flags, reason: app.heap.reason },
@@ -272,6 +277,7 @@ async function main(): Promise<void> {
       ...drafts.rows,
       ...liveHeap.rows,
       ...send.rows,
+      ...snooze.rows,
       ...Object.entries(latency).map(([name, value]): [string, string] => [
         `${name.replace("@", " @ ")} p50 / p95`,
         `${value.p50} / ${value.p95} ms`,

@@ -27,6 +27,7 @@ const steps: [string, string[], NodeJS.ProcessEnv?][] = [
             "lib/sync",
             "lib/jobs",
             "lib/send",
+            "lib/snooze",
             "lib/drafts",
             "lib/uploads",
           ],

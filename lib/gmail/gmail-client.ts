@@ -31,6 +31,7 @@ export function gmailUsersFor(accessToken: string) {
     listMessages: (params: Omit<gmail_v1.Params$Resource$Users$Messages$List, "auth">) => users.messages.list({ ...params, auth }),
     getMessage: (params: Omit<gmail_v1.Params$Resource$Users$Messages$Get, "auth">) => users.messages.get({ ...params, auth }),
     listLabels: (params: Omit<gmail_v1.Params$Resource$Users$Labels$List, "auth">) => users.labels.list({ ...params, auth }),
+    createLabel: (params: Omit<gmail_v1.Params$Resource$Users$Labels$Create, "auth">) => users.labels.create({ ...params, auth }),
     getProfile: (params: Omit<gmail_v1.Params$Resource$Users$Getprofile, "auth">) => users.getProfile({ ...params, auth }),
     listHistory: (params: Omit<gmail_v1.Params$Resource$Users$History$List, "auth">) => users.history.list({ ...params, auth }),
     watch: (params: Omit<gmail_v1.Params$Resource$Users$Watch, "auth">) => users.watch({ ...params, auth }),

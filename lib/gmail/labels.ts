@@ -68,9 +68,15 @@ export function isUserLabelId(id: string): boolean {
   return USER_LABEL_ID.test(id);
 }
 
-/** A label view a list may show: a listable system label, All mail, or a user label. */
+/**
+ * "Snoozed": a view, not a label id. Gmail's own SNOOZED label is not in its API; the server lists the
+ * conversations carrying Mailroom's `Mailroom/Snoozed` label instead (lib/snooze/snoozed-view.ts).
+ */
+export const SNOOZED_VIEW = "SNOOZED";
+
+/** A label view a list may show: a listable system label, All mail, Snoozed, or a user label. */
 export function isLabelView(id: string): boolean {
-  return id === ALL_MAIL || LISTABLE_SYSTEM_LABELS.has(id) || isUserLabelId(id);
+  return id === ALL_MAIL || id === SNOOZED_VIEW || LISTABLE_SYSTEM_LABELS.has(id) || isUserLabelId(id);
 }
 
 /** A label a person may add or remove: an applicable system label or a user label. */

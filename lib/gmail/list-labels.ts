@@ -19,10 +19,11 @@ export const SYSTEM_TABS: readonly MailLabel[] = [
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; labels: MailLabel[] }>();
 
-export async function listUserLabels(account: Account): Promise<MailLabel[]> {
+/** `fresh`: ask Gmail even when the list is cached (a label may have been created in the last minute). */
+export async function listUserLabels(account: Account, options: { fresh?: boolean } = {}): Promise<MailLabel[]> {
   // Keyed by the Google account: each mailbox has its own labels.
   const hit = cache.get(account.id);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.labels;
+  if (hit && !options.fresh && Date.now() - hit.at < TTL_MS) return hit.labels;
   const labels = await withAccount(account, "labels", async (accessToken) => {
     const { data } = await gmailUsersFor(accessToken).listLabels({ userId: "me" });
     return (data.labels ?? [])

@@ -52,3 +52,31 @@ describe("POST /api/actions body", () => {
     }
   });
 });
+
+describe("POST /api/actions body: snooze", () => {
+  const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
+
+  it("snooze takes conversations and a future time with its zone; unsnooze takes conversations alone", () => {
+    const until = inAnHour();
+    expect(actionRequestSchema.parse({ action: "snooze", threadIds: [ID], until })).toEqual({ action: "snooze", threadIds: [ID], until });
+    const withOffset = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, "+00:00");
+    expect(actionRequestSchema.parse({ action: "snooze", threadIds: [ID], until: withOffset }).until).toBe(withOffset);
+    expect(actionRequestSchema.parse({ action: "unsnooze", threadIds: [ID] })).toEqual({ action: "unsnooze", threadIds: [ID] });
+  });
+
+  it("refuses a snooze without a time, in the past, too far ahead, without a zone or not a time", () => {
+    expect(problem({ action: "snooze", threadIds: [ID] })).toMatch(/until is required for snooze/);
+    expect(problem({ action: "snooze", threadIds: [ID], until: new Date(Date.now() - 1000).toISOString() })).toMatch(
+      /until is in the past/,
+    );
+    expect(problem({ action: "snooze", threadIds: [ID], until: "2999-01-01T00:00:00Z" })).toMatch(/more than a year ahead/);
+    expect(problem({ action: "snooze", threadIds: [ID], until: "2099-01-01T08:00" })).toMatch(/until must be an ISO 8601 time/);
+    expect(problem({ action: "snooze", threadIds: [ID], until: "tomorrow" })).toMatch(/until must be an ISO 8601 time/);
+  });
+
+  it("refuses a time on other actions and messages for snooze", () => {
+    expect(problem({ action: "archive", threadIds: [ID], until: inAnHour() })).toMatch(/until is only for snooze/);
+    expect(problem({ action: "unsnooze", threadIds: [ID], until: inAnHour() })).toMatch(/until is only for snooze/);
+    expect(problem({ action: "snooze", messageIds: [ID], until: inAnHour() })).toMatch(/messageIds cannot be snoozed/);
+  });
+});

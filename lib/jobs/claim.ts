@@ -57,15 +57,28 @@ export async function renewLease(id: string, leaseId: string, until: Date): Prom
 }
 
 export type Report =
-  { state: "done"; at: Date } | { state: "failed"; at: Date; reason: string } | { state: "scheduled"; runAt: Date; reason: string };
+  | { state: "done"; at: Date }
+  | { state: "failed"; at: Date; reason: string }
+  | { state: "scheduled"; runAt: Date; reason: string }
+  /** Due again with a new payload, as a fresh job (no attempts, no error). */
+  | { state: "repeat"; runAt: Date; payload: unknown };
 
 /** Writes the outcome of our attempt; false when our lease was taken over meanwhile (nothing written). */
 export async function reportJob(id: string, leaseId: string, report: Report): Promise<boolean> {
   const released = { leaseId: null, leaseUntil: null };
   const data =
-    report.state === "scheduled"
-      ? { ...released, state: "scheduled", runAt: report.runAt, lastError: report.reason }
-      : { ...released, state: report.state, finishedAt: report.at, lastError: report.state === "failed" ? report.reason : null };
+    report.state === "repeat"
+      ? {
+          ...released,
+          state: "scheduled",
+          runAt: report.runAt,
+          payload: JSON.stringify(report.payload ?? null),
+          attempts: 0,
+          lastError: null,
+        }
+      : report.state === "scheduled"
+        ? { ...released, state: "scheduled", runAt: report.runAt, lastError: report.reason }
+        : { ...released, state: report.state, finishedAt: report.at, lastError: report.state === "failed" ? report.reason : null };
   const written = await getDb().job.updateMany({ where: { id, leaseId, state: "running" }, data });
   return written.count === 1;
 }

@@ -17,7 +17,9 @@ export {
   type ScheduleJobOptions,
   cancelJob,
   dismissFailedJob,
+  findJobByKey,
   getJob,
   listJobs,
+  moveJob,
   scheduleJob,
 } from "./store";

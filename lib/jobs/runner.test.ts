@@ -223,6 +223,30 @@ describe("the job runner", () => {
     expect(again.payload).toEqual({ n: 2 });
   });
 
+  it("a job that repeats waits again with the payload it handed back, its attempts afresh, until it is done", async () => {
+    const me = await owner();
+    const kind = uniqueKind("repeat");
+    const seen: number[] = [];
+    const t0 = Date.now();
+    registerJobHandler({
+      kind,
+      payload,
+      run: (record) => {
+        seen.push(record.payload.n);
+        const n = record.payload.n + 1;
+        return Promise.resolve(n < 3 ? { outcome: "repeat", runAt: new Date(t0 + n * 60_000), payload: { n } } : { outcome: "done" });
+      },
+    });
+    const scheduled = await scheduleJob({ kind, ...me, payload: { n: 0 }, runAt: new Date(t0) });
+    await createJobRunner({ now: () => t0 }).runDueJobs();
+    expect(await job(scheduled.id)).toMatchObject({ state: "scheduled", attempts: 0, lastError: null, runAt: new Date(t0 + 60_000) });
+    expect(await createJobRunner({ now: () => t0 + 30_000 }).runDueJobs()).toBe(0);
+    await createJobRunner({ now: () => t0 + 60_000 }).runDueJobs();
+    await createJobRunner({ now: () => t0 + 120_000 }).runDueJobs();
+    expect(seen).toEqual([0, 1, 2]);
+    expect((await job(scheduled.id)).state).toBe("done");
+  });
+
   it("a started runner wakes at a job's due time without waiting for its poll", async () => {
     const me = await owner();
     const kind = uniqueKind("wake");

@@ -11,7 +11,7 @@ import { type Claimed, type Report, claimDueJobs, nextDueTime, renewLease, repor
 import { jobHandlerFor, registeredJobKinds } from "./handlers";
 import { toJobRecord } from "./store";
 import type { JobResult } from "./types";
-import { onJobScheduled } from "./wake";
+import { noteJobScheduled, onJobScheduled } from "./wake";
 
 export type JobRunnerOptions = {
   /** Jobs running at once on this instance. */
@@ -128,6 +128,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
     }
     const report = reportFor(row, result);
     metrics().jobs.inc({ kind: row.kind, outcome: report.state === "scheduled" ? "retry" : report.state });
+    if (report.state === "repeat") noteJobScheduled(report.runAt);
     try {
       const written = await reportJob(row.id, leaseId, report);
       if (!written) logWarn("jobs.lease_lost", { jobId: row.id, kind: row.kind });
@@ -155,6 +156,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
     const at = new Date(now());
     if (result.outcome === "done") return { state: "done", at };
     if (result.outcome === "failed") return { state: "failed", at, reason: result.reason };
+    if (result.outcome === "repeat") return { state: "repeat", runAt: result.runAt, payload: result.payload };
     const maxAttempts = jobHandlerFor(row.kind)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (row.attempts >= maxAttempts) return { state: "failed", at, reason: result.reason };
     return {

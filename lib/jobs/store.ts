@@ -134,3 +134,16 @@ export async function dismissFailedJob({ id, userId }: { id: string; userId: str
   const dismissed = await getDb().job.updateMany({ where: { id, userId, state: "failed" }, data: { state: "cancelled" } });
   return dismissed.count === 1;
 }
+
+/** The job of this user, kind and key (see ScheduleJobOptions.key), in whatever state, or null. */
+export async function findJobByKey({ userId, kind, key }: { userId: string; kind: string; key: string }): Promise<JobRecord | null> {
+  const row = await getDb().job.findUnique({ where: { userId_kind_key: { userId, kind, key } } });
+  return row ? toJobRecord(row) : null;
+}
+
+/** Brings a waiting job of this user forward (or back) to `runAt`; false when it no longer waits. */
+export async function moveJob({ id, userId, runAt }: { id: string; userId: string; runAt: Date }): Promise<boolean> {
+  const moved = await getDb().job.updateMany({ where: { id, userId, state: "scheduled" }, data: { runAt } });
+  if (moved.count === 1) noteJobScheduled(runAt);
+  return moved.count === 1;
+}

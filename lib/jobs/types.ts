@@ -25,7 +25,12 @@ export type JobResult =
   /** Try again later: after `afterSeconds` when the other side said when (Retry-After), else after a backoff. */
   | { outcome: "retry"; afterSeconds?: number; reason: string }
   /** Give up for good; `reason` is shown to the user. */
-  | { outcome: "failed"; reason: string };
+  | { outcome: "failed"; reason: string }
+  /**
+   * Done for now, and due again at `runAt` with this payload (a periodic job that carries its position, like
+   * snooze's check for replies): the same job waits again, its attempts start afresh.
+   */
+  | { outcome: "repeat"; runAt: Date; payload: unknown };
 
 export interface JobRunContext {
   /**

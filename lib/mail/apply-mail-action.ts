@@ -9,7 +9,8 @@ import "server-only";
 import type { Account } from "@/generated/prisma/client";
 import { AppError } from "../errors";
 import { listUserLabels } from "../gmail/list-labels";
-import type { ActionRequest, ActionResult } from "./mail-actions";
+import { type ActionRequest, type ActionResult, isSnoozeAction } from "./mail-actions";
+import { applySnoozeAction } from "../snooze/snooze-threads";
 import { noteMailboxChanged } from "../sync/page-cache-list";
 import { withAccount } from "../gmail/mailbox-access";
 import { GmailResponseError } from "../gmail/gmail-errors";
@@ -31,6 +32,8 @@ export type ItemFailureCode = "not_found" | "rejected" | "forbidden" | "unavaila
 
 export async function applyMailAction(options: ApplyMailActionOptions): Promise<ActionResult> {
   const { account, action, labelId } = options;
+  // Snooze is more than a label change (a job wakes the conversations): lib/snooze does it.
+  if (isSnoozeAction(action)) return applySnoozeAction({ ...options, action, threadIds: options.threadIds ?? [] });
   const scopeRequired = (cause?: unknown) => new ScopeRequiredError({ account: account.email, returnTo: options.returnTo, cause });
   // Asked before anything reaches Google: without the scope every change would be refused anyway.
   if (!grantsGmailModify(account.scope)) throw scopeRequired();

@@ -7,8 +7,9 @@ import type { Account } from "@/generated/prisma/client";
 
 export async function assertKnownLabel(account: Account, label: string): Promise<void> {
   if (!label.startsWith("Label_")) return;
-  const labels = await listUserLabels(account);
-  if (!labels.some((candidate) => candidate.id === label)) {
+  const known = (labels: { id: string }[]) => labels.some((candidate) => candidate.id === label);
+  // The cached list may predate the label (created a moment ago, by Snooze or in Gmail): ask once more.
+  if (!known(await listUserLabels(account)) && !known(await listUserLabels(account, { fresh: true }))) {
     throw new AppError("bad_request", "Invalid request: label is not one of your labels.");
   }
 }

@@ -8,6 +8,8 @@ import type { Account } from "@/lib/accounts/linked-accounts";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
 import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cache-list";
+import { SNOOZED_VIEW } from "@/lib/gmail/labels";
+import { gmailLabelForView, wakeTimes } from "@/lib/snooze/snoozed-view";
 
 /**
  * Streams in after the page shell: one list and one batch at Gmail, a page of conversations. `account` is the
@@ -15,27 +17,45 @@ import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cach
  */
 export async function MessageList({ account, here }: { account: Account; here: InboxLocation }) {
   const { email } = account;
+  const failed = (error: unknown) => (
+    <MailboxError
+      error={error}
+      email={email}
+      subject="Those conversations"
+      retryHref={inboxHref(here)}
+      backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })}
+      backLabel="Go to the inbox"
+    />
+  );
+  // Snoozed lists Mailroom's own label at Gmail, with the wake times Mailroom keeps.
+  let label: string | null;
+  let snoozes: Record<string, string> | undefined;
+  try {
+    label = await gmailLabelForView(account, here.label);
+    if (here.label === SNOOZED_VIEW) snoozes = await wakeTimes(account);
+  } catch (error) {
+    return failed(error);
+  }
+  if (label === null) {
+    return (
+      <section className="state">
+        <h2>Nothing is snoozed</h2>
+        <p>Snooze a conversation to see it here until it comes back.</p>
+      </section>
+    );
+  }
   let positioned: PositionedPage;
   try {
     // A revisit costs one history.list when nothing changed (lib/sync/page-cache-list.ts).
     positioned = await listThreadsPositioned({
       account,
-      label: here.label,
+      label,
       q: here.q,
       pageToken: here.pageToken,
       pageSize: here.pageSize ?? DEFAULT_PAGE_SIZE,
     });
   } catch (error) {
-    return (
-      <MailboxError
-        error={error}
-        email={email}
-        subject="Those conversations"
-        retryHref={inboxHref(here)}
-        backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })}
-        backLabel="Go to the inbox"
-      />
-    );
+    return failed(error);
   }
 
   const { page } = positioned;
@@ -47,7 +67,8 @@ export async function MessageList({ account, here }: { account: Account; here: I
   return (
     <ConversationList
       rows={page.threads}
-      label={here.label}
+      label={label}
+      snoozes={snoozes}
       account={email ?? ""}
       accountParam={here.account}
       back={inboxHref(here)}

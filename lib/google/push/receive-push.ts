@@ -9,6 +9,7 @@ import { getDb } from "../../db";
 import { logWarn } from "../../log";
 import { metrics } from "../../metrics/registry";
 import { changeBus } from "../../sync/change-bus";
+import { nudgeSnoozeCheck } from "../../snooze/check-job";
 import { GOOGLE_PROVIDER } from "../../tokens/token-store";
 import { MAX_PUSH_BODY, parsePushBody } from "./push-message";
 import { PushRefused, verifyPushToken } from "./verify-push-token";
@@ -70,6 +71,8 @@ export async function receivePush(request: Request): Promise<PushOutcome> {
     return acknowledged;
   }
   await changeBus().publish({ email: notification.email, historyId: notification.historyId });
+  // A reply may have come into a snoozed conversation: look now, not at the next periodic check.
+  await nudgeSnoozeCheck(account.id);
   if (notification.messageId) seen.remember(notification.messageId);
   pushDeliveries.inc({ outcome: "accepted" });
   return acknowledged;

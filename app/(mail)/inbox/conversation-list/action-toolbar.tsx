@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Icon } from "./icons";
 import type { ActionOptions } from "./use-mail-actions";
 import type { MailAction } from "@/lib/mail/mail-actions";
@@ -39,10 +39,22 @@ type Props = {
   starAction: "star" | "unstar";
   onSelectAll: (selected: boolean) => void;
   onAction: (action: MailAction, options?: ActionOptions) => void;
+  /** More actions that act on their own (Snooze), after Mark unread. */
+  children?: ReactNode;
 };
 
 /** Select-all always; the actions only once something is selected, as in Gmail. */
-export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasTarget, starAction, onSelectAll, onAction }: Props) {
+export function ActionToolbar({
+  label,
+  userLabels,
+  selectedCount,
+  rowCount,
+  hasTarget,
+  starAction,
+  onSelectAll,
+  onAction,
+  children,
+}: Props) {
   const selectAll = useRef<HTMLInputElement>(null);
   const some = selectedCount > 0 && selectedCount < rowCount;
   useEffect(() => {
@@ -66,15 +78,17 @@ export function ActionToolbar({ label, userLabels, selectedCount, rowCount, hasT
         {selectedCount > 0 ? `${selectedCount} selected` : ""}
       </span>
       {selectedCount > 0 && (
-        <SelectionActions label={label} userLabels={userLabels} disabled={disabled} starAction={starAction} onAction={onAction} />
+        <SelectionActions label={label} userLabels={userLabels} disabled={disabled} starAction={starAction} onAction={onAction}>
+          {children}
+        </SelectionActions>
       )}
     </div>
   );
 }
 
-type SelectionProps = Pick<Props, "label" | "userLabels" | "starAction" | "onAction"> & { disabled: boolean };
+type SelectionProps = Pick<Props, "label" | "userLabels" | "starAction" | "onAction" | "children"> & { disabled: boolean };
 
-function SelectionActions({ label, userLabels, disabled, starAction, onAction }: SelectionProps) {
+function SelectionActions({ label, userLabels, disabled, starAction, onAction, children }: SelectionProps) {
   const spamOrTrash = isSpamOrTrashView(label);
   const current = userLabels.find((option) => option.id === label);
   return (
@@ -148,6 +162,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction }:
         disabled={disabled}
         onClick={() => onAction("markUnread")}
       />
+      {children}
       {current && (
         <ActionButton
           testId="action-remove-label"

@@ -14,6 +14,10 @@ import { type ConversationRow, rowKey, starToggleFor, withAction } from "./rows"
 import { ScopeDialog } from "./scope-dialog";
 import { useLiveRows } from "./use-live-rows";
 import { type ActionOptions, useMailActions } from "./use-mail-actions";
+import { SnoozeMenu } from "../../snooze/snooze-menu";
+import { UnsnoozeButton } from "../../snooze/unsnooze-button";
+import { useSnoozedRows } from "../../snooze/use-snoozed-rows";
+import { snoozedNotice, unsnoozedNotice } from "../../snooze/snooze-notice";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import { GmailLabel, belongsInView, isSpamOrTrashView, isUserLabelId } from "@/lib/gmail/labels";
 
@@ -43,6 +47,8 @@ type Props = {
   firstIndex: number;
   /** The page's Newer and Older links, shown with the range at the toolbar's end. */
   pager: ReactNode;
+  /** The Snoozed view: when each conversation wakes (ISO, by thread id); offers Unsnooze. */
+  snoozes?: Record<string, string> | undefined;
 };
 
 /** The buttons on a row, for the view it is in: what makes sense there, as the toolbar offers it. */
@@ -70,7 +76,9 @@ export function ConversationList(props: Props) {
   const allAccounts = account === null;
   const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
   const actions = useMailActions({ base: live.rows, label, account });
-  const { rows } = actions;
+  const snooze = useSnoozedRows(actions.rows);
+  const { rows } = snooze;
+  const [snoozeOpenedAt, setSnoozeOpenedAt] = useState<Date | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -85,6 +93,9 @@ export function ConversationList(props: Props) {
   const targets: ReadonlySet<string> = selection.size > 0 ? selection : new Set(currentKey ? [currentKey] : []);
   const targetRows = rows.filter((row) => targets.has(rowKey(row)));
   const spamOrTrash = isSpamOrTrashView(label);
+  // Snooze acts on one account's conversations: in All accounts, only when the targets share one.
+  const targetAccounts = new Set(targetRows.map((row) => row.account ?? account));
+  const snoozeAccount = targetAccounts.size === 1 ? [...targetAccounts][0] : undefined;
 
   // A row's own star and hover buttons act on that row alone, selected or not.
   const actOn = (keysToAct: ReadonlySet<string>, action: MailAction, options: ActionOptions = {}) => {
@@ -122,6 +133,12 @@ export function ConversationList(props: Props) {
       "!": () => !spamOrTrash && act("reportSpam"),
       x: () => currentKey && toggle(currentKey, !selection.has(currentKey)),
       z: () => void actions.undo(),
+      // As in Gmail, `b` on the current row snoozes that row: it becomes the selection the menu acts on.
+      b: () => {
+        if (snoozeAccount === undefined || spamOrTrash || targets.size === 0) return;
+        if (selection.size === 0 && currentKey) setSelected(new Set([currentKey]));
+        setSnoozeOpenedAt(new Date());
+      },
     };
     const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
     const handler =
@@ -203,7 +220,24 @@ export function ConversationList(props: Props) {
           starAction={starToggleFor(targetRows)}
           onSelectAll={(on) => setSelected(on ? new Set(keys) : new Set())}
           onAction={act}
-        />
+        >
+          {snoozeAccount !== undefined && !spamOrTrash && (
+            <SnoozeMenu
+              account={snoozeAccount}
+              threadIds={targetRows.map((row) => row.id)}
+              openedAt={snoozeOpenedAt}
+              onOpenedAtChange={setSnoozeOpenedAt}
+              onDone={({ threadIds, until }) => snooze.hide(threadIds, snoozedNotice(threadIds.length, until))}
+            />
+          )}
+          {props.snoozes && snoozeAccount !== undefined && (
+            <UnsnoozeButton
+              account={snoozeAccount}
+              threadIds={targetRows.map((row) => row.id)}
+              onDone={(threadIds) => snooze.hide(threadIds, unsnoozedNotice(threadIds.length))}
+            />
+          )}
+        </ActionToolbar>
         <span className="page-range" data-testid="page-range">
           {rangeText(props.firstIndex, rows.length, props.resultSizeEstimate)}
         </span>
@@ -218,6 +252,11 @@ export function ConversationList(props: Props) {
         onDismissToast={actions.dismissToast}
         onDismissAlert={actions.dismissAlert}
       />
+      {snooze.notice && (
+        <p className="snooze-notice" role="status" data-testid="snooze-notice">
+          {snooze.notice}
+        </p>
+      )}
       {rows.length === 0 ? (
         <section className="state">
           <h2>Nothing left here</h2>
@@ -248,6 +287,7 @@ export function ConversationList(props: Props) {
                   onSelect={(on) => toggle(key, on)}
                   onFocus={() => setCurrent({ key, index })}
                   onAction={(action) => actOn(new Set([key]), action)}
+                  snoozedUntil={props.snoozes?.[row.id]}
                 />
               );
             })}

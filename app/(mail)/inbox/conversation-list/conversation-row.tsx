@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LocalTime } from "../../../_components/local-time";
 import { Icon } from "./icons";
 import { participantsText } from "./participants";
+import { SnoozedUntil } from "../../snooze/snoozed-until";
 import type { ConversationRow } from "./rows";
 import type { MailAction } from "@/lib/mail/mail-actions";
 
@@ -25,6 +26,8 @@ type Props = {
   onFocus: () => void;
   /** Acts on this row alone: its star and its hover buttons. */
   onAction: (action: MailAction) => void;
+  /** In the Snoozed view: when it comes back (ISO), shown in place of the date. */
+  snoozedUntil?: string | undefined;
 };
 
 export type RowAction = "archive" | "trash" | "untrash" | "markRead" | "markUnread" | "notSpam";
@@ -39,7 +42,7 @@ const ROW_ACTION_WORDS: Record<RowAction, { icon: string; text: string }> = {
 };
 
 export function ConversationRowItem(props: Props) {
-  const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction } = props;
+  const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction, snoozedUntil } = props;
   const who = participantsText(row, me);
   const subject = row.subject || "(no subject)";
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
@@ -119,9 +122,7 @@ export function ConversationRowItem(props: Props) {
             <span className="visually-hidden">, has attachments</span>
           </span>
         )}
-        <span className="date">
-          <LocalTime iso={row.date} />
-        </span>
+        <span className="date">{snoozedUntil ? <SnoozedUntil iso={snoozedUntil} /> : <LocalTime iso={row.date} />}</span>
       </Link>
       <span className="row-actions">
         {[...props.rowActions.filter((action) => action !== "markRead" && action !== "markUnread"), readToggle]

@@ -1,0 +1,20 @@
+"use client";
+// "Snoozed until Sat 8:00 AM" in a Snoozed view's row, in the viewer's language and zone, which only the
+// browser knows: the server renders the date alone and the browser the time.
+import { useSyncExternalStore } from "react";
+import { describeWakeTime } from "./snooze-presets";
+
+const subscribeToNothing = () => () => undefined;
+
+export function SnoozedUntil({ iso }: { iso: string }) {
+  const inBrowser = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+  return (
+    <span data-testid="snoozed-until">
+      Snoozed until <time dateTime={iso}>{inBrowser ? describeWakeTime(new Date(iso)) : iso.slice(0, 10)}</time>
+    </span>
+  );
+}
