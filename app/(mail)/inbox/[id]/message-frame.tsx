@@ -13,13 +13,27 @@ import { useEffect, useRef } from "react";
 
 type Props = { title: string; srcDoc: string };
 
-/** The document's full height, horizontal scrollbar included when the mail is wider than the frame. */
-function contentHeight(frame: HTMLIFrameElement): number | null {
+/**
+ * Sets the frame's height to its mail's. The mail is measured in a frame of no height: a mail whose height
+ * follows its window's (100vh, height: 100%) would otherwise grow with every measure. The frame's box keeps
+ * its height meanwhile, so the page around it never moves (and never loses its scroll position).
+ */
+function fit(frame: HTMLIFrameElement): void {
   const document = frame.contentDocument;
   const root = document?.documentElement;
-  if (!document || !root || !document.body) return null;
+  if (!document?.body || !root) return;
+  const box = frame.parentElement;
+  // The frame's own border is part of its height (border-box).
+  const border = frame.offsetHeight - frame.clientHeight;
+  if (box) box.style.minHeight = `${frame.offsetHeight}px`;
+  frame.style.height = `${border}px`;
+  const content = Math.ceil(Math.max(document.body.scrollHeight, root.getBoundingClientRect().height));
+  frame.style.height = `${content + border}px`;
+  // Mail wider than the frame scrolls sideways: room for that scrollbar below the content.
   const scrollbar = root.scrollWidth > root.clientWidth ? (frame.contentWindow?.innerHeight ?? 0) - root.clientHeight : 0;
-  return Math.ceil(Math.max(document.body.scrollHeight, root.scrollHeight) + Math.max(0, scrollbar));
+  if (scrollbar > 0) frame.style.height = `${content + border + scrollbar}px`;
+  if (box) box.style.minHeight = "";
+  frame.dataset.fitted = "true";
 }
 
 export function MessageFrame({ title, srcDoc }: Props) {
@@ -30,28 +44,24 @@ export function MessageFrame({ title, srcDoc }: Props) {
     if (!frame) return;
     let observer: ResizeObserver | undefined;
     let observedBody: HTMLElement | null = null;
-    const fit = () => {
-      const height = contentHeight(frame);
-      if (height !== null && Math.abs(frame.getBoundingClientRect().height - height) > 1) frame.style.height = `${height}px`;
-      frame.dataset.fitted = "true";
-    };
+    const refit = () => fit(frame);
     const watch = () => {
       const body = frame.contentDocument?.body ?? null;
       if (body && body !== observedBody) {
         observer?.disconnect();
         observedBody = body;
-        observer = new ResizeObserver(fit);
+        observer = new ResizeObserver(refit);
         observer.observe(body);
         // An image arriving changes the height: load events do not bubble, so they are caught on the way down.
-        frame.contentDocument?.addEventListener("load", fit, true);
+        frame.contentDocument?.addEventListener("load", refit, true);
       }
-      fit();
+      refit();
     };
     // The frame may have loaded before this ran (server-rendered srcdoc): measure now, and on every load.
     if (frame.contentDocument?.readyState === "complete") watch();
     frame.addEventListener("load", watch);
     // The page's width changes the mail's wrapping, and so its height.
-    const outer = new ResizeObserver(fit);
+    const outer = new ResizeObserver(refit);
     outer.observe(frame);
     return () => {
       frame.removeEventListener("load", watch);
@@ -61,14 +71,16 @@ export function MessageFrame({ title, srcDoc }: Props) {
   }, [srcDoc]);
 
   return (
-    <iframe
-      ref={ref}
-      title={title}
-      data-testid="message-body"
-      className="message-frame"
-      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-      referrerPolicy="no-referrer"
-      srcDoc={srcDoc}
-    />
+    <div className="message-frame-box">
+      <iframe
+        ref={ref}
+        title={title}
+        data-testid="message-body"
+        className="message-frame"
+        sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+        referrerPolicy="no-referrer"
+        srcDoc={srcDoc}
+      />
+    </div>
   );
 }
