@@ -134,7 +134,9 @@ test("keys stay out of the way while typing, and a list this instance never show
   await page.getByTestId("conversation-message").last().getByTestId("reply").click();
   const composer = page.getByTestId("composer");
   await expect(composer).toBeVisible();
+  await composer.getByRole("textbox", { name: "Message" }).click();
   await page.keyboard.type("eju#");
+  await expect(composer.getByRole("textbox", { name: "Message" })).toContainText("eju#");
   await expect(page).toHaveURL((url) => url.pathname === `/inbox/${first}`);
   await expect(page.getByTestId("undo")).toBeEmpty();
 });
