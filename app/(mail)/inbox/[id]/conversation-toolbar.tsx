@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useEffectEvent, useRef } from "react";
 import { isShortcutEvent } from "../../../_components/keyboard-list";
 import type { LabelOption } from "../conversation-list/action-toolbar";
+import { takePendingAction } from "../conversation-list/pending-action";
 import { type ConversationRow, rowKey, withAction } from "../conversation-list/rows";
 import { useConversationActions } from "./conversation-actions";
 import styles from "./conversation-toolbar.module.css";
@@ -34,6 +35,9 @@ function Icon({ name, filled = false }: { name: keyof typeof ICONS; filled?: boo
 }
 
 type Move = "next" | "previous";
+
+/** Actions after which the conversation is left for the next one, as Gmail does. */
+const MOVING_ACTIONS: ReadonlySet<MailAction> = new Set(["archive", "trash", "untrash", "markUnread"]);
 
 export type ConversationToolbarProps = {
   /** The conversation as the server read it, named by its account. */
@@ -113,6 +117,26 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
     event.preventDefault();
     handler();
   });
+
+  // Back from Google's permission screen: the action asked for before it completes now, and moves on.
+  const replayed = useRef(false);
+  const known = actions.rowOf(key) !== undefined;
+  const replayPending = useEffectEvent(() => {
+    const pending = takePendingAction(window.sessionStorage, {
+      location: `${window.location.pathname}${window.location.search}`,
+      accounts: [row.account ?? ""],
+    });
+    if (!pending?.threadIds.includes(row.id)) return;
+    const moves = MOVING_ACTIONS.has(pending.action);
+    void actions
+      .run(pending.action, key, { ...(pending.labelId ? { labelId: pending.labelId } : {}), replay: true })
+      .then((done) => moves && done.has(key) && go(nextHref ?? backHref));
+  });
+  useEffect(() => {
+    if (!known || replayed.current) return;
+    replayed.current = true;
+    replayPending();
+  }, [known]);
 
   useEffect(() => {
     window.addEventListener("keydown", onKeyDown);
