@@ -3,7 +3,7 @@
 // walk the list the conversation was opened from.
 import type { Page } from "@playwright/test";
 import { SEED_FIXTURES } from "../emulator/seed";
-import { expect, signIn, test } from "./fixtures";
+import { answerConsent, expect, signIn, test } from "./fixtures";
 import { GmailReader } from "./gmail-reader";
 import { grantModify } from "./grant-helpers";
 
@@ -139,4 +139,24 @@ test("keys stay out of the way while typing, and a list this instance never show
   await expect(composer.getByRole("textbox", { name: "Message" })).toContainText("eju#");
   await expect(page).toHaveURL((url) => url.pathname === `/inbox/${first}`);
   await expect(page.getByTestId("undo")).toBeEmpty();
+});
+
+test("read-only so far: e asks Google first, and back from Google the archive completes and the next conversation opens", async ({
+  page,
+  emulator,
+}) => {
+  const gmail = await GmailReader.forAccount(emulator, ADA);
+  const [, second, third] = await listedIds(page, 3);
+  await openFromList(page, 1);
+  await page.keyboard.press("e");
+  const dialog = page.getByTestId("scope-dialog");
+  await expect(dialog).toBeVisible();
+  // Nothing moves on before the permission is granted.
+  expect(pathOf(page)).toBe(`/inbox/${second}`);
+  await dialog.getByRole("button", { name: /Continue/ }).click();
+  await answerConsent(page, { email: ADA });
+
+  await expect(page).toHaveURL((url) => url.pathname === `/inbox/${third}`);
+  await expect(page.getByTestId("undo")).toContainText("Archived");
+  await expect.poll(() => gmail.threadLabels(second!)).not.toContain("INBOX");
 });
