@@ -51,7 +51,9 @@ test("ada's long conversation: every message, the latest open, read ones collaps
   const axe = await new AxeBuilder({ page }).setLegacyMode(true).options({ iframes: false }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 
-  // Tab reaches a collapsed message's summary; Enter opens it, Space closes it again.
+  // The read middle is folded (e2e/conversation-reading.spec.ts); opened, Tab reaches a collapsed message's
+  // summary, Enter opens it, Space closes it again.
+  await page.getByTestId("conversation-fold").click();
   const third = messages(page).nth(2).locator("summary");
   await messages(page).nth(1).locator("summary").focus();
   await page.keyboard.press("Tab");
@@ -94,7 +96,7 @@ test("each HTML message renders in its own sandboxed frame, unread ones open, an
   const frames = page.locator('iframe[data-testid="message-body"]');
   await expect(frames).toHaveCount(3);
   for (const sandbox of await frames.evaluateAll((all) => all.map((frame) => frame.getAttribute("sandbox"))))
-    expect(sandbox).toBe("allow-popups allow-popups-to-escape-sandbox");
+    expect(sandbox).toBe("allow-same-origin allow-popups allow-popups-to-escape-sandbox");
   await messages(page).nth(0).locator("summary").click();
   const texts = ["First: bring a hat.", "Second: bring lemonade.", "Third: see you there."];
   for (const [index, text] of texts.entries()) {

@@ -42,6 +42,7 @@ import { benchStartAndRecovery } from "./testing/start-and-recovery-bench";
 import { measureSend } from "./testing/send-bench";
 import { measureSnooze } from "./testing/snooze-bench";
 import { measureReplyOpening } from "./testing/reply-open-bench";
+import { measureConversationAct } from "./testing/conversation-act-bench";
 
 const { values: flags } = parseArgs({
   options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } },
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
 
     log("Measuring a reply composer's opening in a browser…");
     const replyOpening = await measureReplyOpening({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
+    log("Measuring archiving from an open conversation and moving to the next in a browser…");
+    const conversationAct = await measureConversationAct({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
 
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
@@ -238,6 +241,7 @@ async function main(): Promise<void> {
       allAccounts: allAccounts.result,
       conversations: conversations.result,
       replyOpening: replyOpening.result,
+      conversationAct: conversationAct.result,
       revisits: revisits.result,
       live: live.result,
       largeMail: largeMail.result,
@@ -271,6 +275,7 @@ async function main(): Promise<void> {
       ...allAccounts.rows,
       ...conversations.rows,
       ...replyOpening.rows,
+      ...conversationAct.rows,
       ...revisits.rows,
       ...live.rows,
       ...largeMail.rows,

@@ -295,7 +295,11 @@ export function emailFrameDocument(sanitizedHtml: string, options: RemoteImageOp
     '<meta name="referrer" content="no-referrer">' +
     '<meta name="color-scheme" content="light">' +
     '<base target="_blank">' +
-    "<style>body{margin:0;padding:16px;font-family:system-ui,sans-serif;font-size:14px;line-height:1.5;" +
+    // The page sizes the frame to the document's height (message-frame.tsx): a mail that sets its own height
+    // to the viewport's would grow with every measure, so the document's height is its content's. Wider
+    // content scrolls sideways inside the frame.
+    "<style>html{height:auto!important;overflow-x:auto;overflow-y:hidden}" +
+    "body{height:auto!important;min-height:0!important;margin:0;padding:16px;font-family:system-ui,sans-serif;font-size:14px;line-height:1.5;" +
     "color:#202124;background:#fff;overflow-wrap:anywhere}img{max-width:100%}pre{white-space:pre-wrap}</style>" +
     `</head><body dir="auto">${sanitizedHtml}</body></html>`
   );

@@ -1,16 +1,30 @@
+import styles from "./conversation.module.css";
 import type { AttachmentInfo } from "@/lib/mail/get-message";
+import { type AttachmentIcon, attachmentKind, formatSize } from "@/lib/mail/attachment-kind";
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { formatSize } from "@/lib/mail/attachment-kind";
 
 type Props = {
   messageId: string;
   attachments: readonly AttachmentInfo[];
   /** The account the message belongs to, when the page names one. */
   account: string | null;
+};
+
+// Line icons on a 24-unit grid in the text colour; the kind beside them says the same in words.
+const PAGE = "M6 3h8l4 4v14H6zM14 3v4h4";
+const ICONS: Record<AttachmentIcon, string> = {
+  pdf: `${PAGE}M9 13h6M9 16h6M9 10h2`,
+  document: `${PAGE}M9 11h6M9 14h6M9 17h4`,
+  text: `${PAGE}M9 11h6M9 14h6`,
+  sheet: `${PAGE}M9 11h6v7H9zM12 11v7M9 14.5h6`,
+  slides: "M4 5h16v11H4zM12 16v4M8 20h8",
+  image: "M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9h.01",
+  archive: `${PAGE}M11 5h2M11 8h2M11 11h2M10 14h4v3h-4z`,
+  audio: "M9 18V6l10-2v12M9 18a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0zM19 16a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0z",
+  video: "M4 6h12v12H4zM16 10l4-2v8l-4-2",
+  calendar: "M4 6h16v14H4zM4 10h16M8 4v4M16 4v4",
+  file: PAGE,
 };
 
 /** Where a file downloads from: the API route, which serves it as a download and never as a page. */
@@ -23,26 +37,39 @@ export function AttachmentList({ messageId, attachments, account }: Props) {
   if (attachments.length === 0) return null;
   const headingId = `attachments-${messageId}`;
   return (
-    <section aria-labelledby={headingId} className="attachments">
-      <h2 id={headingId}>Attachments ({attachments.length})</h2>
-      <ul>
+    <section aria-labelledby={headingId} className={`attachments ${styles.attachments}`}>
+      <h2 id={headingId} className={styles.attachmentsHeading}>
+        Attachments <span className="muted">({attachments.length})</span>
+      </h2>
+      <ul className={styles.attachmentList}>
         {attachments.map((attachment, index) => {
-          const details = (
-            <span className="muted">
-              ({formatSize(attachment.size)}, {attachment.mimeType})
-            </span>
-          );
+          const kind = attachmentKind(attachment.mimeType, attachment.filename);
+          const name = attachment.filename || "(unnamed file)";
           return (
-            <li key={index} dir="auto">
-              📎{" "}
-              {attachment.attachmentId === null ? (
-                attachment.filename
-              ) : (
-                <a href={downloadHref(messageId, attachment.attachmentId, account)} download>
-                  {attachment.filename || "(unnamed file)"}
-                </a>
-              )}{" "}
-              {details}
+            <li key={index} className={styles.attachment} data-testid="attachment">
+              <svg
+                className={`icon ${styles.attachmentIcon}`}
+                viewBox="0 0 24 24"
+                aria-hidden="true"
+                focusable="false"
+                data-icon={kind.icon}
+              >
+                <path d={ICONS[kind.icon]} />
+              </svg>
+              <span className={styles.attachmentText}>
+                {attachment.attachmentId === null ? (
+                  <span className={styles.attachmentName} dir="auto">
+                    {name}
+                  </span>
+                ) : (
+                  <a className={styles.attachmentName} dir="auto" href={downloadHref(messageId, attachment.attachmentId, account)} download>
+                    {name}
+                  </a>
+                )}
+                <span className={`muted ${styles.attachmentKind}`} data-testid="attachment-kind">
+                  {kind.name} · {formatSize(attachment.size)}
+                </span>
+              </span>
             </li>
           );
         })}

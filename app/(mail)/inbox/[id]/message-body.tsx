@@ -1,5 +1,6 @@
 import { formatSize } from "./attachment-list";
 import styles from "./conversation.module.css";
+import { MessageFrame } from "./message-frame";
 import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
 import type { MessageDetail } from "@/lib/mail/get-message";
 
@@ -30,13 +31,8 @@ export function MessageBody({ message, allowRemoteImages, account }: Props) {
   }
   if (message.html !== null) {
     return (
-      // No allow-scripts, no allow-forms, no allow-same-origin: the mail runs nothing and reaches nothing of ours.
-      <iframe
+      <MessageFrame
         title={`Message body: ${message.subject || "(no subject)"}`}
-        data-testid="message-body"
-        className="message-frame"
-        sandbox="allow-popups allow-popups-to-escape-sandbox"
-        referrerPolicy="no-referrer"
         srcDoc={emailFrameDocument(message.html, { allowRemoteImages })}
       />
     );

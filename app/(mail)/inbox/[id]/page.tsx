@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { type ReactNode, Suspense } from "react";
 import { ConversationMessage, replySourceOf } from "./conversation-message";
 import { ReplyKeys } from "../../compose/reply-buttons";
 import { ConversationLive } from "./conversation-live";
 import { ConversationOpened } from "./conversation-opened";
+import { ConversationFocus } from "./conversation-focus";
+import { conversationRowOf } from "./conversation-row-of";
+import { ConversationToolbar } from "./conversation-toolbar";
+import { ConversationToolbarLoader } from "./conversation-toolbar-loader";
+import { foldMessages, messageToShow } from "./fold-messages";
 import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
 import { type Account, resolveAccount } from "@/lib/accounts/linked-accounts";
@@ -63,11 +69,13 @@ export default async function ConversationPage({ params, searchParams }: Props) 
     `/inbox/${threadId}?${new URLSearchParams({ ...accountParams, ...extra, back })}`;
 
   let email: string | null = null;
+  let resolved: Account | null = null;
   let canModify = false;
   let loaded: Loaded;
   try {
     const account = await resolveAccount({ userId: user.id, account: requested });
     email = account.email;
+    resolved = account;
     canModify = grantsGmailModify(account.scope);
     loaded = await loadConversation({ account, id: id.data, allowRemoteImages });
   } catch (error) {
@@ -96,11 +104,35 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const hidden = thread.messages.length - shown.length;
   const latest = shown[shown.length - 1];
   const blockedImages = !allowRemoteImages && shown.some((message) => message.blockedRemoteImages > 0);
+  const listLabel = labelOf(back) ?? "INBOX";
+  const toolbar = {
+    row: conversationRowOf(thread, shown, email ?? ""),
+    label: listLabel,
+    backHref: back,
+    canModify,
+  };
+  const card = (message: (typeof shown)[number]): ReactNode => (
+    <li key={message.id}>
+      <ConversationMessage
+        message={message}
+        open={message === latest || message.unread}
+        allowRemoteImages={allowRemoteImages}
+        account={email}
+      />
+    </li>
+  );
   return (
     <main className="page message">
-      <Link href={back} className="back-link">
-        ‹ Back to the inbox
-      </Link>
+      {resolved && email ? (
+        // The actions are usable at once; the labels and the neighbours join them when read.
+        <Suspense fallback={<ConversationToolbar {...toolbar} userLabels={[]} />}>
+          <ConversationToolbarLoader {...toolbar} account={resolved} userId={user.id} hrefOf={(threadId) => here(threadId)} />
+        </Suspense>
+      ) : (
+        <Link href={back} className="back-link">
+          ‹ Back to the inbox
+        </Link>
+      )}
       <article aria-labelledby="conversation-subject">
         <h1 id="conversation-subject" dir="auto">
           {thread.subject || "(no subject)"}
@@ -115,22 +147,31 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           </p>
         )}
         <ol className={styles.messages} aria-label="Messages in this conversation">
-          {shown.map((message) => (
-            <li key={message.id}>
-              <ConversationMessage
-                message={message}
-                open={message === latest || message.unread}
-                allowRemoteImages={allowRemoteImages}
-                account={email}
-              />
-            </li>
-          ))}
+          {foldMessages(shown).map((segment) =>
+            segment.kind === "message" ? (
+              card(shown[segment.index]!)
+            ) : (
+              // Read messages between the first and the newest, folded as Gmail folds them; a native
+              // disclosure, so it opens from the keyboard and without scripts.
+              <li key={`fold-${segment.indices[0]}`}>
+                <details className={styles.fold} data-fold>
+                  <summary className={styles.foldButton} data-testid="conversation-fold">
+                    {segment.indices.length} more messages
+                  </summary>
+                  <ol className={styles.messages} aria-label={`${segment.indices.length} earlier messages`}>
+                    {segment.indices.map((index) => card(shown[index]!))}
+                  </ol>
+                </details>
+              </li>
+            ),
+          )}
         </ol>
         {hidden > 0 && (
           <p className={`muted ${styles.hidden}`}>{hidden === 1 ? "1 message" : `${hidden} messages`} in Trash or Spam not shown.</p>
         )}
       </article>
       <ReplyKeys source={email && latest && !latest.labelIds.includes("DRAFT") ? replySourceOf(latest, email) : null} />
+      <ConversationFocus threadId={thread.id} messageId={messageToShow(shown)?.id ?? null} />
       {latest && <ConversationLive account={email} threadId={thread.id} latestMessageId={latest.id} />}
       <ConversationOpened
         account={email}

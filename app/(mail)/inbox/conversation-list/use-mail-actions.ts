@@ -29,7 +29,18 @@ function currentLocation(): string {
   return `${window.location.pathname}${window.location.search}`;
 }
 
-export function useMailActions({ base, label, account }: { base: ConversationRow[]; label: string; account: string | null }) {
+type MailActionsOptions = {
+  base: ConversationRow[];
+  label: string;
+  account: string | null;
+  /**
+   * What follows a confirmed change or undo; by default the server's list is read again. An open
+   * conversation moves on instead, so reading the page it leaves again would be a wasted Gmail round trip.
+   */
+  afterChange?: "refresh" | "nothing";
+};
+
+export function useMailActions({ base, label, account, afterChange = "refresh" }: MailActionsOptions) {
   const router = useRouter();
   const [changes, setChanges] = useState<LocalChange[]>([]);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -79,7 +90,9 @@ export function useMailActions({ base, label, account }: { base: ConversationRow
     setChanges((current) => current.flatMap((change) => (change.id === id ? next : [change])));
   }, []);
 
-  const refresh = useCallback(() => startRefresh(() => router.refresh()), [router]);
+  const refresh = useCallback(() => {
+    if (afterChange === "refresh") startRefresh(() => router.refresh());
+  }, [router, afterChange]);
 
   /** Splits Gmail's answers into what it did, what it refused (with words for why) and who needs consent. */
   function sortResults(action: MailAction, results: GroupResult[], labelName?: string) {

@@ -1,0 +1,19 @@
+"use client";
+// Opening a conversation brings the message worth reading into view: the one the link names (#message-…),
+// unfolding it if it sits among the folded messages, or else the newest unread (or the newest) message.
+// Only when it is not already in view, so a short conversation stays put with its subject on top.
+import { useEffect } from "react";
+
+export function ConversationFocus({ threadId, messageId }: { threadId: string; messageId: string | null }) {
+  useEffect(() => {
+    const named = window.location.hash.startsWith("#message-") ? document.getElementById(window.location.hash.slice(1)) : null;
+    const target = named ?? (messageId ? document.getElementById(`message-${messageId}`) : null);
+    if (!target) return;
+    const fold = target.closest("details[data-fold]");
+    if (fold instanceof HTMLDetailsElement) fold.open = true;
+    const { top, bottom } = target.getBoundingClientRect();
+    const toolbar = document.querySelector('[data-testid="conversation-toolbar"]')?.getBoundingClientRect().bottom ?? 0;
+    if (named || top < toolbar || bottom > window.innerHeight) target.scrollIntoView({ block: "start" });
+  }, [threadId, messageId]);
+  return null;
+}
