@@ -7,15 +7,6 @@ import { withAccount } from "./mailbox-access";
 
 export type MailLabel = { id: string; name: string; type: "system" | "user" };
 
-/** The system labels Mailroom shows as tabs, in order, with the names users know them by. */
-export const SYSTEM_TABS: readonly MailLabel[] = [
-  { id: "INBOX", name: "Inbox", type: "system" },
-  { id: "UNREAD", name: "Unread", type: "system" },
-  { id: "STARRED", name: "Starred", type: "system" },
-  { id: "SENT", name: "Sent", type: "system" },
-  { id: "ALL", name: "All mail", type: "system" },
-];
-
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; labels: MailLabel[] }>();
 
