@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { ConversationToolbar, type ConversationToolbarProps } from "./conversation-toolbar";
 import type { Account } from "@/lib/accounts/linked-accounts";
 import { listUserLabels } from "@/lib/gmail/list-labels";
@@ -9,7 +8,6 @@ type Props = Omit<ConversationToolbarProps, "userLabels" | "previousHref" | "nex
   userId: string;
   /** This page's URL for another conversation of the same list. */
   hrefOf: (threadId: string) => string;
-  snooze?: ReactNode;
 };
 
 /**

@@ -4,8 +4,9 @@
 // list at its end), as Gmail does; what Gmail answers, and the Undo, are shown where the reader lands.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useEffectEvent, useRef } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { isShortcutEvent } from "../../../_components/keyboard-list";
+import { SnoozeMenu } from "../../snooze/snooze-menu";
 import type { LabelOption } from "../conversation-list/action-toolbar";
 import { takePendingAction } from "../conversation-list/pending-action";
 import { type ConversationRow, rowKey, withAction } from "../conversation-list/rows";
@@ -52,8 +53,6 @@ export type ConversationToolbarProps = {
   userLabels: LabelOption[];
   /** The account may change mail: acting moves on at once, before Gmail answers. */
   canModify: boolean;
-  /** Where the Snooze menu goes, beside the other actions. */
-  snooze?: ReactNode;
 };
 
 export function ConversationToolbar(props: ConversationToolbarProps) {
@@ -62,6 +61,7 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
   const actions = useConversationActions();
   const labelSelect = useRef<HTMLSelectElement>(null);
   const toolbar = useRef<HTMLDivElement>(null);
+  const [snoozeOpenedAt, setSnoozeOpenedAt] = useState<Date | null>(null);
   const key = rowKey(row);
   const current = actions.rowOf(key) ?? row;
   const spamOrTrash = isSpamOrTrashView(label);
@@ -105,6 +105,7 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
           KeyE: spamOrTrash ? undefined : () => actAndMove("archive"),
           KeyS: () => act(current.starred ? "unstar" : "star"),
           KeyL: () => labelSelect.current?.focus(),
+          KeyB: spamOrTrash ? undefined : () => setSnoozeOpenedAt(new Date()),
           KeyU: () => go(backHref),
           KeyJ: nextHref ? () => go(nextHref) : undefined,
           KeyK: previousHref ? () => go(previousHref) : undefined,
@@ -192,7 +193,16 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
             ))}
           </select>
         )}
-        {props.snooze}
+        {!spamOrTrash && (
+          // A snoozed conversation leaves the inbox: the reader moves on, as after Archive.
+          <SnoozeMenu
+            account={row.account ?? null}
+            threadIds={[row.id]}
+            openedAt={snoozeOpenedAt}
+            onOpenedAtChange={setSnoozeOpenedAt}
+            onDone={() => go(nextHref ?? backHref)}
+          />
+        )}
       </span>
       <span className={styles.spacer} />
       {props.position && (
