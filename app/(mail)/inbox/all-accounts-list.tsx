@@ -4,6 +4,8 @@ import { ReauthBanner } from "../../_components/reauth-banner";
 import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
+import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
+import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import type { AccountError } from "@/lib/mail/list-all-accounts";
 import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
@@ -83,6 +85,9 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         newestHref={newest}
         position={encodeStreamPositions(page.positions.map(({ email, historyId }) => [email, historyId] as const))}
         whenEmpty={empty}
+        readOnlyAccounts={(await listLinkedAccounts(userId)).flatMap((linked) =>
+          grantsGmailModify(linked.scope) || !linked.email ? [] : [linked.email],
+        )}
       />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>

@@ -4,6 +4,7 @@ import { ConversationList } from "./conversation-list/conversation-list";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import type { Account } from "@/lib/accounts/linked-accounts";
+import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
 import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cache-list";
@@ -68,6 +69,7 @@ export async function MessageList({ account, here }: { account: Account; here: I
         newestHref={newest}
         position={positioned.historyId}
         whenEmpty={empty}
+        readOnlyAccounts={grantsGmailModify(account.scope) || !email ? [] : [email]}
       />
       <Pagination here={here} nextPageToken={page.nextPageToken} />
     </>

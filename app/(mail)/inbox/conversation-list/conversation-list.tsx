@@ -36,6 +36,8 @@ type Props = {
   position?: string;
   /** What an empty page says until mail arrives (a page emptied by actions says so instead). */
   whenEmpty?: ReactNode;
+  /** Accounts Google has not yet allowed to change mail: an action there asks first, changing nothing. */
+  readOnlyAccounts?: readonly string[];
 };
 
 type Current = { key: string; index: number };
@@ -48,7 +50,7 @@ export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
   const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
-  const actions = useMailActions({ base: live.rows, label, account });
+  const actions = useMailActions({ base: live.rows, label, account, readOnlyAccounts: props.readOnlyAccounts });
   const { rows } = actions;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
@@ -163,6 +165,7 @@ export function ConversationList(props: Props) {
       <ActionFeedback
         toast={actions.toast}
         alert={actions.alert}
+        alertFix={actions.alertFix}
         declined={actions.declined}
         onUndo={() => void actions.undo()}
         onDismissToast={actions.dismissToast}
