@@ -2,6 +2,7 @@
 // HSTS when the app is served over https. Next reads the nonce from the policy on the *request* headers and
 // puts it on its own scripts, so the policy is set on both the request and the response.
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUESTED_PAGE_HEADER } from "@/lib/auth/callback-path";
 import { getConfig } from "@/lib/config";
 
 /**
@@ -34,6 +35,8 @@ export function proxy(request: NextRequest): NextResponse {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // The page asked for, so a signed-out visit can come back to it after signing in (lib/auth/session.ts).
+  requestHeaders.set(REQUESTED_PAGE_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (config.auth.url.startsWith("https:")) {

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { DateSettingsProvider } from "./_components/date-settings";
+import { viewerDateSettings } from "@/lib/dates/viewer-date-settings";
 
 export const metadata: Metadata = {
   title: { default: "Mailroom", template: "%s · Mailroom" },
@@ -21,9 +23,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request, so Next can put this response's CSP nonce (proxy.ts) on its scripts; a
   // page prerendered at build time would carry no nonce and its scripts would be blocked.
   await connection();
+  const dateSettings = await viewerDateSettings();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <DateSettingsProvider settings={dateSettings}>{children}</DateSettingsProvider>
+      </body>
     </html>
   );
 }

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "./_components/sign-in-button";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { pageBeforeGoogle } from "@/lib/auth/callback-url-cookie";
 import { getSignedInUser } from "@/lib/auth/session";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
@@ -8,10 +9,12 @@ import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error } = await searchParams;
+  const { error, callbackUrl } = await searchParams;
+  // A signed-out visit to a page (a conversation's link, a search) comes back to it once signed in.
+  const afterSignIn = safeCallbackPath(callbackUrl);
   // Signed in, a trip to Google that came back with an error (a declined permission, a cancelled reconnect)
   // lands here as next-auth's error page: nothing changed, so back to the page it started from.
-  if (await getSignedInUser()) redirect(error === undefined ? "/inbox" : await pageBeforeGoogle());
+  if (await getSignedInUser()) redirect(error === undefined ? afterSignIn : await pageBeforeGoogle());
   // next-auth sends errors here as ?error=<code>; show a sentence, never the raw code or a stack.
   const message = typeof error === "string" ? (SIGN_IN_ERRORS[error] ?? "The sign-in did not work. Please try again.") : null;
   return (
@@ -24,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {message}
           </p>
         )}
-        <SignInButton label="Sign in with Google" />
+        <SignInButton label="Sign in with Google" callbackUrl={afterSignIn} />
       </div>
     </main>
   );

@@ -103,7 +103,8 @@ test("settings shows the granted scopes and disconnect revokes the grant but kee
   expect(await liveGrants(emulator, "ada@example.com")).toEqual([expect.objectContaining({ liveRefreshTokens: 1 })]);
   await page.goto("/settings");
   await expect(page.getByTestId("connection-state")).toHaveText("connected");
-  await expect(page.getByTestId("granted-scopes")).toContainText("https://www.googleapis.com/auth/gmail.readonly");
+  await expect(page.getByTestId("granted-scopes")).toContainText("Read your email messages and settings");
+  await expect(page.getByTestId("granted-scopes")).not.toContainText("https://");
   await page.getByRole("button", { name: "Disconnect Gmail" }).click();
   await expect(page.getByTestId("connection-state")).toHaveText("not connected");
   await expect(page.getByTestId("reauth-banner")).toHaveAttribute("data-reason", "disconnected");

@@ -352,7 +352,7 @@ test.describe("the first action asks Google for permission", () => {
     const dialog = page.getByTestId("scope-dialog");
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAttribute("role", "dialog");
-    await expect(dialog).toContainText("could only read");
+    await expect(dialog).toContainText("can only read today");
     await dialog.getByRole("button", { name: "Continue to Google" }).click();
 
     // Google's screen asks for the one new permission only.

@@ -1,37 +1,23 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const subscribeToNothing = () => () => undefined;
+import { fullDate, listDate } from "@/lib/dates/format-date";
+import { useDateSettings } from "./date-settings";
 
 type Props = { iso: string | null; style?: "list" | "full" };
 
-function format(date: Date, style: "list" | "full"): string {
-  if (style === "full") return new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" }).format(date);
-  const now = new Date();
-  const sameDay = date.toDateString() === now.toDateString();
-  const sameYear = date.getFullYear() === now.getFullYear();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: "numeric", minute: "2-digit" }
-    : sameYear
-      ? { month: "short", day: "numeric" }
-      : { year: "numeric", month: "short", day: "numeric" };
-  return new Intl.DateTimeFormat(undefined, options).format(date);
-}
-
-/** A date in the viewer's own locale and time zone, which only the browser knows. */
+/**
+ * A date in the viewer's zone and language. The server knows both (lib/dates/viewer-date-settings.ts), so
+ * the text it renders is the text the browser hydrates: no flicker, and right without JavaScript.
+ */
 export function LocalTime({ iso, style = "list" }: Props) {
-  // The server renders a neutral date; the browser, which knows the viewer's zone, renders the real one.
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const settings = useDateSettings();
   if (!iso) return <span className="muted">no date</span>;
-  const text = inBrowser ? format(new Date(iso), style) : null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return <span className="muted">no date</span>;
+  const full = fullDate(date, settings);
   return (
-    <time dateTime={iso} title={iso}>
-      {text ?? iso.slice(0, 10)}
+    <time dateTime={iso} title={full}>
+      {style === "full" ? full : listDate(date, settings)}
     </time>
   );
 }

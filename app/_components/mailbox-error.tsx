@@ -10,7 +10,7 @@ type Props = {
   email: string | null;
   /** What could not be shown, for the heading: "Those messages", "This message". */
   subject: string;
-  /** Where "Try again" goes after Google failed (usually the same page). */
+  /** Where "Try again" goes after Google failed or asked to slow down: this same page. */
   retryHref: string;
   /** Where to go after a request we could not serve (bad input). */
   backHref: string;
@@ -28,9 +28,14 @@ export function MailboxError({ error, email, subject, retryHref, backHref, backL
   if (error instanceof ReauthRequiredError) return <ReauthBanner message={error.message} reason={error.reason} email={email} />;
   if (!(error instanceof AppError)) throw error;
   if (missingIsNotFound && error.code === "not_found") notFound();
-  if (error.status < 500) {
+  // Too many requests heals by waiting, like Google failing: the fix is this same page again (label, search and
+  // page kept), not a trip back to the inbox.
+  if (error.status === 429 || error.status >= 500) {
     return (
-      <ErrorState title={`${subject} could not be shown`} message={error.message}>
+      <ErrorState title={error.status === 429 ? "Gmail asks Mailroom to slow down" : "Gmail is not answering"} message={error.message}>
+        <Link href={retryHref} className="button button-primary">
+          Try again
+        </Link>{" "}
         <Link href={backHref} className="button">
           {backLabel}
         </Link>
@@ -38,9 +43,9 @@ export function MailboxError({ error, email, subject, retryHref, backHref, backL
     );
   }
   return (
-    <ErrorState title="Gmail is not answering" message={error.message}>
-      <Link href={retryHref} className="button">
-        Try again
+    <ErrorState title={`${subject} could not be shown`} message={error.message}>
+      <Link href={backHref} className="button">
+        {backLabel}
       </Link>
     </ErrorState>
   );

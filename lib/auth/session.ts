@@ -1,8 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "../errors";
+import { REQUESTED_PAGE_HEADER, signInPageFor } from "./callback-path";
 import { getAuthOptions } from "./options";
 
 export type SignedInUser = { id: string; name: string | null; email: string | null; image: string | null };
@@ -17,10 +19,10 @@ export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   return user?.id ? { id: user.id, name: user.name ?? null, email: user.email ?? null, image: user.image ?? null } : null;
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/** For pages: the signed-in user, or a redirect to the sign-in page, which comes back to this page after. */
 export async function requireUserPage(): Promise<SignedInUser> {
   const user = await getSignedInUser();
-  if (!user) redirect("/");
+  if (!user) redirect(signInPageFor((await headers()).get(REQUESTED_PAGE_HEADER)));
   return user;
 }
 

@@ -6,6 +6,7 @@ import { OAuth2Client } from "google-auth-library";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import {
+  PERSON_WAITING_RETRY,
   RetryBudget,
   gmailClientRetryConfig,
   isRetryableFailure,
@@ -135,6 +136,19 @@ describe("RetryBudget", () => {
   it("gives up at once when Retry-After asks for more than it would ever wait", () => {
     const budget = new RetryBudget({ maxElapsedMs: 60_000, random: () => 0, now: clock().now });
     expect(budget.nextDelayMs({ retryAfter: "30" })).toBeNull();
+  });
+
+  it("for a person waiting on a change: one quick retry, and never a Retry-After's seconds of waiting", () => {
+    const time = clock();
+    const budget = new RetryBudget({ ...PERSON_WAITING_RETRY, random: () => 0.99, now: time.now });
+    const first = budget.nextDelayMs();
+    expect(first).not.toBeNull();
+    expect(first!).toBeLessThan(1_000);
+    time.advance(first!);
+    expect(budget.nextDelayMs()).toBeNull();
+
+    const busy = new RetryBudget({ ...PERSON_WAITING_RETRY, now: clock().now });
+    expect(busy.nextDelayMs({ retryAfter: "5" })).toBeNull();
   });
 
   it("honours custom attempt limits", () => {

@@ -109,6 +109,12 @@ function clampUnit(value: number): number {
   return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;
 }
 
+/**
+ * For a change a person is waiting to see confirmed (archive, star...): one quick retry, then the failure is
+ * theirs to see at once, with "Try again", rather than after the seconds a background job may spend.
+ */
+export const PERSON_WAITING_RETRY: RetryBudgetOptions = { maxAttempts: 2, maxElapsedMs: 1_000 };
+
 export type RetryBudgetOptions = {
   /** Attempts in total, the first one included. */
   maxAttempts?: number;

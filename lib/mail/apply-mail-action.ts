@@ -14,7 +14,7 @@ import { applySnoozeAction } from "../snooze/snooze-threads";
 import { noteMailboxChanged } from "../sync/page-cache-list";
 import { withAccount } from "../gmail/mailbox-access";
 import { GmailResponseError } from "../gmail/gmail-errors";
-import { gmailErrorReason, isRetryableFailure } from "../gmail/retry-policy";
+import { PERSON_WAITING_RETRY, gmailErrorReason, isRetryableFailure } from "../gmail/retry-policy";
 import { type PartAnswer, batchPost } from "../gmail/actions/batch-post";
 import { gmailChangeFor, gmailChangeRequest } from "../gmail/actions/label-changes";
 import { isUserLabelId } from "../gmail/labels";
@@ -52,7 +52,8 @@ export async function applyMailAction(options: ApplyMailActionOptions): Promise<
   const requests = ids.map((id) => ({ id, ...gmailChangeRequest(kind, id, change) }));
 
   const result = await withAccount(account, "message", async (accessToken) => {
-    const answers = await batchPost(accessToken, requests);
+    // The person is waiting on the list: a failure reaches them at once, with "Try again" (not seconds later).
+    const answers = await batchPost(accessToken, requests, PERSON_WAITING_RETRY);
     const refused = [...answers.values()].find((answer) => isInsufficientScope(answer.status, answer.body));
     // The stored scope said yes but Google says no (a grant changed since): ask again, as if we had known.
     if (refused) throw scopeRequired(new GmailResponseError(403, { reason: gmailErrorReason(refused.body) }));

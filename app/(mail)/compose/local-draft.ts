@@ -1,7 +1,7 @@
 // What the person typed, kept in localStorage as they type, so a reload, a crash or a trip to Google's
 // consent screen loses nothing beyond the last save interval. One entry per composer; sessionStorage
 // remembers which composer this tab had open, so a reload reopens it (and not another tab's).
-import { z } from "zod";
+import { z } from "@/lib/browser-zod";
 
 const PREFIX = "mailroom.composer.";
 const OPEN_KEY = "mailroom.composer-open";

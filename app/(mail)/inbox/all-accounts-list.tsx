@@ -5,6 +5,8 @@ import { EmptyList } from "./empty-list";
 import { type InboxLocation, firstIndexOf, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import { viewNameOf } from "./view-names";
+import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
+import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import type { AccountError } from "@/lib/mail/list-all-accounts";
 import { type AllAccountsThreadPage, listAllAccountsThreads } from "@/lib/mail/list-all-accounts-threads";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
@@ -74,6 +76,9 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         viewName={viewNameOf(here.label, here.q, [])}
         firstIndex={firstIndexOf(here)}
         pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
+        readOnlyAccounts={(await listLinkedAccounts(userId)).flatMap((linked) =>
+          grantsGmailModify(linked.scope) || !linked.email ? [] : [linked.email],
+        )}
       />
     </>
   );

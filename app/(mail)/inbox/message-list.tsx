@@ -5,6 +5,7 @@ import { type InboxLocation, firstIndexOf, inboxHref } from "./inbox-url";
 import { Pagination } from "./message-rows";
 import { viewNameOf } from "./view-names";
 import type { Account } from "@/lib/accounts/linked-accounts";
+import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 import { listUserLabels } from "@/lib/gmail/list-labels";
 import { DEFAULT_PAGE_SIZE } from "@/lib/http/mail-query";
 import { type PositionedPage, listThreadsPositioned } from "@/lib/sync/page-cache-list";
@@ -82,6 +83,7 @@ export async function MessageList({ account, here }: { account: Account; here: I
       viewName={viewNameOf(here.label, here.q, userLabels)}
       firstIndex={firstIndexOf(here)}
       pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
+      readOnlyAccounts={grantsGmailModify(account.scope) || !email ? [] : [email]}
     />
   );
 }

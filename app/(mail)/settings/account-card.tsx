@@ -2,15 +2,7 @@ import { LocalTime } from "../../_components/local-time";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { disconnectGmail, removeGmail } from "./actions";
 import type { AccountStatus } from "@/lib/account/get-account-status";
-import { GMAIL_MODIFY_SCOPE, GMAIL_READONLY_SCOPE } from "@/lib/google-scopes";
-
-const SCOPE_LABELS: Record<string, string> = {
-  openid: "Sign you in with Google",
-  "https://www.googleapis.com/auth/userinfo.email": "See your email address",
-  "https://www.googleapis.com/auth/userinfo.profile": "See your name and profile picture",
-  [GMAIL_READONLY_SCOPE]: "Read your email messages and settings",
-  [GMAIL_MODIFY_SCOPE]: "Read, organise and delete your email",
-};
+import { describeScopes } from "@/lib/google-scopes";
 
 type Props = { status: AccountStatus; index: number; onlyAccount: boolean; signedInWithIt: boolean };
 
@@ -40,10 +32,8 @@ export function AccountCard({ status, index, onlyAccount, signedInWithIt }: Prop
       <h3>What Mailroom may do</h3>
       {status.scopes.length > 0 ? (
         <ul data-testid="granted-scopes">
-          {status.scopes.map((scope) => (
-            <li key={scope}>
-              {SCOPE_LABELS[scope] ?? scope} <code>{scope}</code>
-            </li>
+          {describeScopes(status.scopes).map((words) => (
+            <li key={words}>{words}</li>
           ))}
         </ul>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SignInButton } from "../../_components/sign-in-button";
 import { AccountCard } from "./account-card";
 import { SessionsSection } from "./sessions-section";
+import { TrustedSendersSection } from "./trusted-senders-section";
 import { getAccountsStatus } from "@/lib/account/get-account-status";
 import { accountNoticeMessage, decodeAccountNotice } from "@/lib/accounts/account-notice";
 import { sessionAccountEmail } from "@/lib/accounts/sessions";
@@ -44,6 +45,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
         className="button"
         testId="add-account"
       />
+      <TrustedSendersSection userId={user.id} />
       <SessionsSection userId={user.id} />
     </main>
   );

@@ -21,7 +21,14 @@ import {
   encodeBatchRequest,
 } from "../batch-multipart";
 import { GmailResponseError } from "../gmail-errors";
-import { RetryBudget, gmailErrorReason, isRetryableFailure, isRetryableNetworkError, retryAfterMs } from "../retry-policy";
+import {
+  RetryBudget,
+  type RetryBudgetOptions,
+  gmailErrorReason,
+  isRetryableFailure,
+  isRetryableNetworkError,
+  retryAfterMs,
+} from "../retry-policy";
 
 export type BatchPostRequest = {
   /** The item's id; also the part's Content-ID. Unique within one call. */
@@ -36,18 +43,22 @@ export type BatchPostRequest = {
 export type PartAnswer = { status: number; body: unknown; retryAfter?: string };
 
 // The same bound as batch-get: each retry re-sends only the failed parts, so batches shrink quickly.
-const BATCH_RETRY_BUDGET = { maxAttempts: 8, maxElapsedMs: 12_000 };
+const BATCH_RETRY_BUDGET: RetryBudgetOptions = { maxAttempts: 8, maxElapsedMs: 12_000 };
 const BATCH_TIMEOUT_MS = 15_000;
 
 /** Posts every request; the final answer per id. Throws GmailResponseError for a 401 or a hopeless batch. */
-export async function batchPost(accessToken: string, requests: readonly BatchPostRequest[]): Promise<Map<string, PartAnswer>> {
+export async function batchPost(
+  accessToken: string,
+  requests: readonly BatchPostRequest[],
+  retry: RetryBudgetOptions = BATCH_RETRY_BUDGET,
+): Promise<Map<string, PartAnswer>> {
   const chunks: BatchPostRequest[][] = [];
   for (let start = 0; start < requests.length; start += MAX_BATCH_PARTS) chunks.push(requests.slice(start, start + MAX_BATCH_PARTS));
   // A thrown chunk fails the call (it will be run again after a refresh): stop the others' retry waits.
   const abort = new AbortController();
   const outcomes = await Promise.all(
     chunks.map((chunk) =>
-      postChunk(accessToken, chunk, abort.signal).catch((error: unknown) => {
+      postChunk(accessToken, chunk, retry, abort.signal).catch((error: unknown) => {
         abort.abort();
         throw error;
       }),
@@ -59,10 +70,11 @@ export async function batchPost(accessToken: string, requests: readonly BatchPos
 async function postChunk(
   accessToken: string,
   requests: readonly BatchPostRequest[],
+  retry: RetryBudgetOptions,
   signal: AbortSignal,
 ): Promise<Map<string, PartAnswer>> {
   const answers = new Map<string, PartAnswer>();
-  const budget = new RetryBudget(BATCH_RETRY_BUDGET);
+  const budget = new RetryBudget(retry);
   let pending = requests;
   for (;;) {
     const retryable: PartAnswer[] = [];

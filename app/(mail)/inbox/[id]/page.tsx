@@ -11,6 +11,8 @@ import { conversationRowOf } from "./conversation-row-of";
 import { ConversationToolbar } from "./conversation-toolbar";
 import { ConversationToolbarLoader } from "./conversation-toolbar-loader";
 import { foldMessages, messageToShow } from "./fold-messages";
+import { blockedImageSenders, untrustedImageSenders } from "./remote-images";
+import { TrustSenderButton } from "./trust-sender-button";
 import styles from "./conversation.module.css";
 import { MailboxError } from "../../../_components/mailbox-error";
 import { type Account, resolveAccount } from "@/lib/accounts/linked-accounts";
@@ -60,7 +62,9 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const id = threadIdParam.safeParse((await params).id);
   if (!id.success) notFound();
   const query = await searchParams;
-  const allowRemoteImages = query.images === "1";
+  let allowRemoteImages = query.images === "1";
+  // Senders of blocked images whom the account does not trust yet (offered "Always show images from …").
+  let untrustedSenders: string[] = [];
   const back = backHref(query.back);
   // Compared with the user's own accounts only; anything else (given twice, a stranger's) is refused below.
   const requested = query.account === undefined ? undefined : typeof query.account === "string" ? query.account : "";
@@ -78,6 +82,14 @@ export default async function ConversationPage({ params, searchParams }: Props) 
     resolved = account;
     canModify = grantsGmailModify(account.scope);
     loaded = await loadConversation({ account, id: id.data, allowRemoteImages });
+    if (!allowRemoteImages && "thread" in loaded) {
+      untrustedSenders = await untrustedImageSenders(account.id, loaded.thread.messages);
+      // Every sender whose images were blocked is trusted: shown without asking (read again, images allowed).
+      if (untrustedSenders.length === 0 && blockedImageSenders(loaded.thread.messages).length > 0) {
+        allowRemoteImages = true;
+        loaded = await loadConversation({ account, id: id.data, allowRemoteImages });
+      }
+    }
   } catch (error) {
     loaded = { error };
   }
@@ -139,12 +151,16 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </h1>
         {shown.length > 1 && <p className={`muted ${styles.count}`}>{shown.length} messages</p>}
         {blockedImages && (
-          <p className="images-notice">
+          <div className="images-notice">
             Remote images are hidden to protect your privacy.{" "}
             <Link href={here(thread.id, { images: "1" })} className="button">
               Show images
             </Link>
-          </p>
+            {email &&
+              untrustedSenders.map((sender) => (
+                <TrustSenderButton key={sender} account={email ?? ""} address={sender} returnTo={here(thread.id)} />
+              ))}
+          </div>
         )}
         <ol className={styles.messages} aria-label="Messages in this conversation">
           {foldMessages(shown).map((segment) =>

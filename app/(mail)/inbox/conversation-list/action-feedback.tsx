@@ -1,11 +1,14 @@
 "use client";
 
-import type { Toast } from "./use-mail-actions";
+import { SignInButton } from "../../../_components/sign-in-button";
+import type { AlertFix, Toast } from "./use-mail-actions";
 import { DECLINED_MESSAGE } from "./use-mail-actions";
 
 type Props = {
   toast: Toast | null;
   alert: string | null;
+  /** The action that fixes what the alert reports, offered next to it. */
+  alertFix?: AlertFix | null;
   declined: boolean;
   onUndo: () => void;
   onDismissToast: () => void;
@@ -16,13 +19,19 @@ type Props = {
  * What the list says after an action. The regions stay in the page, empty, so screen readers announce what
  * is put in them: the undo toast and the read-only notice as status, a failure as an alert.
  */
-export function ActionFeedback({ toast, alert, declined, onUndo, onDismissToast, onDismissAlert }: Props) {
+export function ActionFeedback({ toast, alert, alertFix, declined, onUndo, onDismissToast, onDismissAlert }: Props) {
   return (
     <div className="feedback">
       <div className="notice notice-error" role="alert" data-testid="action-error">
         {alert && (
           <>
             <p>{alert}</p>
+            {alertFix?.kind === "sign_in" && <SignInButton label="Sign in" callbackUrl={alertFix.callbackUrl} />}
+            {alertFix?.kind === "retry" && (
+              <button type="button" className="button button-primary" onClick={alertFix.retry}>
+                Try again
+              </button>
+            )}
             <button type="button" className="button" onClick={onDismissAlert}>
               Dismiss
             </button>

@@ -49,6 +49,8 @@ type Props = {
   pager: ReactNode;
   /** The Snoozed view: when each conversation wakes (ISO, by thread id); offers Unsnooze. */
   snoozes?: Record<string, string> | undefined;
+  /** Accounts Google has not yet allowed to change mail: an action there asks first, changing nothing. */
+  readOnlyAccounts?: readonly string[];
 };
 
 /** The buttons on a row, for the view it is in: what makes sense there, as the toolbar offers it. */
@@ -75,7 +77,7 @@ export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
   const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
-  const actions = useMailActions({ base: live.rows, label, account });
+  const actions = useMailActions({ base: live.rows, label, account, readOnlyAccounts: props.readOnlyAccounts });
   const snooze = useSnoozedRows(actions.rows);
   const { rows } = snooze;
   const [snoozeOpenedAt, setSnoozeOpenedAt] = useState<Date | null>(null);
@@ -247,6 +249,7 @@ export function ConversationList(props: Props) {
       <ActionFeedback
         toast={actions.toast}
         alert={actions.alert}
+        alertFix={actions.alertFix}
         declined={actions.declined}
         onUndo={() => void actions.undo()}
         onDismissToast={actions.dismissToast}

@@ -2,7 +2,7 @@
 // waits in sessionStorage (this tab only, gone when the tab closes) and is replayed once on the page it
 // was asked on, whatever Google answered: granted, it completes; declined, Gmail refuses it again and the
 // page says Mailroom stays read-only.
-import { z } from "zod";
+import { z } from "@/lib/browser-zod";
 import { MAIL_ACTIONS, MAX_ACTION_IDS } from "@/lib/mail/mail-actions";
 
 export const PENDING_ACTION_KEY = "mailroom.pending-action";

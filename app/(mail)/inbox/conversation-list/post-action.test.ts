@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonForFailedItems, postAction } from "./post-action";
+import { failedItemsMayRetry, reasonForFailedItems, postAction } from "./post-action";
 
 function answering(status: number, body: unknown): typeof fetch {
   return () => Promise.resolve(new Response(typeof body === "string" ? body : JSON.stringify(body), { status }));
@@ -40,6 +40,23 @@ describe("postAction", () => {
       expect(outcome.kind).toBe("failed");
       if (outcome.kind === "failed") expect(outcome.message).toMatch(/^[A-Z].*\.$/);
     }
+  });
+
+  it("says what fixes each failure: signing in again, trying again, or neither", async () => {
+    const fixOf = async (fetchImpl: typeof fetch) => {
+      const outcome = await postAction(request, fetchImpl);
+      return outcome.kind === "failed" ? outcome.fix : outcome.kind;
+    };
+    expect(await fixOf(answering(401, { error: { code: "unauthenticated", message: "Sign in to continue." } }))).toBe("sign_in");
+    expect(await fixOf(answering(429, { error: { code: "rate_limited", message: "Slow down." } }))).toBe("retry");
+    expect(await fixOf(answering(503, ""))).toBe("retry");
+    expect(await fixOf(() => Promise.reject(new TypeError("Failed to fetch")))).toBe("retry");
+    expect(await fixOf(answering(400, { error: { code: "bad_request", message: "No." } }))).toBeNull();
+  });
+
+  it("knows which items Gmail may change on another try", () => {
+    expect(failedItemsMayRetry([{ id: "a", code: "unavailable" }])).toBe(true);
+    expect(failedItemsMayRetry([{ id: "a", code: "not_found" }])).toBe(false);
   });
 
   it("describes items Gmail did not change", () => {

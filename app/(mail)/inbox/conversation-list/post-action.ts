@@ -2,8 +2,19 @@
 // account needs the gmail.modify permission first, or failed with a message a person can read.
 import type { ActionRequest, ActionResult } from "@/lib/mail/mail-actions";
 
+/** How a failure is fixed: signing in again, trying again later (Gmail busy, offline), or not by the person. */
+export type FailureFix = "sign_in" | "retry" | null;
+
 export type ActionOutcome =
-  { kind: "done"; result: ActionResult } | { kind: "scope_required"; message: string } | { kind: "failed"; message: string };
+  | { kind: "done"; result: ActionResult }
+  | { kind: "scope_required"; message: string }
+  | { kind: "failed"; message: string; fix: FailureFix };
+
+function fixFor(status: number): FailureFix {
+  if (status === 401) return "sign_in";
+  if (status === 429 || status >= 500) return "retry";
+  return null;
+}
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown } };
 
@@ -44,22 +55,27 @@ export async function postAction(request: ActionRequest, fetchImpl: typeof fetch
       credentials: "same-origin",
     });
   } catch {
-    return { kind: "failed", message: OFFLINE };
+    return { kind: "failed", message: OFFLINE, fix: "retry" };
   }
   const body = await readJson(response);
   if (response.ok) {
-    return isActionResult(body) ? { kind: "done", result: body } : { kind: "failed", message: fallbackFor(502) };
+    return isActionResult(body) ? { kind: "done", result: body } : { kind: "failed", message: fallbackFor(502), fix: "retry" };
   }
   const error = (body as ErrorBody | null)?.error;
   // The API's messages are written to be shown (AppError); anything else gets ours.
   const message = typeof error?.message === "string" && error.message ? error.message : fallbackFor(response.status);
   if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message };
-  return { kind: "failed", message };
+  return { kind: "failed", message, fix: fixFor(response.status) };
+}
+
+/** Whether items Gmail did not change may change on another try (it was busy), rather than never. */
+export function failedItemsMayRetry(failed: ActionResult["failed"]): boolean {
+  return failed.some(({ code }) => code === "unavailable" || code === "rate_limited" || code === "gmail_unavailable");
 }
 
 /** Why Gmail did not change some items, in words (the API's codes are for programs): "no longer in Gmail". */
 export function reasonForFailedItems(failed: ActionResult["failed"]): string {
   if (failed.length > 0 && failed.every(({ code }) => code === "not_found")) return "no longer in Gmail";
-  if (failed.some(({ code }) => code === "rate_limited" || code === "gmail_unavailable")) return "Gmail was too busy; try again";
+  if (failedItemsMayRetry(failed)) return "Gmail was too busy; try again";
   return "Gmail refused the change";
 }

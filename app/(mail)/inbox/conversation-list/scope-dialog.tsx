@@ -19,11 +19,14 @@ export function ScopeDialog({
 }) {
   const [leaving, setLeaving] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
+  const primary = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const textId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first button (Cancel); the action the person came for is the one to start on.
+    primary.current?.focus();
     return () => dialog?.close();
   }, []);
   const intent = describeIntent(request.change.action, request.change.snapshots.length, request.labelName);
@@ -44,13 +47,8 @@ export function ScopeDialog({
       <h2 id={titleId}>Allow Mailroom to change your mail?</h2>
       <div id={textId}>
         <p>
-          To {intent}, Mailroom needs Google&apos;s permission to change mail in <strong>{request.account}</strong>. Until now it could only
-          read it.
-        </p>
-        <p>
-          Google describes that permission as &ldquo;Read, compose, and send emails from your Gmail account&rdquo;. Mailroom uses it only to
-          archive, trash, star, label and mark conversations read or unread; it never sends mail or deletes it for good. You come back here
-          and the action completes. If you decline, nothing changes and Mailroom stays read-only.
+          To {intent}, Mailroom needs Google&apos;s permission to change mail in <strong>{request.account}</strong>, where it can only read
+          today. Google asks you next, and if you allow it, Mailroom will {intent} as soon as you are back; if not, nothing changes.
         </p>
       </div>
       <div className="dialog-actions">
@@ -66,7 +64,7 @@ export function ScopeDialog({
             setLeaving(true);
             void onContinue();
           }}
-          autoFocus
+          ref={primary}
         >
           {leaving ? "Opening Google…" : "Continue to Google"}
         </button>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { describeDone, describeIntent } from "./describe-action";
 import { clearPendingAction, savePendingAction } from "./pending-action";
-import { type ActionOutcome, postAction, reasonForFailedItems } from "./post-action";
+import { type ActionOutcome, failedItemsMayRetry, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
 import { startModifyGrant } from "../../../_components/grant-modify";
 import type { MailAction } from "@/lib/mail/mail-actions";
@@ -17,10 +17,13 @@ export type ActionOptions = { labelId?: string; labelName?: string; replay?: boo
 /** The toast: what was done, and the change Undo would reverse (none once undone). */
 export type Toast = { text: string; undo?: LocalChange & { labelName?: string } };
 
-/** Waiting for the user's answer in the consent dialog; the rows stay changed meanwhile. */
+/** Waiting for the user's answer in the consent dialog; the rows stay as they are meanwhile. */
 export type ScopeRequest = { account: string; change: LocalChange; labelName?: string; message: string };
 
 type GroupResult = { account: string; snapshots: Snapshot[]; outcome: ActionOutcome };
+
+/** What fixes the failure the alert reports: signing in again (back to this page), or the same action again. */
+export type AlertFix = { kind: "sign_in"; callbackUrl: string } | { kind: "retry"; retry: () => void };
 
 export const DECLINED_MESSAGE = "Mailroom stays read-only: permission to change mail was not granted.";
 
@@ -38,13 +41,16 @@ type MailActionsOptions = {
    * conversation moves on instead, so reading the page it leaves again would be a wasted Gmail round trip.
    */
   afterChange?: "refresh" | "nothing";
+  /** Accounts without Google's permission to change mail: their rows do not change until it is granted. */
+  readOnlyAccounts?: readonly string[];
 };
 
-export function useMailActions({ base, label, account, afterChange = "refresh" }: MailActionsOptions) {
+export function useMailActions({ base, label, account, afterChange = "refresh", readOnlyAccounts = [] }: MailActionsOptions) {
   const router = useRouter();
   const [changes, setChanges] = useState<LocalChange[]>([]);
   const [toast, setToast] = useState<Toast | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const [alertFix, setAlertFix] = useState<AlertFix | null>(null);
   const [declined, setDeclined] = useState(false);
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -99,29 +105,50 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
     const done: Snapshot[] = [];
     const problems: string[] = [];
     const needsScope: GroupResult[] = [];
+    let fix: "sign_in" | "retry" | null = null;
+    const retryable: Snapshot[] = [];
     for (const result of results) {
       const { outcome, snapshots } = result;
       if (outcome.kind === "scope_required") {
         needsScope.push(result);
       } else if (outcome.kind === "failed") {
         problems.push(`Could not ${describeIntent(action, snapshots.length, labelName)}: ${outcome.message}`);
+        if (outcome.fix === "retry") retryable.push(...snapshots);
+        if (outcome.fix === "sign_in" || fix === null) fix = outcome.fix;
       } else {
         const failedIds = new Set(outcome.result.failed.map((item) => item.id));
         done.push(...snapshots.filter((snapshot) => !failedIds.has(snapshot.row.id)));
         const failed = outcome.result.failed.filter((item) => snapshots.some((snapshot) => snapshot.row.id === item.id));
         if (failed.length > 0) {
           problems.push(`Could not ${describeIntent(action, failed.length, labelName)}: ${reasonForFailedItems(failed)}.`);
+          if (failedItemsMayRetry(failed)) {
+            retryable.push(...snapshots.filter((snapshot) => failed.some((item) => item.id === snapshot.row.id)));
+            fix ??= "retry";
+          }
         }
       }
     }
-    return { done, problems, needsScope };
+    return { done, problems, needsScope, fix, retryable };
   }
+
+  /** The alert, with the one action that fixes it. */
+  const showProblems = (problems: string[], fix: "sign_in" | "retry" | null, retry: () => void, prefix = "") => {
+    setAlert(problems.length > 0 ? `${prefix}${problems.join(" ")}` : null);
+    setAlertFix(
+      problems.length === 0 || fix === null
+        ? null
+        : fix === "sign_in"
+          ? { kind: "sign_in", callbackUrl: currentLocation() }
+          : { kind: "retry", retry },
+    );
+  };
 
   /** Acts on the rows with these keys; resolves with the keys Gmail confirmed. */
   const run = async (action: MailAction, keys: ReadonlySet<string>, options: ActionOptions = {}): Promise<ReadonlySet<string>> => {
     const { labelId, labelName, replay = false } = options;
     const snapshots = snapshotsFor(rows, keys, action, labelId);
     setAlert(null);
+    setAlertFix(null);
     setDeclined(false);
     if (snapshots.length === 0) {
       setToast({ text: `Nothing to change: ${keys.size === 1 ? "that conversation is" : "those conversations are"} already so.` });
@@ -129,14 +156,20 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
     }
     const id = ++nextId.current;
     const change: LocalChange = { id, kind: "do", action, ...(labelId ? { labelId } : {}), snapshots, settled: false };
-    setChanges((current) => [...current, change]);
+    // Rows of an account that may not change mail yet stay as they are: nothing happens before the grant.
+    const readOnly = new Set(readOnlyAccounts.map((owner) => owner.toLowerCase()));
+    const shownAtOnce = snapshots.filter((snapshot) => !readOnly.has(accountOf(snapshot.row).toLowerCase()));
+    if (shownAtOnce.length > 0) setChanges((current) => [...current, { ...change, snapshots: shownAtOnce }]);
 
-    const { done, problems, needsScope } = sortResults(action, await send(action, snapshots, labelId), labelName);
+    const results = await send(action, snapshots, labelId);
+    const { done, problems, needsScope, fix, retryable } = sortResults(action, results, labelName);
     const confirmed: LocalChange = { ...change, snapshots: done, settled: true };
     const held = needsScope[0] && !replay ? needsScope[0] : null;
     const heldChange: LocalChange | null = held ? { ...change, id: ++nextId.current, snapshots: held.snapshots } : null;
-    // Refused rows drop out of the change, which puts them back exactly as the server listed them.
-    replace(id, [...(done.length > 0 ? [confirmed] : []), ...(heldChange ? [heldChange] : [])]);
+    // Refused rows drop out of the change, which puts them back exactly as the server listed them; so do the
+    // rows waiting for the permission (the page did not know it was missing): the dialog asks over the list
+    // as it was.
+    replace(id, done.length > 0 ? [confirmed] : []);
 
     if (held && heldChange) {
       if (held.outcome.kind === "scope_required") {
@@ -148,7 +181,8 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
       // A replay after Google: still no permission, so the user declined (or unticked) it.
       setDeclined(true);
     }
-    if (problems.length > 0) setAlert(problems.join(" "));
+    const retryKeys = new Set(retryable.map((snapshot) => rowKey(snapshot.row)));
+    showProblems(problems, fix, () => void run(action, retryKeys, options));
     if (done.length > 0) {
       setToast({ text: describeDone(action, done.length, labelName), undo: { ...confirmed, ...(labelName ? { labelName } : {}) } });
       refresh();
@@ -163,12 +197,14 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
     const id = ++nextId.current;
     const change: LocalChange = { ...target, id, kind: "undo", action, settled: false };
     setAlert(null);
+    setAlertFix(null);
     setToast({ text: "Undoing…" });
     setChanges((current) => [...current, change]);
-    const { done, problems, needsScope } = sortResults(action, await send(action, target.snapshots, target.labelId), target.labelName);
+    const { done, problems, needsScope, fix } = sortResults(action, await send(action, target.snapshots, target.labelId), target.labelName);
     replace(id, done.length > 0 ? [{ ...change, snapshots: done, settled: true }] : []);
     if (needsScope.length > 0) problems.push(DECLINED_MESSAGE);
-    if (problems.length > 0) setAlert(`Undo did not complete. ${problems.join(" ")}`);
+    // Undo is offered once: after a failed undo, the fix offered is signing in, never another undo.
+    showProblems(problems, fix === "sign_in" ? fix : null, () => undefined, "Undo did not complete. ");
     setToast(done.length > 0 ? { text: describeDone(action, done.length, target.labelName) } : null);
     if (done.length > 0) refresh();
   };
@@ -197,6 +233,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
       clearPendingAction(window.sessionStorage);
       cancelScopeRequest();
       setAlert("Mailroom could not open Google's permission screen. Check your connection and try again.");
+      setAlertFix(null);
     }
   };
 
@@ -204,12 +241,16 @@ export function useMailActions({ base, label, account, afterChange = "refresh" }
     rows,
     toast,
     alert,
+    alertFix,
     declined,
     scopeRequest,
     run,
     undo,
     dismissToast: () => setToast(null),
-    dismissAlert: () => setAlert(null),
+    dismissAlert: () => {
+      setAlert(null);
+      setAlertFix(null);
+    },
     cancelScopeRequest,
     continueScopeRequest,
   };

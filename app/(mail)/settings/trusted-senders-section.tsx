@@ -1,0 +1,40 @@
+import { forgetTrustedSenderAction } from "../inbox/[id]/trusted-sender-actions";
+import { listLinkedAccounts } from "@/lib/accounts/linked-accounts";
+import { listTrustedSenders } from "@/lib/images/trusted-senders";
+
+/** Settings: the senders whose images each account always shows, each with Forget. */
+export async function TrustedSendersSection({ userId }: { userId: string }) {
+  const accounts = (await listLinkedAccounts(userId)).flatMap((account) =>
+    account.email ? [{ id: account.id, email: account.email }] : [],
+  );
+  const lists = await Promise.all(accounts.map(async (account) => ({ ...account, senders: await listTrustedSenders(account.id) })));
+  const trusting = lists.filter((list) => list.senders.length > 0);
+  return (
+    <section aria-labelledby="trusted-senders-heading" className="card" data-testid="trusted-senders">
+      <h2 id="trusted-senders-heading">Images always shown</h2>
+      {trusting.length === 0 ? (
+        <p>None yet: remote images are hidden until you choose to show them, from any sender.</p>
+      ) : (
+        trusting.map((list) => (
+          <div key={list.id}>
+            {accounts.length > 1 && <h3>{list.email}</h3>}
+            <ul className="session-list">
+              {list.senders.map((sender) => (
+                <li key={sender} data-testid="trusted-sender" data-account={list.email}>
+                  <form action={forgetTrustedSenderAction}>
+                    <input type="hidden" name="account" value={list.email} />
+                    <input type="hidden" name="address" value={sender} />
+                    <bdi>{sender}</bdi>{" "}
+                    <button type="submit" className="button" aria-label={`Forget ${sender}`}>
+                      Forget
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
