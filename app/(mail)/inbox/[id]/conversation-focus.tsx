@@ -11,9 +11,10 @@ export function ConversationFocus({ threadId, messageId }: { threadId: string; m
     if (!target) return;
     const fold = target.closest("details[data-fold]");
     if (fold instanceof HTMLDetailsElement) fold.open = true;
-    const { top, bottom } = target.getBoundingClientRect();
+    // In view means its start is on screen (below the sticky toolbar); a long message may go on below.
+    const { top } = target.getBoundingClientRect();
     const toolbar = document.querySelector('[data-testid="conversation-toolbar"]')?.getBoundingClientRect().bottom ?? 0;
-    if (named || top < toolbar || bottom > window.innerHeight) target.scrollIntoView({ block: "start" });
+    if (named || top < toolbar || top > window.innerHeight * 0.8) target.scrollIntoView({ block: "start" });
   }, [threadId, messageId]);
   return null;
 }
