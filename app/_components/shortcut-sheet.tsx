@@ -25,7 +25,26 @@ const SHORTCUTS: readonly { group: string; keys: readonly [string, string][] }[]
       ["s", "Star or unstar"],
       ["Shift + I", "Mark read"],
       ["Shift + U", "Mark unread"],
+      ["b", "Snooze"],
       ["z", "Undo"],
+    ],
+  },
+  {
+    group: "In a conversation",
+    keys: [
+      ["u", "Back to the list"],
+      ["j / k", "Older / newer conversation"],
+      ["[ / ]", "Archive, then newer / older"],
+      ["l", "Label as…"],
+      ["r / a / f", "Reply / Reply all / Forward"],
+    ],
+  },
+  {
+    group: "Write",
+    keys: [
+      ["c", "Compose"],
+      ["Ctrl + Enter", "Send"],
+      ["Esc", "Close; the draft is kept"],
     ],
   },
 ];
