@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LocalTime } from "../../../_components/local-time";
 import { participantsText } from "./participants";
 import type { ConversationRow } from "./rows";
+import type { PrefetchState } from "../prefetch/prefetch-queue";
 
 type Props = {
   row: ConversationRow;
@@ -17,9 +18,11 @@ type Props = {
   current: boolean;
   onSelect: (selected: boolean) => void;
   onFocus: () => void;
+  /** How far the conversation's prefetch is (`data-prefetch`); the list prefetches on intent, not on sight. */
+  prefetch?: PrefetchState | undefined;
 };
 
-export function ConversationRowItem({ row, rowKey, href, me, showAccount, selected, current, onSelect, onFocus }: Props) {
+export function ConversationRowItem({ row, rowKey, href, me, showAccount, selected, current, onSelect, onFocus, prefetch }: Props) {
   const who = participantsText(row, me);
   const subject = row.subject || "(no subject)";
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
@@ -31,6 +34,7 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
       data-message-id={row.latestMessageId}
       data-account={showAccount ? row.account : undefined}
       data-row-key={rowKey}
+      data-prefetch={prefetch}
       onFocus={onFocus}
     >
       <label className="row-check">
@@ -39,7 +43,7 @@ export function ConversationRowItem({ row, rowKey, href, me, showAccount, select
           Select the conversation “{subject}” with {who}
         </span>
       </label>
-      <Link href={href} data-row-link className="message-link">
+      <Link href={href} prefetch={false} data-row-link className="message-link">
         <span className="star" aria-hidden="true">
           {row.starred ? "★" : ""}
         </span>
