@@ -31,6 +31,9 @@ export const PREFETCH_LIMITS = {
   giveUpMs: 8_000,
 } as const;
 
+/** Larger than the router's answer with a route's shape alone; smaller than any page. */
+const ROUTE_SHAPE_MAX_BYTES = 1_024;
+
 type FullPrefetch = (href: string, options: { onInvalidate: () => void }) => void;
 
 class ConversationPrefetcher {
@@ -48,9 +51,13 @@ class ConversationPrefetcher {
     this.#observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
         const href = hrefOfRequest(entry.name, window.location.origin);
+        if (href === null) continue;
         // responseStatus is 0 for a failed request (and absent in older browsers: then assume it arrived).
-        if (href !== null)
-          this.#finished(href, entry.responseStatus === undefined || (entry.responseStatus >= 200 && entry.responseStatus < 400));
+        const ok = entry.responseStatus === undefined || (entry.responseStatus >= 200 && entry.responseStatus < 400);
+        // A router that does not know the route yet first asks for its shape (a few hundred bytes), then for
+        // the page (kilobytes): only the page's arrival ends the prefetch.
+        if (ok && entry.decodedBodySize > 0 && entry.decodedBodySize < ROUTE_SHAPE_MAX_BYTES) continue;
+        this.#finished(href, ok);
       }
     });
     this.#observer.observe({ type: "resource" });

@@ -83,6 +83,7 @@ describe("PrefetchQueue", () => {
     }
     expect(new Set(started).size).toBe(5);
     expect(started).toHaveLength(5);
+    expect(queue.stateOf("/29")).toBeUndefined();
     queue.startList();
     expect(queue.want(["/next"])).toEqual(["/next"]);
   });

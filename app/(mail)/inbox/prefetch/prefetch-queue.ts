@@ -89,6 +89,8 @@ export class PrefetchQueue {
       loading += 1;
       started.push(href);
     }
+    // A spent budget keeps no wishes: they would wait for nothing.
+    if (this.#startedForList >= this.#limits.maxPerList) this.#waiting = [];
     return started;
   }
 }
