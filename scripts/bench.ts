@@ -3,7 +3,8 @@
 // 0 and 50 ms of emulator latency, the naive baselines (list, then one get per message, sequential and
 // all at once) measured in the same run, conversations (the list, one conversation, archive and Undo on 1
 // and 50 conversations: scripts/testing/conversation-bench.ts), a reply composer's opening in a browser
-// (scripts/testing/reply-open-bench.ts), revisits through the page cache and its memory
+// (scripts/testing/reply-open-bench.ts), a conversation's opening from the list, cold and prefetched
+// (scripts/testing/open-conversation-bench.ts), revisits through the page cache and its memory
 // when full (scripts/testing/revisit-bench.ts), new mail's time to an open inbox's stream with push, polling and
 // across two instances (scripts/testing/live-latency-bench.ts), large mail's memory
 // (scripts/testing/large-mail-bench.ts), drafts' autosave requests and a 20 MB draft's bytes and memory
@@ -43,6 +44,7 @@ import { measureSend } from "./testing/send-bench";
 import { measureSnooze } from "./testing/snooze-bench";
 import { measureReplyOpening } from "./testing/reply-open-bench";
 import { measureConversationAct } from "./testing/conversation-act-bench";
+import { measureConversationOpening } from "./testing/open-conversation-bench";
 
 const { values: flags } = parseArgs({
   options: { json: { type: "boolean", default: false }, rebuild: { type: "boolean", default: false } },
@@ -141,6 +143,9 @@ async function main(): Promise<void> {
     const replyOpening = await measureReplyOpening({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
     log("Measuring archiving from an open conversation and moving to the next in a browser…");
     const conversationAct = await measureConversationAct({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
+
+    log("Measuring a conversation's opening from the list in a browser (cold and prefetched, 0 and 50 ms)…");
+    const conversationOpening = await measureConversationOpening({ appUrl: app.url, emulatorUrl: emulator.url, cookie: modifyCookie });
 
     log("Measuring new mail's way to an open inbox (push, polling, two instances)…");
     const live = await measureLiveLatency(emulator.url);
@@ -242,6 +247,7 @@ async function main(): Promise<void> {
       conversations: conversations.result,
       replyOpening: replyOpening.result,
       conversationAct: conversationAct.result,
+      conversationOpening: conversationOpening.result,
       revisits: revisits.result,
       live: live.result,
       largeMail: largeMail.result,
@@ -276,6 +282,7 @@ async function main(): Promise<void> {
       ...conversations.rows,
       ...replyOpening.rows,
       ...conversationAct.rows,
+      ...conversationOpening.rows,
       ...revisits.rows,
       ...live.rows,
       ...largeMail.rows,

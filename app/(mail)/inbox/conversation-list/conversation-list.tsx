@@ -18,6 +18,8 @@ import { SnoozeMenu } from "../../snooze/snooze-menu";
 import { UnsnoozeButton } from "../../snooze/unsnooze-button";
 import { useSnoozedRows } from "../../snooze/use-snoozed-rows";
 import { snoozedNotice, unsnoozedNotice } from "../../snooze/snooze-notice";
+import { VERSION_PARAM, conversationVersion } from "../prefetch/conversation-version";
+import { useConversationPrefetch } from "../prefetch/use-conversation-prefetch";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import { GmailLabel, belongsInView, isSpamOrTrashView, isUserLabelId } from "@/lib/gmail/labels";
 
@@ -70,7 +72,8 @@ function rangeText(first: number, count: number, estimate: number): string {
 type Current = { key: string; index: number };
 
 function conversationHref(row: ConversationRow, account: string | undefined, back: string): string {
-  return `/inbox/${row.id}?${new URLSearchParams({ ...(account ? { account } : {}), back })}`;
+  // The version makes a changed conversation a new URL, so a prefetched copy of it is never shown (prefetch/).
+  return `/inbox/${row.id}?${new URLSearchParams({ ...(account ? { account } : {}), back, [VERSION_PARAM]: conversationVersion(row) })}`;
 }
 
 export function ConversationList(props: Props) {
@@ -84,6 +87,7 @@ export function ConversationList(props: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<Current | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const prefetchState = useConversationPrefetch(wrapper);
 
   const keys = rows.map(rowKey);
   const selection = new Set(keys.filter((key) => selected.has(key)));
@@ -275,12 +279,14 @@ export function ConversationList(props: Props) {
           <ul className="message-list" aria-label={props.listName}>
             {rows.map((row, index) => {
               const key = rowKey(row);
+              const href = conversationHref(row, allAccounts ? row.account : props.accountParam, back);
               return (
                 <ConversationRowItem
                   key={key}
                   rowKey={key}
                   row={row}
-                  href={conversationHref(row, allAccounts ? row.account : props.accountParam, back)}
+                  href={href}
+                  prefetch={prefetchState(href)}
                   me={row.account ?? account}
                   showAccount={allAccounts}
                   labelNames={row.labelIds.filter((id) => isUserLabelId(id) && id !== label).flatMap((id) => labelNames.get(id) ?? [])}

@@ -7,6 +7,7 @@ import { participantsText } from "./participants";
 import { SnoozedUntil } from "../../snooze/snoozed-until";
 import type { ConversationRow } from "./rows";
 import type { MailAction } from "@/lib/mail/mail-actions";
+import type { PrefetchState } from "../prefetch/prefetch-queue";
 
 type Props = {
   row: ConversationRow;
@@ -28,6 +29,8 @@ type Props = {
   onAction: (action: MailAction) => void;
   /** In the Snoozed view: when it comes back (ISO), shown in place of the date. */
   snoozedUntil?: string | undefined;
+  /** How far the conversation's prefetch is (`data-prefetch`); the list prefetches on intent, not on sight. */
+  prefetch?: PrefetchState | undefined;
 };
 
 export type RowAction = "archive" | "trash" | "untrash" | "markRead" | "markUnread" | "notSpam";
@@ -42,7 +45,7 @@ const ROW_ACTION_WORDS: Record<RowAction, { icon: string; text: string }> = {
 };
 
 export function ConversationRowItem(props: Props) {
-  const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction, snoozedUntil } = props;
+  const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction, snoozedUntil, prefetch } = props;
   const who = participantsText(row, me);
   const subject = row.subject || "(no subject)";
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
@@ -57,6 +60,7 @@ export function ConversationRowItem(props: Props) {
       data-message-id={row.latestMessageId}
       data-account={showAccount ? row.account : undefined}
       data-row-key={rowKey}
+      data-prefetch={prefetch}
       onFocus={onFocus}
     >
       <label className="row-check">
@@ -76,7 +80,7 @@ export function ConversationRowItem(props: Props) {
       >
         <Icon name={row.starred ? "starred" : "star"} />
       </button>
-      <Link href={href} data-row-link className="message-link">
+      <Link href={href} prefetch={false} data-row-link className="message-link">
         <span className="sender">
           <span className="from" dir="auto">
             {row.unread && <span className="visually-hidden">Unread, </span>}
