@@ -93,6 +93,23 @@ test.describe("snooze", () => {
     await expect(row(page, second)).toHaveCount(0);
   });
 
+  test("snooze from an open conversation with b: the reader moves on, and the conversation is snoozed at Gmail", async ({ page }) => {
+    test.setTimeout(90_000);
+    await openInbox(page);
+    const opened = (await threadIds(page))[0]!;
+    await row(page, opened).getByRole("link").click();
+    await expect(page.getByTestId("conversation-toolbar")).toHaveAttribute("data-keys", "ready");
+    await page.keyboard.press("b");
+    const tomorrow = page.getByTestId("snooze-option").filter({ hasText: "Tomorrow" });
+    await expect(tomorrow).toBeFocused();
+    await tomorrow.click();
+    // Moved on, as after Archive: to the next conversation, or back to the list.
+    await expect(page).not.toHaveURL(new RegExp(`/inbox/${opened}\\?`));
+    await expect.poll(() => reader.threadLabels(opened)).not.toContain("INBOX");
+    await openInbox(page, "/inbox?label=SNOOZED");
+    await expect(row(page, opened).getByTestId("snoozed-until")).toBeVisible();
+  });
+
   test("a short snooze wakes while the page is open: back in the inbox, unread", async ({ page }) => {
     test.setTimeout(90_000);
     await openInbox(page);
