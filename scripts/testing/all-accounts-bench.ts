@@ -3,10 +3,7 @@
 // over every page of both inboxes, and whether the walk showed each message exactly once. It runs in a child
 // process of its own (`--conditions=react-server`, for lib code) with a fresh emulator and database; run
 // directly, this file is that child and prints its result.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { runAsBenchChild, runBenchChild } from "./bench-child";
 
 export type AllAccountsBench = {
   pages: number;
@@ -25,18 +22,7 @@ export async function measureAllAccountsPage(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ result: AllAccountsBench; rows: [string, string][] }> {
   // On the embedded database only: what is measured here is Gmail traffic, which the database does not change.
-  const sqlite = { ...env };
-  delete sqlite.MAILROOM_TEST_POSTGRES_URL;
-  const { stdout, stderr } = await promisify(execFile)(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/all-accounts-bench.ts")],
-    {
-      env: sqlite,
-      encoding: "utf8",
-    },
-  );
-  if (stderr) process.stderr.write(stderr);
-  const result = JSON.parse(stdout) as AllAccountsBench;
+  const result = await runBenchChild<AllAccountsBench>("scripts/testing/all-accounts-bench.ts", env);
   return {
     result,
     rows: [
@@ -105,7 +91,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
-  process.exit(0);
-}
+await runAsBenchChild(import.meta.url, main);

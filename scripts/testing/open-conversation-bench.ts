@@ -11,7 +11,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { type BrowserContext, type Page, chromium } from "@playwright/test";
 import { GMAIL_MODIFY_SCOPE } from "../../lib/google-scopes";
 import { productionEnv, startAppServer } from "../lib/app-server";
@@ -21,6 +20,7 @@ import { findFreePort } from "../lib/free-port";
 import { signInOverHttp } from "../lib/http-session";
 import { percentile } from "../lib/percentile";
 import { control, loggedGmailRequests } from "./emulator-client";
+import { runAsBenchChild } from "./bench-child";
 
 const SAMPLES = 15;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
@@ -185,7 +185,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
-  process.exit(0);
-}
+await runAsBenchChild(import.meta.url, main);

@@ -8,10 +8,7 @@
 // read after a collection) with a fresh emulator (in that process: its memory is the same before and after
 // the fill, so the difference is the cache's) and database; run directly, this file is that child and prints
 // its result.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { runAsBenchChild, runBenchChild } from "./bench-child";
 
 type Cost = { gmailRequests: number; roundTrips: number; calls: string[] };
 type Timing = { p50: number; p95: number };
@@ -38,16 +35,9 @@ export type RevisitBench = {
 /** Asynchronous, so the bench's own connections (kept alive to its emulator and app) stay serviced meanwhile. */
 export async function measureRevisits(env: NodeJS.ProcessEnv = process.env): Promise<{ result: RevisitBench; rows: [string, string][] }> {
   // On the embedded database only: what is measured here is Gmail traffic and memory, not the database.
-  const sqlite = { ...env };
-  delete sqlite.MAILROOM_TEST_POSTGRES_URL;
-  delete sqlite.PAGE_CACHE_MB;
-  const { stdout, stderr } = await promisify(execFile)(
-    process.execPath,
-    ["--conditions=react-server", "--expose-gc", "--import", "tsx", path.resolve("scripts/testing/revisit-bench.ts")],
-    { env: sqlite, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (stderr) process.stderr.write(stderr);
-  const result = JSON.parse(stdout) as RevisitBench;
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  delete childEnv.PAGE_CACHE_MB;
+  const result = await runBenchChild<RevisitBench>("scripts/testing/revisit-bench.ts", childEnv, ["--expose-gc"]);
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   const cost = (c: Cost) => `${plural(c.gmailRequests, "request")}, ${plural(c.roundTrips, "round trip")} (${c.calls.join(", ")})`;
   const timing = (name: string) => `${result.latencyMs[name]!.p50} / ${result.latencyMs[name]!.p95} ms`;
@@ -210,7 +200,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
-  process.exit(0);
-}
+await runAsBenchChild(import.meta.url, main);

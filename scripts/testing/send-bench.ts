@@ -5,10 +5,7 @@
 // last one took to reach SENT. It runs in a child process of its own (`--conditions=react-server`, for lib
 // code: the runner and the send job as the server runs them) with a fresh emulator and SQLite database;
 // run directly, this file is that child and prints its result.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { runAsBenchChild, runBenchChild } from "./bench-child";
 
 export type SendBench = {
   undoSeconds: number;
@@ -18,15 +15,11 @@ export type SendBench = {
 };
 
 export async function measureSend(env: NodeJS.ProcessEnv = process.env): Promise<{ result: SendBench; rows: [string, string][] }> {
-  const sqlite: NodeJS.ProcessEnv = { ...env, UNDO_SEND_SECONDS: "1", GMAIL_USER_QUOTA_PER_MINUTE: "0" };
-  delete sqlite.MAILROOM_TEST_POSTGRES_URL;
-  const { stdout, stderr } = await promisify(execFile)(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/send-bench.ts")],
-    { env: sqlite, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (stderr) process.stderr.write(stderr);
-  const result = JSON.parse(stdout) as SendBench;
+  const result = await runBenchChild<SendBench>("scripts/testing/send-bench.ts", {
+    ...env,
+    UNDO_SEND_SECONDS: "1",
+    GMAIL_USER_QUOTA_PER_MINUTE: "0",
+  });
   const { dueAtOnce: due } = result;
   return {
     result,
@@ -137,7 +130,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
-  process.exit(0);
-}
+await runAsBenchChild(import.meta.url, main);

@@ -4,23 +4,12 @@
 // threads.modify; every conversation is checked in INBOX at the end), p50 / p95 / max. It runs in a child
 // process of its own (`--conditions=react-server`, for lib code) with a fresh emulator and SQLite database;
 // run directly, this file is that child and prints its result.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { runAsBenchChild, runBenchChild } from "./bench-child";
 
 export type SnoozeBench = { snoozes: number; wakeLagMs: { p50: number; p95: number; max: number }; backInInbox: number };
 
 export async function measureSnooze(env: NodeJS.ProcessEnv = process.env): Promise<{ result: SnoozeBench; rows: [string, string][] }> {
-  const sqlite: NodeJS.ProcessEnv = { ...env, GMAIL_USER_QUOTA_PER_MINUTE: "0" };
-  delete sqlite.MAILROOM_TEST_POSTGRES_URL;
-  const { stdout, stderr } = await promisify(execFile)(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/testing/snooze-bench.ts")],
-    { env: sqlite, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (stderr) process.stderr.write(stderr);
-  const result = JSON.parse(stdout) as SnoozeBench;
+  const result = await runBenchChild<SnoozeBench>("scripts/testing/snooze-bench.ts", { ...env, GMAIL_USER_QUOTA_PER_MINUTE: "0" });
   const { wakeLagMs: lag } = result;
   return {
     result,
@@ -91,7 +80,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await main();
-  process.exit(0);
-}
+await runAsBenchChild(import.meta.url, main);
