@@ -83,6 +83,8 @@ class ConversationPrefetcher {
   }
 
   stateOf(href: string): PrefetchState | undefined {
+    // The server renders the list too, with nothing prefetched (and no window to resolve an href against).
+    if (typeof window === "undefined") return undefined;
     const canonical = canonicalHref(href, window.location.origin);
     return canonical === null ? undefined : this.#queue.stateOf(canonical);
   }
