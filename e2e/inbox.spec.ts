@@ -155,7 +155,8 @@ test("an HTML message runs no script, and loads its remote image only after Show
   await page.goto(`/inbox/${ada.special.htmlWithScript.id}`);
   const frame = page.frameLocator('[data-testid="message-body"]');
   await expect(frame.locator("body")).toContainText(/\w+/);
-  await expect(page.getByTestId("message-body")).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+  // Same origin (so the page can size the frame to its mail), never allow-scripts.
+  await expect(page.getByTestId("message-body")).toHaveAttribute("sandbox", "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
   await page.waitForTimeout(500);
   expect(imageRequests).toEqual([]);
   expect(await frame.locator("script").count()).toBe(0);
