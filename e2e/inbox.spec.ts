@@ -156,7 +156,10 @@ test("an HTML message runs no script, and loads its remote image only after Show
   const frame = page.frameLocator('[data-testid="message-body"]');
   await expect(frame.locator("body")).toContainText(/\w+/);
   // Same origin (so the page can size the frame to its mail), never allow-scripts.
-  await expect(page.getByTestId("message-body")).toHaveAttribute("sandbox", "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+  await expect(page.getByTestId("message-body")).toHaveAttribute(
+    "sandbox",
+    "allow-same-origin allow-popups allow-popups-to-escape-sandbox",
+  );
   await page.waitForTimeout(500);
   expect(imageRequests).toEqual([]);
   expect(await frame.locator("script").count()).toBe(0);
