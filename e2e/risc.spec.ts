@@ -20,7 +20,8 @@ async function raise(emulator: Emulator, event: Record<string, unknown>): Promis
 async function expectSignedOut(page: Page): Promise<void> {
   await page.reload();
   await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
-  await expect(page).toHaveURL(/\/$/);
+  // The sign-in page, remembering where the person was (`?callbackUrl=`), to return there after signing in.
+  await expect(page).toHaveURL((url) => url.pathname === "/");
 }
 
 async function expectReadingMail(page: Page): Promise<void> {
