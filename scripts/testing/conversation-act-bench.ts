@@ -5,19 +5,11 @@
 // polls Gmail's history on its own schedule, and marking an unread conversation read on opening is what
 // opening it means: both are reported apart. Runs against the bench's production app and emulator, signed in with
 // gmail.modify, with Debian's Chromium (the browser tests' own).
-import { chromium } from "@playwright/test";
 import { percentile } from "../lib/percentile";
 import { type LoggedGmailRequest, control, loggedGmailRequests } from "./emulator-client";
+import { cookiesFor, launchBenchBrowser } from "./bench-browser";
 
 const SAMPLES = 6;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
-
-function cookiesFor(appUrl: string, cookieHeader: string) {
-  return cookieHeader.split("; ").map((pair) => {
-    const at = pair.indexOf("=");
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: appUrl };
-  });
-}
 
 type Kind = "action" | "conversation" | "markReadOnOpen" | "stream" | "other";
 
@@ -59,7 +51,7 @@ export async function measureConversationAct(options: { appUrl: string; emulator
   result: { samples: number; perMove: Record<Kind, number>; p50Ms: number; p95Ms: number };
   rows: [string, string][];
 }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext();
     await context.addCookies(cookiesFor(options.appUrl, options.cookie));

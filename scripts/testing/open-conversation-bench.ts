@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, type Page, chromium } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { GMAIL_MODIFY_SCOPE } from "../../lib/google-scopes";
 import { productionEnv, startAppServer } from "../lib/app-server";
 import { prepareDatabase } from "../lib/database";
@@ -21,9 +21,9 @@ import { signInOverHttp } from "../lib/http-session";
 import { percentile } from "../lib/percentile";
 import { control, loggedGmailRequests } from "./emulator-client";
 import { runAsBenchChild } from "./bench-child";
+import { cookiesFor, launchBenchBrowser } from "./bench-browser";
 
 const SAMPLES = 15;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
 /** How long a prefetch may take before the sample counts as not prefetched (a build without prefetching). */
 const PREFETCH_WAIT_MS = 3_000;
 const SETTLE_MS = 500;
@@ -39,14 +39,6 @@ type Measured = {
   threadFetchesAfterClick: number;
 };
 export type OpenConversationBench = Record<`${Mode}@${0 | 50}ms`, Measured> & { samples: number };
-
-/** A `Cookie` header's pairs as the browser's cookies for the app's origin. */
-function cookiesFor(appUrl: string, cookieHeader: string) {
-  return cookieHeader.split("; ").map((pair) => {
-    const at = pair.indexOf("=");
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: appUrl };
-  });
-}
 
 /**
  * Resolves with the milliseconds from the page's next click to the conversation `subject` on screen. Given as
@@ -119,7 +111,7 @@ export async function measureConversationOpening(options: {
   /** Progress, one line per configuration. */
   log?: (message: string) => void;
 }): Promise<{ result: OpenConversationBench; rows: [string, string][] }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   const measured: Partial<Record<`${Mode}@${0 | 50}ms`, Measured>> = {};
   try {
     for (const latency of [0, 50] as const) {

@@ -3,27 +3,18 @@
 // so the goal is zero Gmail requests and zero Mailroom requests; the time from the key press to the composer
 // with its quote is measured too. Runs against the bench's production app and emulator, signed in with
 // gmail.modify, with Debian's Chromium (the browser tests' own).
-import { chromium } from "@playwright/test";
 import { SEED_FIXTURES } from "../../emulator/seed";
 import { percentile } from "../lib/percentile";
 import { loggedGmailRequests, control } from "./emulator-client";
+import { cookiesFor, launchBenchBrowser } from "./bench-browser";
 
 const SAMPLES = 10;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
-
-/** A `Cookie` header's pairs as the browser's cookies for the app's origin. */
-function cookiesFor(appUrl: string, cookieHeader: string) {
-  return cookieHeader.split("; ").map((pair) => {
-    const at = pair.indexOf("=");
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: appUrl };
-  });
-}
 
 export async function measureReplyOpening(options: { appUrl: string; emulatorUrl: string; cookie: string }): Promise<{
   result: { samples: number; gmailRequests: number; mailroomRequests: number; p50Ms: number; p95Ms: number };
   rows: [string, string][];
 }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext();
     await context.addCookies(cookiesFor(options.appUrl, options.cookie));
