@@ -8,7 +8,9 @@ import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-lis
 import { ActionFeedback } from "./action-feedback";
 import { ActionToolbar, type LabelOption } from "./action-toolbar";
 import { documentTitleOf } from "./arrivals";
-import { ConversationRowItem, type RowAction } from "./conversation-row";
+import { ConversationRowItem } from "./conversation-row";
+import { pageRangeText } from "./page-range";
+import { rowActionsFor } from "./row-actions";
 import { takePendingAction } from "./pending-action";
 import { type ConversationRow, rowKey, starToggleFor, withAction } from "./rows";
 import { ScopeDialog } from "./scope-dialog";
@@ -54,20 +56,6 @@ type Props = {
   /** Accounts Google has not yet allowed to change mail: an action there asks first, changing nothing. */
   readOnlyAccounts?: readonly string[];
 };
-
-/** The buttons on a row, for the view it is in: what makes sense there, as the toolbar offers it. */
-function rowActionsFor(label: string): RowAction[] {
-  if (label === GmailLabel.TRASH) return ["untrash", "markRead", "markUnread"];
-  if (label === GmailLabel.SPAM) return ["notSpam", "trash", "markRead", "markUnread"];
-  return ["archive", "trash", "markRead", "markUnread"];
-}
-
-/** "1–25 of about 200", as Gmail puts it next to its pager; Gmail's total is an estimate. */
-function rangeText(first: number, count: number, estimate: number): string {
-  if (count === 0) return "";
-  const last = first + count - 1;
-  return estimate > last ? `${first}–${last} of about ${estimate}` : `${first}–${last} of ${last}`;
-}
 
 type Current = { key: string; index: number };
 
@@ -245,7 +233,7 @@ export function ConversationList(props: Props) {
           )}
         </ActionToolbar>
         <span className="page-range" data-testid="page-range">
-          {rangeText(props.firstIndex, rows.length, props.resultSizeEstimate)}
+          {pageRangeText(props.firstIndex, rows.length, props.resultSizeEstimate)}
         </span>
         {props.pager}
       </div>

@@ -5,6 +5,7 @@ import { LocalTime } from "../../../_components/local-time";
 import { Icon } from "./icons";
 import { participantsText } from "./participants";
 import { SnoozedUntil } from "../../snooze/snoozed-until";
+import { ROW_ACTION_WORDS, type RowAction } from "./row-actions";
 import type { ConversationRow } from "./rows";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import type { PrefetchState } from "../prefetch/prefetch-queue";
@@ -31,17 +32,6 @@ type Props = {
   snoozedUntil?: string | undefined;
   /** How far the conversation's prefetch is (`data-prefetch`); the list prefetches on intent, not on sight. */
   prefetch?: PrefetchState | undefined;
-};
-
-export type RowAction = "archive" | "trash" | "untrash" | "markRead" | "markUnread" | "notSpam";
-
-const ROW_ACTION_WORDS: Record<RowAction, { icon: string; text: string }> = {
-  archive: { icon: "archive", text: "Archive" },
-  trash: { icon: "trash", text: "Trash" },
-  untrash: { icon: "untrash", text: "Restore" },
-  markRead: { icon: "read", text: "Mark read" },
-  markUnread: { icon: "unread", text: "Mark unread" },
-  notSpam: { icon: "unarchive", text: "Not spam" },
 };
 
 export function ConversationRowItem(props: Props) {
