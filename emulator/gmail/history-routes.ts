@@ -22,7 +22,10 @@ function listHistory(state: EmulatorState, req: EmuRequest, p: Params): EmuRespo
   if (startParam === null) return invalidArgument("Missing required parameter: startHistoryId");
   if (!/^\d+$/.test(startParam)) return invalidArgument("Invalid startHistoryId");
   const start = Number(startParam);
-  if (start < history.oldestId) return notFound();
+  // Before what is kept: Gmail's "too old" 404. Past the current id: not a point of this mailbox's history
+  // (a client still holding a position from before the emulator was reset); the same 404 makes it resync
+  // instead of taking a stale page for an unchanged one.
+  if (start < history.oldestId || start > history.currentId) return notFound();
   const types = req.query.getAll("historyTypes").flatMap((v) => v.split(","));
   const unknownType = types.find((t) => !TYPES.has(t));
   if (unknownType !== undefined) return invalidArgument(`Invalid value for "historyTypes": ${unknownType}`);
