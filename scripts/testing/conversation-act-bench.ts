@@ -7,7 +7,7 @@
 // gmail.modify, with Debian's Chromium (the browser tests' own).
 import { percentile } from "../lib/percentile";
 import { type LoggedGmailRequest, control, loggedGmailRequests } from "./emulator-client";
-import { cookiesFor, launchBenchBrowser } from "./bench-browser";
+import { launchBenchBrowser, signedInPage } from "./bench-browser";
 
 const SAMPLES = 6;
 
@@ -53,9 +53,7 @@ export async function measureConversationAct(options: { appUrl: string; emulator
 }> {
   const browser = await launchBenchBrowser();
   try {
-    const context = await browser.newContext();
-    await context.addCookies(cookiesFor(options.appUrl, options.cookie));
-    const page = await context.newPage();
+    const page = await signedInPage(browser, options.appUrl, options.cookie);
     await page.goto(`${options.appUrl}/inbox`);
     await page.locator('[data-actions="ready"]').waitFor();
     await page.getByTestId("message-row").nth(1).locator("a[data-row-link]").click();

@@ -6,7 +6,7 @@
 import { SEED_FIXTURES } from "../../emulator/seed";
 import { percentile } from "../lib/percentile";
 import { loggedGmailRequests, control } from "./emulator-client";
-import { cookiesFor, launchBenchBrowser } from "./bench-browser";
+import { launchBenchBrowser, signedInPage } from "./bench-browser";
 
 const SAMPLES = 10;
 
@@ -16,9 +16,7 @@ export async function measureReplyOpening(options: { appUrl: string; emulatorUrl
 }> {
   const browser = await launchBenchBrowser();
   try {
-    const context = await browser.newContext();
-    await context.addCookies(cookiesFor(options.appUrl, options.cookie));
-    const page = await context.newPage();
+    const page = await signedInPage(browser, options.appUrl, options.cookie);
     const mailroomRequests: string[] = [];
     page.on("request", (request) => {
       const { pathname } = new URL(request.url());
