@@ -1,5 +1,6 @@
 // Reply, Reply all and Forward from an open conversation: built in the browser from what is on screen (no
 // request), and received by grace threaded by its headers, as any mail client threads it.
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { type Emulator, expect, signIn, test } from "./fixtures";
 import { MailboxReader, addRecipients, allParts, header, partText, sendAndWaitForToast } from "./compose-helpers";
@@ -7,22 +8,22 @@ import { grantModify } from "./grant-helpers";
 
 const ADA = "ada@example.com";
 const GRACE = "grace@example.com";
-const ORIGINAL_ID = "<lunch-1@grace.example.com>";
-
-/** Grace wrote to ada, with bob and ada's own address in Cc. */
-async function graceWrote(emulator: Emulator): Promise<{ id: string; threadId: string }> {
+/** Grace wrote to ada, with bob and ada's own address in Cc: a conversation of its own for each test. */
+async function graceWrote(emulator: Emulator, subject: string): Promise<{ id: string; threadId: string; messageId: string }> {
+  const messageId = `<lunch-${randomBytes(4).toString("hex")}@grace.example.com>`;
   const raw = [
     "From: Grace Hopper <grace@example.com>",
     "To: Ada Lovelace <ada@example.com>",
     "Cc: Bob <bob@example.com>, ada@example.com",
-    "Subject: Lunch on Tuesday",
-    `Message-ID: ${ORIGINAL_ID}`,
+    `Subject: ${subject}`,
+    `Message-ID: ${messageId}`,
     "Date: Tue, 03 Mar 2026 10:15:00 +0000",
     "Content-Type: text/plain; charset=utf-8",
     "",
     "Shall we meet at noon?",
   ].join("\r\n");
-  return emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] }) as Promise<{ id: string; threadId: string }>;
+  const created = (await emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] })) as { id: string; threadId: string };
+  return { ...created, messageId };
 }
 
 /** Requests the page makes to Mailroom (the live stream aside) while `act` runs. */
@@ -42,11 +43,14 @@ test("Reply quotes the original from the page with no request, and grace receive
   page,
   emulator,
 }) => {
-  const original = await graceWrote(emulator);
+  const original = await graceWrote(emulator, "Lunch on Tuesday");
   await signIn(page);
   await grantModify(page, ADA, `/inbox/${original.threadId}`);
-  const message = page.getByTestId("conversation-message").last();
+  // Grace's message itself: the replies sent below join the conversation under it.
+  const message = page.locator(`[data-testid="conversation-message"][data-message-id="${original.id}"]`);
   await expect(message.getByTestId("reply")).toBeVisible();
+  // The page's keys listen once it has hydrated (the toolbar says so); a key pressed before is lost, as in any app.
+  await expect(page.locator('[data-testid="conversation-toolbar"][data-keys="ready"]')).toBeVisible();
 
   const composer = page.getByTestId("composer");
   const requests = await requestsDuring(page, async () => {
@@ -69,8 +73,8 @@ test("Reply quotes the original from the page with no request, and grace receive
   const grace = await MailboxReader.open(emulator, GRACE);
   const [id] = await grace.waitFor('subject:"Re: Lunch on Tuesday"');
   const reply = await grace.message(id!);
-  expect(header(reply, "In-Reply-To")).toBe(ORIGINAL_ID);
-  expect(header(reply, "References")).toContain(ORIGINAL_ID);
+  expect(header(reply, "In-Reply-To")).toBe(original.messageId);
+  expect(header(reply, "References")).toContain(original.messageId);
   expect(header(reply, "To")).toContain(GRACE);
   expect(header(reply, "Cc")).toBeUndefined();
   const text = partText(allParts(reply.payload).find((part) => part.mimeType === "text/plain"));
@@ -79,10 +83,11 @@ test("Reply quotes the original from the page with no request, and grace receive
 });
 
 test("Reply all leaves out ada's own address; Forward starts with no recipients and carries the original", async ({ page, emulator }) => {
-  const original = await graceWrote(emulator);
+  const original = await graceWrote(emulator, "Lunch on Wednesday");
   await signIn(page);
   await grantModify(page, ADA, `/inbox/${original.threadId}`);
-  const message = page.getByTestId("conversation-message").last();
+  // Grace's message itself: the replies sent below join the conversation under it.
+  const message = page.locator(`[data-testid="conversation-message"][data-message-id="${original.id}"]`);
   const composer = page.getByTestId("composer");
 
   await message.getByTestId("reply-all").click();
@@ -95,20 +100,20 @@ test("Reply all leaves out ada's own address; Forward starts with no recipients 
   await sendAndWaitForToast(page, composer);
 
   await message.getByTestId("forward").click();
-  await expect(composer.getByTestId("compose-subject")).toHaveValue("Fwd: Lunch on Tuesday");
+  await expect(composer.getByTestId("compose-subject")).toHaveValue("Fwd: Lunch on Wednesday");
   await expect(composer.getByRole("listitem").filter({ hasText: "@" })).toHaveCount(0);
   await expect(composer.getByTestId("compose-quote")).toContainText("Forwarded message");
   await addRecipients(composer, "compose-to", [GRACE]);
   await sendAndWaitForToast(page, composer);
 
   const grace = await MailboxReader.open(emulator, GRACE);
-  const [replyAll] = await grace.waitFor('subject:"Re: Lunch on Tuesday"');
+  const [replyAll] = await grace.waitFor('subject:"Re: Lunch on Wednesday"');
   const all = await grace.message(replyAll!);
   expect(header(all, "Cc")).toContain("bob@example.com");
   expect(`${header(all, "To")} ${header(all, "Cc")}`).not.toContain(ADA);
-  expect(header(all, "In-Reply-To")).toBe(ORIGINAL_ID);
+  expect(header(all, "In-Reply-To")).toBe(original.messageId);
 
-  const [forwarded] = await grace.waitFor('subject:"Fwd: Lunch on Tuesday"');
+  const [forwarded] = await grace.waitFor('subject:"Fwd: Lunch on Wednesday"');
   const forward = await grace.message(forwarded!);
   expect(partText(allParts(forward.payload).find((part) => part.mimeType === "text/plain"))).toContain("Shall we meet at noon?");
 });

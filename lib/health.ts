@@ -8,16 +8,34 @@ import { isDatabaseReachable } from "./db";
  */
 export type Health = { ok: boolean; database: "ok" | "unreachable"; google: "ok" | "emulator" | "unreachable" };
 
-const GOOGLE_CHECK_TTL_MS = 30_000;
-let googleCheck: { at: number; reachable: Promise<boolean> } | undefined;
+/**
+ * An answer is trusted for 30 s. A failure only for 3 s: a slow moment (a busy machine, a release starting
+ * beside this one) must not keep reporting Google unreachable long after it answers again.
+ */
+const REACHABLE_TTL_MS = 30_000;
+const UNREACHABLE_TTL_MS = 3_000;
+let googleCheck: { at: number; reachable: Promise<boolean>; answer?: boolean } | undefined;
 
-/** Whether Google's (or the emulator's) discovery document answers; asked at most every 30 s. */
+function isFresh(check: NonNullable<typeof googleCheck>): boolean {
+  if (check.answer === undefined) return true; // still asking: share the request in flight
+  return Date.now() - check.at <= (check.answer ? REACHABLE_TTL_MS : UNREACHABLE_TTL_MS);
+}
+
+/** Whether Google's (or the emulator's) discovery document answers within 2 s. */
 function isGoogleReachable(): Promise<boolean> {
-  if (!googleCheck || Date.now() - googleCheck.at > GOOGLE_CHECK_TTL_MS) {
-    const reachable = fetch(getConfig().google.endpoints.wellKnown, { signal: AbortSignal.timeout(2_000) })
-      .then((response) => response.ok)
-      .catch(() => false);
-    googleCheck = { at: Date.now(), reachable };
+  if (!googleCheck || !isFresh(googleCheck)) {
+    const check: NonNullable<typeof googleCheck> = {
+      at: Date.now(),
+      reachable: fetch(getConfig().google.endpoints.wellKnown, { signal: AbortSignal.timeout(2_000) })
+        .then((response) => response.ok)
+        .catch(() => false)
+        .then((answer) => {
+          check.answer = answer;
+          check.at = Date.now();
+          return answer;
+        }),
+    };
+    googleCheck = check;
   }
   return googleCheck.reachable;
 }

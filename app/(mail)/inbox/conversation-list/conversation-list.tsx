@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
+import { useDocumentTitle } from "../../../_components/use-document-title";
 import { ActionFeedback } from "./action-feedback";
 import { ActionToolbar, type LabelOption } from "./action-toolbar";
 import { documentTitleOf } from "./arrivals";
@@ -67,7 +68,13 @@ function conversationHref(row: ConversationRow, account: string | undefined, bac
 export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
   const allAccounts = account === null;
-  const live = useLiveRows(props.rows, { account, label, since: props.position, insertNew: !props.q && !props.newestHref });
+  const live = useLiveRows(props.rows, {
+    account,
+    label,
+    view: props.back,
+    since: props.position,
+    insertNew: !props.q && !props.newestHref,
+  });
   const actions = useMailActions({ base: live.rows, label, account, readOnlyAccounts: props.readOnlyAccounts });
   const snooze = useSnoozedRows(actions.rows);
   const { rows } = snooze;
@@ -169,10 +176,7 @@ export function ConversationList(props: Props) {
   }, []);
 
   // The tab's title carries the unread count, and follows the list as mail arrives and is read.
-  const title = documentTitleOf(props.viewName, rows);
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
+  useDocumentTitle(documentTitleOf(props.viewName, rows));
 
   // The focused row left the list (archived, trashed): focus moves to the row now in its place, as in Gmail.
   useLayoutEffect(() => {

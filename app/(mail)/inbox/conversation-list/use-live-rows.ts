@@ -14,6 +14,8 @@ type Options = {
   /** The account the list reads; null in All accounts, whose one stream follows every account. */
   account: string | null;
   label: string;
+  /** The list's own address: a fresh server list of the same address is the same view, refreshed. */
+  view: string;
   /** Where the page's rows stand (its list's history id; in All accounts, each account's): the stream starts there. */
   since: string | undefined;
   /** New conversations join only the first page of a label without a search, where they belong at the top. */
@@ -26,7 +28,7 @@ type Options = {
  */
 export function useLiveRows(
   serverRows: ConversationRow[],
-  { account, label, since, insertNew }: Options,
+  { account, label, view, since, insertNew }: Options,
 ): { rows: ConversationRow[]; state: MailboxEventsState; announcement: string } {
   const router = useRouter();
   const [live, setLive] = useState({ from: serverRows, rows: serverRows });
@@ -39,10 +41,18 @@ export function useLiveRows(
     setLive(current);
   }
   const shown = useRef(current.rows);
+  const shownView = useRef<string | null>(null);
   useEffect(() => {
+    // The same view refreshed (after the person's own action, or a resync) may bring mail that arrived in the
+    // meantime, which the stream then never reports: that is news as much as a streamed arrival.
+    if (shownView.current === view) {
+      const arrivals = arrivalsOf(current.rows, seen.current, (row) => row.account ?? account);
+      if (arrivals.length > 0) setAnnouncement(announcementOf(arrivals));
+    }
+    shownView.current = view;
     shown.current = current.rows;
     for (const row of current.rows) seen.current.add(rowKey(row));
-  }, [current.rows]);
+  }, [current.rows, view, account]);
   const state = useMailboxEvents({
     account: account ?? "all",
     label,
