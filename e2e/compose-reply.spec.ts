@@ -22,7 +22,10 @@ async function graceWrote(emulator: Emulator, subject: string): Promise<{ id: st
     "",
     "Shall we meet at noon?",
   ].join("\r\n");
-  const created = (await emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] })) as { id: string; threadId: string };
+  const created = (await emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] })) as {
+    id: string;
+    threadId: string;
+  };
   return { ...created, messageId };
 }
 
