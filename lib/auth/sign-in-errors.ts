@@ -1,17 +1,23 @@
 // The `?error=` codes the sign-in page explains. next-auth's own codes (AccessDenied, OAuthCallback…) plus
-// ours; shared by the auth options that redirect with them and the page that shows them.
+// ours; shared by the auth options that redirect with them and the page that shows them (in the person's
+// language: the sentences are in messages/*/auth.json under `signInErrors`).
 export const SIGN_IN_NOT_ALLOWED = "NotAllowed";
 export const SIGN_IN_DISCONNECTED = "AccountDisconnected";
 
-export const SIGN_IN_ERRORS: Record<string, string> = {
-  AccessDenied: "You cancelled the sign-in at Google. Mailroom needs your permission to show your mail.",
-  OAuthCallback: "Google's answer could not be verified. Please try again.",
-  OAuthSignin: "Mailroom could not reach Google to start the sign-in. Please try again.",
-  Callback: "The sign-in could not be completed. Please try again.",
+export const SIGN_IN_ERROR_CODES = [
+  "AccessDenied",
+  "OAuthCallback",
+  "OAuthSignin",
+  "Callback",
   // next-auth's refusal to merge two users (a Google account that is someone else's): never merged silently.
-  OAuthAccountNotLinked: "That Google account belongs to another Mailroom user, so it was not linked here. Nothing was changed.",
-  [SIGN_IN_DISCONNECTED]:
-    "That Google account was disconnected from Mailroom, so it cannot sign in. Sign in with another of your accounts, then reconnect it in Settings.",
-  [SIGN_IN_NOT_ALLOWED]:
-    "This Mailroom is open only to some Google accounts, and the one you chose is not one of them. Sign in with another account, or ask the administrator to add yours.",
-};
+  "OAuthAccountNotLinked",
+  SIGN_IN_DISCONNECTED,
+  SIGN_IN_NOT_ALLOWED,
+] as const;
+
+export type SignInErrorCode = (typeof SIGN_IN_ERROR_CODES)[number];
+
+/** The code the page has a sentence for; any other (or a forged one) is "failed". */
+export function signInErrorCodeOf(error: unknown): SignInErrorCode | "failed" {
+  return (SIGN_IN_ERROR_CODES as readonly unknown[]).includes(error) ? (error as SignInErrorCode) : "failed";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullDate, isKnownTimeZone, listDate, localeFromAcceptLanguage } from "./format-date";
+import { fullDate, isKnownTimeZone, listDate } from "./format-date";
 
 const paris = { timeZone: "Europe/Paris", locale: "en-GB" };
 const now = new Date("2026-11-20T22:30:00Z"); // 23:30 on Nov 20 in Paris
@@ -41,18 +41,5 @@ describe("isKnownTimeZone", () => {
     expect(isKnownTimeZone("Mars/Olympus")).toBe(false);
     expect(isKnownTimeZone("Europe/Paris; path=/")).toBe(false);
     expect(isKnownTimeZone("")).toBe(false);
-  });
-});
-
-describe("localeFromAcceptLanguage", () => {
-  it("takes the most preferred supported language", () => {
-    expect(localeFromAcceptLanguage("fr-CH, fr;q=0.9, en;q=0.8")).toBe("fr-CH");
-    expect(localeFromAcceptLanguage("en;q=0.5, de-DE;q=0.9")).toBe("de-DE");
-  });
-
-  it("falls back to US English for a missing or unusable header", () => {
-    expect(localeFromAcceptLanguage(null)).toBe("en-US");
-    expect(localeFromAcceptLanguage("*")).toBe("en-US");
-    expect(localeFromAcceptLanguage("<script>")).toBe("en-US");
   });
 });

@@ -1,6 +1,6 @@
 // How Mailroom writes a date, the same on the server and in the browser: both format with the viewer's time
-// zone and language (learned from a cookie and Accept-Language on the server, handed to the browser with
-// the page), so the text React hydrates is the text the server sent and nothing changes after loading.
+// zone and language (learned on the server from cookies, the person's setting and Accept-Language, and handed
+// to the browser with the page), so the text React hydrates is the text the server sent.
 
 /** Whose clock and language dates are written in. */
 export type DateSettings = { timeZone: string; locale: string };
@@ -23,33 +23,6 @@ export function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The language to write dates in from an Accept-Language header: the most preferred tag Intl supports,
- * else US English.
- */
-export function localeFromAcceptLanguage(header: string | null | undefined): string {
-  if (!header) return DEFAULT_DATE_SETTINGS.locale;
-  const ranked = header
-    .split(",")
-    .slice(0, 20)
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter(({ tag, q }) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) && q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of ranked) {
-    try {
-      const [supported] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
-      if (supported) return supported;
-    } catch {
-      // A tag Intl rejects is skipped like an unsupported one.
-    }
-  }
-  return DEFAULT_DATE_SETTINGS.locale;
 }
 
 function calendarDay(date: Date, timeZone: string): string {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LanguagePicker } from "../../_components/language-picker";
 import { SignInButton } from "../../_components/sign-in-button";
 import { AccountCard } from "./account-card";
 import { SessionsSection } from "./sessions-section";
@@ -16,6 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
+  const t = await getTranslations("settings");
   const accounts = await getAccountsStatus(user.id);
   const signedInWith = await sessionAccountEmail(await currentSessionToken());
   // Why an add or a reconnect was refused; signed by the sign-in callback for this user only.
@@ -45,6 +48,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
         className="button"
         testId="add-account"
       />
+      <h2>{t("languageHeading")}</h2>
+      <LanguagePicker />
       <TrustedSendersSection userId={user.id} />
       <SessionsSection userId={user.id} />
     </main>
