@@ -27,7 +27,8 @@ describe("attachmentDisposition", () => {
   it("drops path separators, control characters, bidi overrides and what Windows forbids from the name", () => {
     expect(savedName(attachmentDisposition("../../etc/passwd"))).toBe("_.._etc_passwd");
     expect(savedName(attachmentDisposition("C:\\Windows\\evil.exe"))).toBe("C__Windows_evil.exe");
-    expect(savedName(attachmentDisposition("invoice\u202Efdp.exe"))).toBe("invoice_fdp.exe");
+    expect(savedName(attachmentDisposition("invoice\u202Efdp.exe"))).toBe("invoicefdp.exe");
+    expect(savedName(attachmentDisposition("\u2067report\u2069\u200F\u061C.exe"))).toBe("report.exe");
     expect(savedName(attachmentDisposition('say "hi" <now>? | *.txt'))).toBe("say _hi_ _now__ _ _.txt");
     expect(fallbackName(attachmentDisposition('say "hi".txt'))).toBe("say _hi_.txt");
     expect(savedName(attachmentDisposition("a\r\nContent-Type: text/html\u0000.txt"))).toBe("a Content-Type_ text_html_.txt");

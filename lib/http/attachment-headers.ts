@@ -2,18 +2,20 @@
 // so an HTML attachment must not run as a page of ours: `Content-Disposition: attachment` makes the browser
 // save it, `nosniff` stops it guessing a type, and `Content-Security-Policy: sandbox` makes even a browser
 // that renders it anyway run it as a script-less document of no origin.
+import { withoutBidiControls } from "../text/bidi";
 
 /**
- * Characters that must never reach a saved file's name: controls, path separators, bidi overrides that
- * disguise an extension, and what Windows forbids in names (browsers would replace it anyway, differently).
+ * Characters that must never reach a saved file's name: controls, path separators and what Windows forbids in
+ * names (browsers would replace it anyway, differently). Bidi controls, which disguise an extension, are
+ * dropped before (the name is saved as the conversation shows it: "invoicefdp.exe").
  */
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\<>:"|?*]/g;
 const MAX_NAME_CHARS = 180;
 const FALLBACK_NAME = "attachment";
 
 /** The name the file is saved under: what the sender wrote, minus what could harm, bounded; never empty. */
 export function safeFilename(name: string): string {
-  const cleaned = name
+  const cleaned = withoutBidiControls(name)
     .replace(/\s+/g, " ")
     .replace(UNSAFE_IN_NAME, "_")
     .replace(/^[\s.]+|[\s.]+$/g, "");

@@ -1,24 +1,29 @@
-// What kind of file an attachment is, in words a person reads ("PDF", "Image", "Spreadsheet") instead of a
-// MIME type, with the icon that goes with it. The MIME type decides; senders often label files
-// "application/octet-stream", so the file name's extension is the fallback. Pure: the page and tests share it.
+// What kind of file an attachment is, named for a person ("PDF", "Image", "Spreadsheet": the interface words
+// each kind in its language) instead of a MIME type, with the icon that goes with it. The MIME type decides;
+// senders often label files "application/octet-stream", so the file name's extension is the fallback. And how
+// big it is, its number written as the person's language writes numbers. Pure: the page and tests share it.
 
 export type AttachmentIcon =
   "pdf" | "image" | "sheet" | "document" | "slides" | "archive" | "audio" | "video" | "text" | "calendar" | "file";
 
-export type AttachmentKind = { name: string; icon: AttachmentIcon };
+/** The kind's name in the interface's catalogue (`conversation.attachments.kinds.<kind>`). */
+export type AttachmentKindName =
+  "pdf" | "image" | "spreadsheet" | "document" | "presentation" | "archive" | "audio" | "video" | "text" | "calendar" | "email" | "file";
 
-const PDF: AttachmentKind = { name: "PDF", icon: "pdf" };
-const IMAGE: AttachmentKind = { name: "Image", icon: "image" };
-const SPREADSHEET: AttachmentKind = { name: "Spreadsheet", icon: "sheet" };
-const DOCUMENT: AttachmentKind = { name: "Document", icon: "document" };
-const PRESENTATION: AttachmentKind = { name: "Presentation", icon: "slides" };
-const ARCHIVE: AttachmentKind = { name: "Archive", icon: "archive" };
-const AUDIO: AttachmentKind = { name: "Audio", icon: "audio" };
-const VIDEO: AttachmentKind = { name: "Video", icon: "video" };
-const TEXT: AttachmentKind = { name: "Text", icon: "text" };
-const CALENDAR: AttachmentKind = { name: "Calendar invitation", icon: "calendar" };
-const EMAIL: AttachmentKind = { name: "Email", icon: "text" };
-const FILE: AttachmentKind = { name: "File", icon: "file" };
+export type AttachmentKind = { name: AttachmentKindName; icon: AttachmentIcon };
+
+const PDF: AttachmentKind = { name: "pdf", icon: "pdf" };
+const IMAGE: AttachmentKind = { name: "image", icon: "image" };
+const SPREADSHEET: AttachmentKind = { name: "spreadsheet", icon: "sheet" };
+const DOCUMENT: AttachmentKind = { name: "document", icon: "document" };
+const PRESENTATION: AttachmentKind = { name: "presentation", icon: "slides" };
+const ARCHIVE: AttachmentKind = { name: "archive", icon: "archive" };
+const AUDIO: AttachmentKind = { name: "audio", icon: "audio" };
+const VIDEO: AttachmentKind = { name: "video", icon: "video" };
+const TEXT: AttachmentKind = { name: "text", icon: "text" };
+const CALENDAR: AttachmentKind = { name: "calendar", icon: "calendar" };
+const EMAIL: AttachmentKind = { name: "email", icon: "text" };
+const FILE: AttachmentKind = { name: "file", icon: "file" };
 
 const BY_TYPE: Record<string, AttachmentKind> = {
   "application/pdf": PDF,
@@ -107,14 +112,20 @@ export function attachmentKind(mimeType: string, filename: string): AttachmentKi
   return byMimeType(mimeType) ?? byExtension(filename) ?? FILE;
 }
 
-/** A size as people read it: "820 B", "4.2 KB", "1.2 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export type SizeUnit = "B" | "KB" | "MB";
 
-/** The line under a file's name: "PDF · 1.2 MB". */
-export function describeAttachment(mimeType: string, filename: string, bytes: number): string {
-  return `${attachmentKind(mimeType, filename).name} · ${formatSize(bytes)}`;
+/**
+ * A size as people read it, in two parts the catalogue joins ("{size} KB"): the number, written with the
+ * locale's digits and separators ("4.2", "1,234.5", "4,2" in German), and its unit. Under 10 KB one decimal
+ * ("4.2 KB"), then whole kilobytes ("820 KB"), megabytes always with one ("1.2 MB").
+ */
+export function fileSize(bytes: number, locale: string): { size: string; unit: SizeUnit } {
+  const [amount, unit, decimals] =
+    bytes < 1024
+      ? [bytes, "B" as const, 0]
+      : bytes < 1024 * 1024
+        ? [bytes / 1024, "KB" as const, bytes < 10 * 1024 ? 1 : 0]
+        : [bytes / (1024 * 1024), "MB" as const, 1];
+  const size = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(amount);
+  return { size, unit };
 }

@@ -1,8 +1,9 @@
+import { useTranslations } from "next-intl";
 import styles from "./conversation.module.css";
+import { useFileSize } from "./use-file-size";
 import type { AttachmentInfo } from "@/lib/mail/get-message";
-import { type AttachmentIcon, attachmentKind, formatSize } from "@/lib/mail/attachment-kind";
-
-export { formatSize } from "@/lib/mail/attachment-kind";
+import { type AttachmentIcon, attachmentKind } from "@/lib/mail/attachment-kind";
+import { withoutBidiControls } from "@/lib/text/bidi";
 
 type Props = {
   messageId: string;
@@ -34,17 +35,22 @@ function downloadHref(messageId: string, attachmentId: string, account: string |
 }
 
 export function AttachmentList({ messageId, attachments, account }: Props) {
+  const t = useTranslations("conversation.attachments");
+  const formatSize = useFileSize();
   if (attachments.length === 0) return null;
   const headingId = `attachments-${messageId}`;
   return (
     <section aria-labelledby={headingId} className={`attachments ${styles.attachments}`}>
       <h2 id={headingId} className={styles.attachmentsHeading}>
-        Attachments <span className="muted">({attachments.length})</span>
+        {t("heading")} <span className="muted">({attachments.length})</span>
       </h2>
       <ul className={styles.attachmentList}>
         {attachments.map((attachment, index) => {
-          const kind = attachmentKind(attachment.mimeType, attachment.filename);
-          const name = attachment.filename || "(unnamed file)";
+          // A sender's bidi controls could draw "invoice\u202Efdp.exe" as "invoiceexe.pdf": dropped, the real
+          // extension ends the name as shown (and as saved: the download route drops them too).
+          const filename = withoutBidiControls(attachment.filename);
+          const kind = attachmentKind(attachment.mimeType, filename);
+          const name = filename || t("unnamed");
           return (
             <li key={index} className={styles.attachment} data-testid="attachment">
               <svg
@@ -67,7 +73,7 @@ export function AttachmentList({ messageId, attachments, account }: Props) {
                   </a>
                 )}
                 <span className={`muted ${styles.attachmentKind}`} data-testid="attachment-kind">
-                  {kind.name} · {formatSize(attachment.size)}
+                  {t("description", { kind: t(`kinds.${kind.name}`), size: formatSize(attachment.size) })}
                 </span>
               </span>
             </li>

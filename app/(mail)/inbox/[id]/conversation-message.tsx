@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { Fragment, type ReactNode } from "react";
 import { AttachmentList } from "./attachment-list";
 import styles from "./conversation.module.css";
 import { MessageBody } from "./message-body";
@@ -6,10 +8,38 @@ import type { ReplySource } from "../../compose/quote";
 import { ReplyButtons } from "../../compose/reply-buttons";
 import type { MessageDetail } from "@/lib/mail/get-message";
 import type { Mailbox } from "@/lib/mime/message-headers";
+import { withoutBidiControls } from "@/lib/text/bidi";
 
-function formatMailbox({ name, email }: Mailbox): string {
-  if (name && email) return `${name} <${email}>`;
-  return name ?? email ?? "(unknown)";
+/** A name as the sender wrote it, minus bidi controls that could make it read as another name or address. */
+function displayName(name: string | null | undefined): string | null {
+  const shown = name ? withoutBidiControls(name).trim() : "";
+  return shown || null;
+}
+
+/**
+ * "Name <address>", each part isolated: a Hebrew name reads right to left and its address left to right in
+ * either interface, and neither reorders the other or the punctuation around them.
+ */
+function MailboxText({ mailbox, unknown }: { mailbox: Mailbox; unknown: string }) {
+  const name = displayName(mailbox.name);
+  const email = mailbox.email ? withoutBidiControls(mailbox.email) : null;
+  if (name && email) {
+    return (
+      <>
+        <bdi>{name}</bdi> &lt;<bdi>{email}</bdi>&gt;
+      </>
+    );
+  }
+  return <bdi>{name ?? email ?? unknown}</bdi>;
+}
+
+function MailboxList({ mailboxes, unknown }: { mailboxes: readonly Mailbox[]; unknown: string }): ReactNode {
+  return mailboxes.map((mailbox, index) => (
+    <Fragment key={index}>
+      {index > 0 && ", "}
+      <MailboxText mailbox={mailbox} unknown={unknown} />
+    </Fragment>
+  ));
 }
 
 type Props = {
@@ -42,7 +72,9 @@ export function replySourceOf(message: MessageDetail, account: string): ReplySou
  * button for keyboard and screen reader alike, and opening it shows the headers, the body and the files.
  */
 export function ConversationMessage({ message, open, allowRemoteImages, account }: Props) {
-  const sender = message.from.name ?? message.from.email ?? "(unknown sender)";
+  const t = useTranslations("conversation.message");
+  const sender = displayName(message.from.name) ?? message.from.email ?? t("unknownSender");
+  const unknown = t("unknown");
   return (
     <details
       id={`message-${message.id}`}
@@ -52,9 +84,9 @@ export function ConversationMessage({ message, open, allowRemoteImages, account 
       open={open}
     >
       <summary>
-        <span className={styles.sender} dir="auto">
-          {message.unread && <span className="visually-hidden">Unread, </span>}
-          {sender}
+        <span className={styles.sender}>
+          {message.unread && <span className="visually-hidden">{t("unread")}</span>}
+          <bdi>{sender}</bdi>
         </span>
         <span className={styles.preview} dir="auto">
           {message.snippet}
@@ -65,21 +97,27 @@ export function ConversationMessage({ message, open, allowRemoteImages, account 
       </summary>
       <div className={styles.content}>
         <dl className="message-headers">
-          <dt>From</dt>
-          <dd dir="auto">{formatMailbox(message.from)}</dd>
+          <dt>{t("from")}</dt>
+          <dd>
+            <MailboxText mailbox={message.from} unknown={unknown} />
+          </dd>
           {message.to.length > 0 && (
             <>
-              <dt>To</dt>
-              <dd dir="auto">{message.to.map(formatMailbox).join(", ")}</dd>
+              <dt>{t("to")}</dt>
+              <dd>
+                <MailboxList mailboxes={message.to} unknown={unknown} />
+              </dd>
             </>
           )}
           {message.cc.length > 0 && (
             <>
-              <dt>Cc</dt>
-              <dd dir="auto">{message.cc.map(formatMailbox).join(", ")}</dd>
+              <dt>{t("cc")}</dt>
+              <dd>
+                <MailboxList mailboxes={message.cc} unknown={unknown} />
+              </dd>
             </>
           )}
-          <dt>Date</dt>
+          <dt>{t("date")}</dt>
           <dd>
             <LocalTime iso={message.date} style="full" />
           </dd>

@@ -4,6 +4,7 @@
 // list at its end), as Gmail does; what Gmail answers, and the Undo, are shown where the reader lands.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { isShortcutEvent } from "../../../_components/keyboard-list";
 import { SnoozeMenu } from "../../snooze/snooze-menu";
@@ -58,6 +59,7 @@ export type ConversationToolbarProps = {
 export function ConversationToolbar(props: ConversationToolbarProps) {
   const { row, label, backHref, previousHref, nextHref, canModify } = props;
   const router = useRouter();
+  const t = useTranslations("conversation.toolbar");
   const actions = useConversationActions();
   const labelSelect = useRef<HTMLSelectElement>(null);
   const toolbar = useRef<HTMLDivElement>(null);
@@ -146,38 +148,42 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
   }, []);
 
   return (
-    <div ref={toolbar} className={styles.toolbar} role="toolbar" aria-label="Conversation" data-testid="conversation-toolbar">
-      <Link href={backHref} className={`button ${styles.button}`} aria-keyshortcuts="u" title="Back to the list (u)">
+    <div ref={toolbar} className={styles.toolbar} role="toolbar" aria-label={t("label")} data-testid="conversation-toolbar">
+      <Link href={backHref} className={`button ${styles.button}`} aria-keyshortcuts="u" title={t("backTitle")}>
         <Icon name="back" />
-        <span className={styles.text}>
-          Back<span className="visually-hidden"> to the inbox</span>
-        </span>
+        <span className={styles.text}>{t.rich("back", { hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}</span>
       </Link>
       <span className={styles.group}>
         {!spamOrTrash && (
-          <ToolbarButton testId="action-archive" icon="archive" text="Archive" keys="e" onClick={() => actAndMove("archive")} />
+          <ToolbarButton testId="action-archive" icon="archive" text={t("archive")} keys="e" onClick={() => actAndMove("archive")} />
         )}
         {inTrash ? (
-          <ToolbarButton testId="action-untrash" icon="untrash" text="Restore" keys="#" onClick={() => actAndMove("untrash")} />
+          <ToolbarButton testId="action-untrash" icon="untrash" text={t("restore")} keys="#" onClick={() => actAndMove("untrash")} />
         ) : (
-          <ToolbarButton testId="action-trash" icon="trash" text="Trash" keys="#" onClick={() => actAndMove("trash")} />
+          <ToolbarButton testId="action-trash" icon="trash" text={t("trash")} keys="#" onClick={() => actAndMove("trash")} />
         )}
         <ToolbarButton
           testId="action-star"
           icon="star"
           filled={current.starred}
-          text={current.starred ? "Unstar" : "Star"}
+          text={current.starred ? t("unstar") : t("star")}
           keys="s"
           pressed={current.starred}
           onClick={() => act(current.starred ? "unstar" : "star")}
         />
-        <ToolbarButton testId="action-unread" icon="unread" text="Mark unread" keys="Shift+U" onClick={() => actAndMove("markUnread")} />
+        <ToolbarButton
+          testId="action-unread"
+          icon="unread"
+          text={t("markUnread")}
+          keys="Shift+U"
+          onClick={() => actAndMove("markUnread")}
+        />
         {props.userLabels.length > 0 && (
           <select
             ref={labelSelect}
             className={`button ${styles.label}`}
             data-testid="action-label"
-            aria-label="Label as"
+            aria-label={t("labelAs")}
             aria-keyshortcuts="l"
             value=""
             onChange={(event) => {
@@ -185,9 +191,9 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
               if (chosen) act("addLabel", { labelId: chosen.id, labelName: chosen.name });
             }}
           >
-            <option value="">Label as…</option>
+            <option value="">{t("labelAsPlaceholder")}</option>
             {props.userLabels.map((option) => (
-              <option key={option.id} value={option.id}>
+              <option key={option.id} value={option.id} dir="auto">
                 {option.name}
               </option>
             ))}
@@ -207,11 +213,11 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
       <span className={styles.spacer} />
       {props.position && (
         <span className={styles.position} data-testid="conversation-position">
-          {props.position.index} of {props.position.total}
+          {t("position", { index: props.position.index, total: props.position.total })}
         </span>
       )}
-      <MoveLink testId="conversation-previous" icon="previous" text="Newer" keys="k" href={previousHref} />
-      <MoveLink testId="conversation-next" icon="next" text="Older" keys="j" href={nextHref} />
+      <MoveLink testId="conversation-previous" icon="previous" label={t("newer")} keys="k" href={previousHref} />
+      <MoveLink testId="conversation-next" icon="next" label={t("older")} keys="j" href={nextHref} />
     </div>
   );
 }
@@ -227,13 +233,14 @@ type ButtonProps = {
 };
 
 function ToolbarButton({ testId, icon, text, keys, onClick, filled, pressed }: ButtonProps) {
+  const t = useTranslations("conversation.toolbar");
   return (
     <button
       type="button"
       className={`button ${styles.button}`}
       data-testid={testId}
       onClick={onClick}
-      title={`${text} (${keys})`}
+      title={t("withKeys", { action: text, keys })}
       aria-keyshortcuts={keys}
       aria-pressed={pressed}
     >
@@ -247,17 +254,17 @@ function ToolbarButton({ testId, icon, text, keys, onClick, filled, pressed }: B
 function MoveLink({
   testId,
   icon,
-  text,
+  label,
   keys,
   href,
 }: {
   testId: string;
   icon: keyof typeof ICONS;
-  text: string;
+  label: string;
   keys: string;
   href?: string;
 }) {
-  const label = `${text} conversation`;
+  const t = useTranslations("conversation.toolbar");
   if (!href) {
     return (
       <button type="button" className={`button ${styles.button}`} data-testid={testId} disabled title={label} aria-label={label}>
@@ -270,7 +277,7 @@ function MoveLink({
       href={href}
       className={`button ${styles.button}`}
       data-testid={testId}
-      title={`${label} (${keys})`}
+      title={t("withKeys", { action: label, keys })}
       aria-label={label}
       aria-keyshortcuts={keys}
     >

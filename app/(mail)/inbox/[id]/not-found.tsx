@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function MessageNotFound() {
+  const t = useTranslations("conversation.notFound");
   return (
     <main className="page">
       <section className="state" role="alert">
-        <h2>Message not found</h2>
-        <p>This message is not in your mailbox. It may have been deleted, or the link is wrong.</p>
+        <h2>{t("heading")}</h2>
+        <p>{t("text")}</p>
         <Link href="/inbox" className="button">
-          Go to the inbox
+          {t("toInbox")}
         </Link>
       </section>
     </main>

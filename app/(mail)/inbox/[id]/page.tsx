@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { type ReactNode, Suspense } from "react";
 import { ConversationMessage, replySourceOf } from "./conversation-message";
@@ -25,7 +26,10 @@ import { threadIdOfMessage } from "@/lib/mail/thread-id-of-message";
 import { threadId as threadIdParam } from "@/lib/http/mail-query";
 import { visibleMessages } from "@/lib/gmail/labels";
 
-export const metadata: Metadata = { title: "Conversation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("conversation");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,6 +63,7 @@ async function loadConversation(options: { account: Account; id: string; allowRe
 
 export default async function ConversationPage({ params, searchParams }: Props) {
   const user = await requireUserPage();
+  const t = await getTranslations("conversation");
   const id = threadIdParam.safeParse((await params).id);
   if (!id.success) notFound();
   const query = await searchParams;
@@ -101,10 +106,10 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <MailboxError
           error={loaded.error}
           email={email}
-          subject="This conversation"
+          subject={t("thisConversation")}
           retryHref={here(id.data)}
           backHref={back}
-          backLabel="Back to the inbox"
+          backLabel={t("backToInbox")}
           missingIsNotFound
         />
       </main>
@@ -142,19 +147,19 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         </Suspense>
       ) : (
         <Link href={back} className="back-link">
-          ‹ Back to the inbox
+          {t("backLink")}
         </Link>
       )}
       <article aria-labelledby="conversation-subject">
         <h1 id="conversation-subject" dir="auto">
-          {thread.subject || "(no subject)"}
+          {thread.subject || t("noSubject")}
         </h1>
-        {shown.length > 1 && <p className={`muted ${styles.count}`}>{shown.length} messages</p>}
+        {shown.length > 1 && <p className={`muted ${styles.count}`}>{t("messageCount", { count: shown.length })}</p>}
         {blockedImages && (
           <div className="images-notice">
-            Remote images are hidden to protect your privacy.{" "}
+            {t("images.notice")}{" "}
             <Link href={here(thread.id, { images: "1" })} className="button">
-              Show images
+              {t("images.show")}
             </Link>
             {email &&
               untrustedSenders.map((sender) => (
@@ -162,7 +167,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
               ))}
           </div>
         )}
-        <ol className={styles.messages} aria-label="Messages in this conversation">
+        <ol className={styles.messages} aria-label={t("messagesLabel")}>
           {foldMessages(shown).map((segment) =>
             segment.kind === "message" ? (
               card(shown[segment.index]!)
@@ -172,9 +177,9 @@ export default async function ConversationPage({ params, searchParams }: Props) 
               <li key={`fold-${segment.indices[0]}`}>
                 <details className={styles.fold} data-fold>
                   <summary className={styles.foldButton} data-testid="conversation-fold">
-                    {segment.indices.length} more messages
+                    {t("fold.more", { count: segment.indices.length })}
                   </summary>
-                  <ol className={styles.messages} aria-label={`${segment.indices.length} earlier messages`}>
+                  <ol className={styles.messages} aria-label={t("fold.earlier", { count: segment.indices.length })}>
                     {segment.indices.map((index) => card(shown[index]!))}
                   </ol>
                 </details>
@@ -182,9 +187,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
             ),
           )}
         </ol>
-        {hidden > 0 && (
-          <p className={`muted ${styles.hidden}`}>{hidden === 1 ? "1 message" : `${hidden} messages`} in Trash or Spam not shown.</p>
-        )}
+        {hidden > 0 && <p className={`muted ${styles.hidden}`}>{t("hiddenInTrashOrSpam", { count: hidden })}</p>}
       </article>
       <ReplyKeys source={email && latest && !latest.labelIds.includes("DRAFT") ? replySourceOf(latest, email) : null} />
       <ConversationFocus threadId={thread.id} messageId={messageToShow(shown)?.id ?? null} />
