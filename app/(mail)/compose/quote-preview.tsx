@@ -8,6 +8,8 @@ export function QuotePreview({ html }: { html: string }) {
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false } })],
     content: html,
+    // The quote keeps the original's direction, block by block.
+    textDirection: "auto",
     editable: false,
     immediatelyRender: false,
     editorProps: { attributes: { "data-testid": "compose-quote", class: "compose-quote", dir: "auto" } },

@@ -60,6 +60,9 @@ export function RichTextEditor({ initialHtml, onChange, label }: Props) {
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true, defaultProtocol: "https" } })],
     content: initialHtml,
+    // Every paragraph, list item and heading takes its direction from its own text (dir="auto" on each block,
+    // kept in the HTML sent): a Hebrew line reads right to left beside an English one in the same message.
+    textDirection: "auto",
     // Rendered in the browser only: the server has no editor state to match.
     immediatelyRender: false,
     editorProps: {
