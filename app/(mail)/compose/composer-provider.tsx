@@ -2,7 +2,7 @@
 // Where writing mail lives in the mail pages: at most one composer open, opened by Compose (key c), by a
 // message's Reply / Reply all / Forward, from a draft, or reopened after a reload or a trip to Google's
 // consent screen; and the Undo send toast once it has sent.
-import { useLocale, useTimeZone } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type ReactNode, createContext, use, useCallback, useEffect, useState } from "react";
 import "./compose.css";
@@ -58,6 +58,7 @@ function addressOf(from: string): string {
 type Props = { accounts: string[]; defaultAccount: string | null; children: ReactNode };
 
 export function ComposerProvider({ accounts, defaultAccount, children }: Props) {
+  const t = useTranslations("compose.toast");
   const params = useSearchParams();
   const pathname = usePathname();
   const [open, setOpen] = useState<LocalDraft | null>(null);
@@ -127,12 +128,12 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       const result = await listDrafts(account);
       const row = result.kind === "ok" ? result.value.drafts.find((draft) => draft.messageId === messageId) : undefined;
       if (!row) {
-        setNotice(result.kind === "ok" ? "This draft is no longer in Gmail." : result.message);
+        setNotice(result.kind === "ok" ? t("draftGone") : result.message);
         return;
       }
       await openDraft(row.id, account);
     },
-    [openDraft],
+    [openDraft, t],
   );
 
   const dismissToast = useCallback(() => setToast(null), []);
@@ -148,9 +149,9 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       setNotice(null);
       setOpen({ ...draft, key: newComposerKey(), pendingSend: undefined, savedAt: Date.now() });
     } else {
-      setNotice(result.kind === "not_found" ? "Too late to undo: the message has been sent." : result.message);
+      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : result.message);
     }
-  }, [toast]);
+  }, [toast, t]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -181,7 +182,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
           onClose={() => setOpen(null)}
           onDiscarded={() => {
             setOpen(null);
-            setStatus("Draft discarded");
+            setStatus(t("discarded"));
           }}
           onSent={(sent) => {
             setOpen(null);

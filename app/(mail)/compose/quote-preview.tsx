@@ -3,8 +3,10 @@
 // shows only as paragraphs, lists, quotes, links and emphasis: no styles or scripts reach the page.
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
 
 export function QuotePreview({ html }: { html: string }) {
+  const t = useTranslations("compose");
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false } })],
     content: html,
@@ -16,7 +18,7 @@ export function QuotePreview({ html }: { html: string }) {
   });
   return (
     <details className="compose-quote-box">
-      <summary>Quoted text (sent below your message)</summary>
+      <summary>{t("quoteSummary")}</summary>
       {editor ? <EditorContent editor={editor} /> : null}
     </details>
   );
