@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { failedSends } from "@/lib/send/scheduled-sends";
 
@@ -7,25 +8,16 @@ import { failedSends } from "@/lib/send/scheduled-sends";
  * failed send is dismissed there, so a send that failed with no browser open is seen at the next visit.
  */
 export async function FailedSendsNotice({ userId }: { userId: string }) {
-  const failed = await failedSends(userId);
+  const [failed, t] = await Promise.all([failedSends(userId), getTranslations("compose.failedSends")]);
   const [latest] = failed;
   if (!latest) return null;
-  const count = failed.length === 1 ? "A message" : `${failed.length} messages`;
   return (
     <div className="banner" role="alert" data-testid="send-failed-notice">
       <p>
-        {count} could not be sent
-        {latest.subject ? (
-          <>
-            {" "}
-            (latest: “<bdi>{latest.subject}</bdi>”)
-          </>
-        ) : null}
-        . {latest.reason}
+        {t("count", { count: failed.length })}
+        {latest.subject ? <> {t.rich("latest", { subject: () => <bdi>{latest.subject}</bdi> })}</> : null}. {latest.reason}
       </p>
-      <p>
-        The {failed.length === 1 ? "draft is" : "drafts are"} kept: <Link href="/scheduled?account=all">review what was not sent</Link>.
-      </p>
+      <p>{t.rich("kept", { count: failed.length, link: (chunks) => <Link href="/scheduled?account=all">{chunks}</Link> })}</p>
     </div>
   );
 }

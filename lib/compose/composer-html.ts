@@ -10,6 +10,7 @@ const COMPOSER_POLICY: sanitizeHtml.IOptions = {
     "p",
     "div",
     "span",
+    "bdi",
     "br",
     "b",
     "strong",
@@ -65,11 +66,24 @@ export function sanitizeComposerHtml(html: string): string {
   return sanitizeHtml(html, COMPOSER_POLICY);
 }
 
+// U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE: plain text's <bdi>.
+const FSI = "\u2068";
+const PDI = "\u2069";
+
 /** The text/plain alternative of an HTML body: links as `text [url]`, lists as `* item`, quotes as `> `. */
 export function plainTextOf(html: string): string {
   return convert(html, {
     wordwrap: 78,
+    formatters: {
+      // A name or subject isolated in the HTML stays isolated in the text (a Latin name in a Hebrew line).
+      isolate: (element, walk, builder) => {
+        builder.addInline(FSI, { noWordTransform: true });
+        walk(element.children, builder);
+        builder.addInline(PDI, { noWordTransform: true });
+      },
+    },
     selectors: [
+      { selector: "bdi", format: "isolate" },
       { selector: "a", options: { hideLinkHrefIfSameAsText: true } },
       { selector: "img", format: "skip" },
       { selector: "blockquote", format: "blockquote", options: { trimEmptyLines: true } },

@@ -73,16 +73,16 @@ describe("replyRecipients", () => {
 describe("quotedOriginal", () => {
   it("quotes a reply under its On … wrote: line, without the parent's scripts", () => {
     const quote = quotedOriginal(parent, "reply");
-    expect(quote).toContain("On Mon, 7 Dec 2026 10:00:00 +0000, Grace Hopper &#60;grace@example.com&#62; wrote:");
-    expect(quote).toMatch(/<blockquote class="gmail_quote"><p>Shall we meet\?<\/p><\/blockquote>/);
+    expect(quote).toContain("On Mon, 7 Dec 2026 10:00:00 +0000, <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi> wrote:");
+    expect(quote).toMatch(/<blockquote class="gmail_quote" dir="auto"><p>Shall we meet\?<\/p><\/blockquote>/);
     expect(quote).not.toContain("script");
   });
 
   it("writes a forward's block with the original's headers", () => {
     const quote = quotedOriginal({ ...parent, subject: "<b>Plans</b>" }, "forward");
-    expect(quote).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &#60;grace@example.com&#62;<br>");
-    expect(quote).toContain("Subject: &#60;b&#62;Plans&#60;/b&#62;<br>");
-    expect(quote).toContain("Cc: ADA@alias.example, Dana &#60;dana@example.com&#62;, grace@example.com<br>");
+    expect(quote).toContain("---------- Forwarded message ---------<br>From: <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi><br>");
+    expect(quote).toContain("Subject: <bdi>&#60;b&#62;Plans&#60;/b&#62;</bdi><br>");
+    expect(quote).toContain("Cc: <bdi>ADA@alias.example, Dana &#60;dana@example.com&#62;, grace@example.com</bdi><br>");
   });
 
   it("quotes a text-only parent with its line breaks, escaped", () => {

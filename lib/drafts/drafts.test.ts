@@ -178,7 +178,7 @@ describe("replies and forwards", () => {
     // As Gmail's Reply all: the parent's other To recipients stay in To.
     expect(header(draft.text, "To")).toBe("Bob <bob@example.com>, carol@example.com");
     expect(header(draft.text, "Cc")).toBeUndefined();
-    expect(decodedBodies(draft.text)).toContain("On Mon, 7 Dec 2026 10:00:00 +0000, Bob &#60;bob@example.com&#62; wrote:");
+    expect(decodedBodies(draft.text)).toContain("On Mon, 7 Dec 2026 10:00:00 +0000, <bdi>Bob &#60;bob@example.com&#62;</bdi> wrote:");
 
     // Reopened, the composer gets what the person wrote; the quote stays Mailroom's to append.
     const detail = await getDraftDetail({ userId: ada.userId, account: ada.account, draftId: saved.id });

@@ -6,6 +6,7 @@ import type { Account } from "@/generated/prisma/client";
 import { type ParsedRecipients, parseRecipients, type Recipient } from "../compose/addresses";
 import { sanitizeComposerHtml } from "../compose/composer-html";
 import { quotedOriginal } from "../compose/quote";
+import type { QuoteWriter } from "../compose/quote-header";
 import { type ReplyMode, correspondentsOf, derivedSubject, replyRecipients, threadingHeaders } from "../compose/reply-rules";
 import { createDraft } from "../gmail/drafts";
 import { ScopeRequiredError, grantsGmailModify } from "../gmail/actions/modify-scope";
@@ -27,7 +28,13 @@ export type DraftFields = {
   attachments?: string[] | undefined;
 };
 
-export type SaveContext = { userId: string; account: Account; returnTo?: string | null | undefined };
+export type SaveContext = {
+  userId: string;
+  account: Account;
+  returnTo?: string | null | undefined;
+  /** Whose words a reply's quote header is written in (English, the Date header as it came, without it). */
+  writer?: QuoteWriter | undefined;
+};
 export type SavedDraft = { id: string; messageId: string; threadId: string; version: string; attachments: UploadInfo[] };
 
 export function assertCanWrite(context: SaveContext): void {
@@ -100,7 +107,7 @@ export async function createDraftFor(
       const parent = await fetchParent(accessToken, reply.messageId);
       threadId = parent.threadId || null;
       threading = threadingHeaders(parent.parent);
-      quoteHtml = quotedOriginal(parent.parent, reply.mode);
+      quoteHtml = quotedOriginal(parent.parent, reply.mode, context.writer);
       if (subject.trim() === "") subject = derivedSubject(parent.parent.subject, reply.mode);
       // Recipients left empty are filled by the reply rules; what the person typed is kept as typed.
       if (reply.mode !== "forward" && recipients.to.length === 0 && recipients.cc.length === 0) {

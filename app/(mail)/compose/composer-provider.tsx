@@ -2,6 +2,7 @@
 // Where writing mail lives in the mail pages: at most one composer open, opened by Compose (key c), by a
 // message's Reply / Reply all / Forward, from a draft, or reopened after a reload or a trip to Google's
 // consent screen; and the Undo send toast once it has sent.
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type ReactNode, createContext, use, useCallback, useEffect, useState } from "react";
 import "./compose.css";
@@ -11,6 +12,7 @@ import { type LocalDraft, localDraftFor, newComposerKey, openLocalDraft } from "
 import { type ReplyMode, type ReplySource, replyDraft } from "./quote";
 import { UndoSendToast } from "./undo-send-toast";
 import { isShortcutEvent } from "../../_components/keyboard-list";
+import { interfaceLocaleOf } from "@/lib/i18n/locales";
 
 type ComposerApi = {
   compose: () => void;
@@ -56,6 +58,7 @@ function addressOf(from: string): string {
 type Props = { accounts: string[]; defaultAccount: string | null; children: ReactNode };
 
 export function ComposerProvider({ accounts, defaultAccount, children }: Props) {
+  const t = useTranslations("compose.toast");
   const params = useSearchParams();
   const pathname = usePathname();
   const [open, setOpen] = useState<LocalDraft | null>(null);
@@ -80,12 +83,18 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
     setOpen((current) => current ?? emptyDraft(currentAccount));
   }, [currentAccount]);
 
-  const reply = useCallback((source: ReplySource, mode: ReplyMode) => {
-    setNotice(null);
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const content = replyDraft(source, mode, { timeZone });
-    setOpen({ key: newComposerKey(), attachments: [], draft: null, savedAt: Date.now(), ...content });
-  }, []);
+  // The quote's header is written in the person's language and zone, as the server writes the message's own.
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const reply = useCallback(
+    (source: ReplySource, mode: ReplyMode) => {
+      setNotice(null);
+      const writer = { language: interfaceLocaleOf([locale]), locale, timeZone };
+      const content = replyDraft(source, mode, { writer });
+      setOpen({ key: newComposerKey(), attachments: [], draft: null, savedAt: Date.now(), ...content });
+    },
+    [locale, timeZone],
+  );
 
   const openDraft = useCallback(async (draftId: string, account?: string) => {
     setNotice(null);
@@ -119,12 +128,12 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       const result = await listDrafts(account);
       const row = result.kind === "ok" ? result.value.drafts.find((draft) => draft.messageId === messageId) : undefined;
       if (!row) {
-        setNotice(result.kind === "ok" ? "This draft is no longer in Gmail." : result.message);
+        setNotice(result.kind === "ok" ? t("draftGone") : result.message);
         return;
       }
       await openDraft(row.id, account);
     },
-    [openDraft],
+    [openDraft, t],
   );
 
   const dismissToast = useCallback(() => setToast(null), []);
@@ -140,9 +149,9 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       setNotice(null);
       setOpen({ ...draft, key: newComposerKey(), pendingSend: undefined, savedAt: Date.now() });
     } else {
-      setNotice(result.kind === "not_found" ? "Too late to undo: the message has been sent." : result.message);
+      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : result.message);
     }
-  }, [toast]);
+  }, [toast, t]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -173,7 +182,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
           onClose={() => setOpen(null)}
           onDiscarded={() => {
             setOpen(null);
-            setStatus("Draft discarded");
+            setStatus(t("discarded"));
           }}
           onSent={(sent) => {
             setOpen(null);

@@ -1,6 +1,7 @@
 "use client";
 // The composer: a Gmail draft from its first save, edited here. Keys: Ctrl/⌘+Enter sends, Esc closes
 // (saving first; the draft stays in Gmail's Drafts).
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { AttachmentList } from "./attachment-list";
 import type { SentToast } from "./composer-provider";
@@ -30,13 +31,14 @@ type Props = {
   onReload: (draftId: string) => void;
 };
 
-function titleOf(draft: LocalDraft): string {
-  if (draft.inReplyTo?.mode === "forward") return "Forward";
-  if (draft.inReplyTo) return "Reply";
-  return draft.draft ? "Draft" : "New message";
+function titleOf(draft: LocalDraft): "forward" | "reply" | "draft" | "newMessage" {
+  if (draft.inReplyTo?.mode === "forward") return "forward";
+  if (draft.inReplyTo) return "reply";
+  return draft.draft ? "draft" : "newMessage";
 }
 
 export function Composer({ initial, accounts, returnTo, onClose, onSent, onDiscarded, onReload }: Props) {
+  const t = useTranslations("compose");
   const titleId = useId();
   const [status, setStatus] = useState<AutosaveStatus>(initial.draft ? { state: "saved" } : { state: "idle" });
   const [editing] = useState(() => new DraftSession(initial, setStatus));
@@ -92,11 +94,11 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
       await new Promise((resolve) => setTimeout(resolve, 0));
       const { to: toNow, cc: ccNow, bcc: bccNow } = editing.content;
       if (toNow.length + ccNow.length + bccNow.length === 0) {
-        setError("Add at least one recipient.");
+        setError(t("errors.noRecipient"));
         return;
       }
       if (files.uploading) {
-        setError("Wait for the attachments to finish uploading.");
+        setError(t("errors.uploading"));
         return;
       }
       setBusy(true);
@@ -104,7 +106,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
       setBusy(false);
       handleSend(outcome, sendAt);
     },
-    [editing, files.uploading, handleSend],
+    [editing, files.uploading, handleSend, t],
   );
 
   // Back from Google with a send to finish: it goes now (or is refused again, and the person is told).
@@ -179,19 +181,19 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
     >
       <header className="composer-header">
         <h2 id={titleId} className="composer-title">
-          {titleOf(initial)}
+          {t(`title.${titleOf(initial)}`)}
         </h2>
         <DraftState status={status} />
         <button type="button" className="button button-small" onClick={() => void close()} aria-keyshortcuts="Escape">
           <span aria-hidden="true">×</span>
-          <span className="visually-hidden">Close (the draft is kept)</span>
+          <span className="visually-hidden">{t("close")}</span>
         </button>
       </header>
       <div className="composer-fields">
         {!single && (
           <div className="compose-field">
             <label htmlFor={`${titleId}-account`} className="compose-label">
-              Account
+              {t("fields.account")}
             </label>
             <select
               id={`${titleId}-account`}
@@ -212,7 +214,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         )}
         <div className="compose-field">
           <label htmlFor={`${titleId}-from`} className="compose-label">
-            From
+            {t("fields.from")}
           </label>
           <FromPicker
             id={`${titleId}-from`}
@@ -225,7 +227,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           />
         </div>
         <RecipientInput
-          label="To"
+          label={t("fields.to")}
           testId="compose-to"
           account={account}
           value={to}
@@ -238,14 +240,14 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         {showCopies ? (
           <>
             <RecipientInput
-              label="Cc"
+              label={t("fields.cc")}
               testId="compose-cc"
               account={account}
               value={cc}
               onChange={(next) => (setCc(next), update({ cc: next }))}
             />
             <RecipientInput
-              label="Bcc"
+              label={t("fields.bcc")}
               testId="compose-bcc"
               account={account}
               value={bcc}
@@ -254,12 +256,12 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           </>
         ) : (
           <button type="button" className="link-button compose-copies" onClick={() => setShowCopies(true)}>
-            Cc / Bcc
+            {t("fields.copies")}
           </button>
         )}
         <div className="compose-field">
           <label htmlFor={`${titleId}-subject`} className="compose-label">
-            Subject
+            {t("fields.subject")}
           </label>
           <input
             id={`${titleId}-subject`}
@@ -274,7 +276,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           />
         </div>
       </div>
-      <RichTextEditor label="Message" initialHtml={initial.html} onChange={(html) => update({ html })} />
+      <RichTextEditor label={t("fields.message")} initialHtml={initial.html} onChange={(html) => update({ html })} />
       {initial.quoteHtml && <QuotePreview html={initial.quoteHtml} />}
       <AttachmentList attachments={files.items} onRemove={files.remove} />
       {files.refusal && (
@@ -310,7 +312,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
             try {
               await startModifyGrant({ account, returnTo });
             } catch {
-              setError("Google's consent screen could not be opened. Try again in a moment.");
+              setError(t("errors.consent"));
             }
           }}
         />
@@ -325,7 +327,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           aria-keyshortcuts="Control+Enter Meta+Enter"
           onClick={() => void send()}
         >
-          {busy ? "Sending…" : "Send"}
+          {busy ? t("footer.sending") : t("footer.send")}
         </button>
         <button
           type="button"
@@ -334,10 +336,10 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           aria-expanded={later}
           onClick={() => setLater((open) => !open)}
         >
-          Send later
+          {t("footer.sendLater")}
         </button>
         <label className="button compose-attach-label">
-          Attach files
+          {t("footer.attach")}
           <input
             type="file"
             multiple
@@ -349,16 +351,16 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
             }}
           />
         </label>
-        <span className="muted compose-drop-hint">or drop files here</span>
+        <span className="muted compose-drop-hint">{t("footer.dropHint")}</span>
         <button
           type="button"
           className="button compose-discard"
           data-testid="compose-discard"
-          aria-label="Discard draft"
+          aria-label={t("footer.discardLabel")}
           disabled={busy}
           onClick={() => void discard()}
         >
-          <span aria-hidden="true">🗑</span> Discard
+          <span aria-hidden="true">🗑</span> {t("footer.discard")}
         </button>
       </footer>
     </div>

@@ -2,6 +2,7 @@
 // Who the message is from: the account (or the address a reopened draft chose), shown; "Change" asks for the
 // account's send-as addresses (its own and its accepted aliases) and offers them, the default first. Nothing
 // is asked before the person wants to change it, so opening a composer (a reply above all) costs no request.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { type SendAsAddress, listSendAs } from "./compose-api";
 
@@ -20,6 +21,7 @@ function labelOf(entry: SendAsAddress): string {
 }
 
 export function FromPicker({ id, account, value, onChange }: Props) {
+  const t = useTranslations("compose.from");
   const [choices, setChoices] = useState<Choices>({ state: "closed" });
   const select = useRef<HTMLSelectElement>(null);
 
@@ -53,7 +55,7 @@ export function FromPicker({ id, account, value, onChange }: Props) {
         {value ?? account}
       </output>
       {choices.state === "ready" ? (
-        <span className="compose-hint">No other address to send from.</span>
+        <span className="compose-hint">{t("noOther")}</span>
       ) : (
         <button
           type="button"
@@ -63,8 +65,8 @@ export function FromPicker({ id, account, value, onChange }: Props) {
           disabled={choices.state === "loading"}
           onClick={() => void offerChoices()}
         >
-          {choices.state === "loading" ? "Loading…" : "Change"}
-          <span className="visually-hidden"> the address to send from</span>
+          {choices.state === "loading" ? t("loading") : t("change")}
+          <span className="visually-hidden">{t("changeHint")}</span>
         </button>
       )}
     </span>

@@ -1,29 +1,21 @@
 "use client";
 // Saving or sending met an account that may only read mail: why, and the way to Google's consent screen.
 // The text stays in this browser whatever Google answers.
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useState } from "react";
 
 type Props = { account: string; declined: boolean; onGrant: () => Promise<void>; onDismiss: () => void };
 
 export function PermissionNotice({ account, declined, onGrant, onDismiss }: Props) {
+  const t = useTranslations("compose.permission");
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   const [leaving, setLeaving] = useState(false);
   return (
     <div className="compose-alert" role="alert" data-testid="compose-scope">
-      <p>
-        {declined ? (
-          <>
-            Permission to write mail was not granted, so <strong>nothing was sent</strong>. Your text is kept in this browser.
-          </>
-        ) : (
-          <>
-            To save and send mail from <strong>{account}</strong>, Mailroom needs Google&apos;s permission to change mail there; until now
-            it could only read it. Your text is kept in this browser meanwhile.
-          </>
-        )}
-      </p>
+      <p>{declined ? t.rich("declined", { strong }) : t.rich("needed", { strong, account })}</p>
       <div className="compose-alert-actions">
         <button type="button" className="button" onClick={onDismiss}>
-          Not now
+          {t("notNow")}
         </button>
         <button
           type="button"
@@ -36,7 +28,7 @@ export function PermissionNotice({ account, declined, onGrant, onDismiss }: Prop
             void onGrant().finally(() => setLeaving(false));
           }}
         >
-          {leaving ? "Opening Google…" : "Continue to Google"}
+          {leaving ? t("opening") : t("continue")}
         </button>
       </div>
     </div>

@@ -21,7 +21,7 @@ const source: ReplySource = {
   text: "Shall we?\n\nI <3 soup",
 };
 
-const format = { locale: "en-US", timeZone: "UTC" };
+const format = { writer: { language: "en", locale: "en-US", timeZone: "UTC" } } as const;
 
 describe("replyDraft", () => {
   it("replies to the sender from the conversation's account, one Re:, the original quoted under its 'wrote:' line", () => {
@@ -35,8 +35,8 @@ describe("replyDraft", () => {
       html: "",
       inReplyTo: { messageId: "m1", mode: "reply" },
     });
-    expect(draft.quoteHtml).toContain("<p>On Mar 4, 2026, 12:30 PM, Grace Hopper &lt;grace@example.com&gt; wrote:</p>");
-    expect(draft.quoteHtml).toContain("<blockquote><p>Shall we?</p><p>I &lt;3 soup</p></blockquote>");
+    expect(draft.quoteHtml).toContain("<p>On Mar 4, 2026, 12:30 PM, <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi> wrote:</p>");
+    expect(draft.quoteHtml).toContain('<blockquote dir="auto"><p>Shall we?</p><p>I &#60;3 soup</p></blockquote>');
   });
 
   it("replies to all but the account's own addresses, each person once", () => {
@@ -59,8 +59,10 @@ describe("replyDraft", () => {
     const draft = replyDraft({ ...source, html: "<p>Hi <b>there</b></p>" }, "forward", format);
     expect(draft.to).toEqual([]);
     expect(draft.subject).toBe("Fwd: Re: RE: Lunch <Tuesday>");
-    expect(draft.quoteHtml).toContain("---------- Forwarded message ---------<br>From: Grace Hopper &lt;grace@example.com&gt;");
-    expect(draft.quoteHtml).toContain("Subject: Re: RE: Lunch &lt;Tuesday&gt;");
+    expect(draft.quoteHtml).toContain(
+      "---------- Forwarded message ---------<br>From: <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi>",
+    );
+    expect(draft.quoteHtml).toContain("Subject: <bdi>Re: RE: Lunch &#60;Tuesday&#62;</bdi>");
     expect(draft.quoteHtml).toContain("<p>Hi <b>there</b></p>");
   });
 
@@ -71,5 +73,20 @@ describe("replyDraft", () => {
       to: ["Lunch club <club@example.com>", "linus@example.com"],
       cc: ["Alan <alan@example.com>", "Grace again <grace@example.com>"],
     });
+  });
+
+  it("writes a Hebrew writer's header in Hebrew, the date in he-IL and their zone, the Latin sender isolated", () => {
+    const writer = { language: "he", locale: "he-IL", timeZone: "Asia/Jerusalem" } as const;
+    const draft = replyDraft(source, "reply", { writer });
+    // 12:30 UTC is 14:30 in Jerusalem in March.
+    expect(draft.quoteHtml).toContain(
+      '<p dir="rtl">ב-4 במרץ 2026, 14:30, <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi> כתב/ה:</p><blockquote dir="auto">',
+    );
+    const forward = replyDraft(source, "forward", { writer }).quoteHtml;
+    expect(forward).toContain(
+      '<p dir="rtl">---------- הודעה שהועברה ----------<br>מאת: <bdi>Grace Hopper &#60;grace@example.com&#62;</bdi><br>',
+    );
+    expect(forward).toContain("תאריך: 4 במרץ 2026, 14:30<br>נושא: <bdi>Re: RE: Lunch &#60;Tuesday&#62;</bdi><br>אל: <bdi>");
+    expect(forward).toContain("עותק: <bdi>Alan &#60;alan@example.com&#62;");
   });
 });

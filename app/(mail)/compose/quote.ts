@@ -3,9 +3,17 @@
 // person sees and may still change: recipients and subject, by the same rules the server applies
 // (lib/compose/reply-rules.ts), and a preview of the quoted original.
 import { type Recipient, formatRecipient } from "@/lib/compose/recipient";
+import {
+  DEFAULT_WRITER,
+  type QuoteWriter,
+  escapeHtml,
+  forwardHeaderLinesHtml,
+  headerDirAttribute,
+  replyAttributionHtml,
+} from "@/lib/compose/quote-header";
 import { type ReplyMode, derivedSubject, replyRecipients as recipientsByRules } from "@/lib/compose/reply-rules";
 
-export type { ReplyMode };
+export type { QuoteWriter, ReplyMode };
 
 export type Person = { name: string | null; email: string | null };
 
@@ -39,12 +47,6 @@ export type ComposerDraft = {
   inReplyTo?: { messageId: string; mode: ReplyMode };
 };
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ESCAPES[character] ?? character);
-}
-
 /** `Grace Hopper <grace@example.com>`, or the address alone. */
 export function formatAddress({ name, email }: Person): string {
   if (!email) return name ?? "";
@@ -64,11 +66,6 @@ export function replyRecipients(source: ReplySource, mode: ReplyMode, ownAddress
   return { to: to.map(formatRecipient), cc: cc.map(formatRecipient) };
 }
 
-function formatDate(iso: string | null, locale: string | undefined, timeZone: string | undefined): string {
-  if (!iso) return "an unknown date";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
-}
-
 function bodyHtml(source: ReplySource): string {
   if (source.html !== null) return source.html;
   const text = source.text ?? "";
@@ -78,31 +75,32 @@ function bodyHtml(source: ReplySource): string {
     .join("");
 }
 
-/** "On DATE, NAME <ADDR> wrote:" and the original as a quotation; for a forward, the original's headers. */
-export function quotedOriginal(source: ReplySource, mode: ReplyMode, format: { locale?: string; timeZone?: string } = {}): string {
+const addresses = (people: readonly Person[]) => (people.length > 0 ? people.map(formatAddress).join(", ") : null);
+
+/**
+ * "On DATE, NAME <ADDR> wrote:" and the original as a quotation, in the writer's language
+ * (lib/compose/quote-header.ts); for a forward, the original's headers. The quotation keeps the original's
+ * direction (`dir="auto"`).
+ */
+export function quotedOriginal(source: ReplySource, mode: ReplyMode, writer: QuoteWriter = DEFAULT_WRITER): string {
   // Built from the page, so opening a reply costs no request; the server quotes the original again from Gmail
   // for the message itself.
-  const date = formatDate(source.date, format.locale, format.timeZone);
-  const sender = escapeHtml(formatAddress(source.from) || "(unknown sender)");
+  const dir = headerDirAttribute(writer);
   if (mode === "forward") {
-    const lines = [
-      "---------- Forwarded message ---------",
-      `From: ${sender}`,
-      `Date: ${escapeHtml(date)}`,
-      `Subject: ${escapeHtml(source.subject)}`,
-      `To: ${escapeHtml(source.to.map(formatAddress).join(", "))}`,
-      ...(source.cc.length > 0 ? [`Cc: ${escapeHtml(source.cc.map(formatAddress).join(", "))}`] : []),
-    ];
-    return `<p>${lines.join("<br>")}</p>${bodyHtml(source)}`;
+    const lines = forwardHeaderLinesHtml(
+      { from: formatAddress(source.from), date: source.date, subject: source.subject, to: addresses(source.to), cc: addresses(source.cc) },
+      writer,
+    );
+    return `<p${dir}>${lines.join("<br>")}</p>${bodyHtml(source)}`;
   }
-  return `<p>On ${escapeHtml(date)}, ${sender} wrote:</p><blockquote>${bodyHtml(source)}</blockquote>`;
+  return `<p${dir}>${replyAttributionHtml(formatAddress(source.from), source.date, writer)}</p><blockquote dir="auto">${bodyHtml(source)}</blockquote>`;
 }
 
 /** The composer's starting content for a reply, reply all or forward of `source`. */
 export function replyDraft(
   source: ReplySource,
   mode: ReplyMode,
-  options: { ownAddresses?: readonly string[]; locale?: string; timeZone?: string } = {},
+  options: { ownAddresses?: readonly string[]; writer?: QuoteWriter } = {},
 ): ComposerDraft {
   const { to, cc } = replyRecipients(source, mode, options.ownAddresses ?? []);
   return {
@@ -112,7 +110,7 @@ export function replyDraft(
     bcc: [],
     subject: derivedSubject(source.subject, mode),
     html: "",
-    quoteHtml: quotedOriginal(source, mode, options),
+    quoteHtml: quotedOriginal(source, mode, options.writer),
     inReplyTo: { messageId: source.messageId, mode },
   };
 }

@@ -2,6 +2,7 @@
 // To, Cc or Bcc: the addresses as removable chips and a text field that suggests people this account writes
 // to. The field and its suggestions follow the ARIA combobox pattern (arrow keys move through the listbox,
 // Enter picks, Escape closes it), so the keyboard reaches everything a mouse does.
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { type Contact, searchContacts } from "./compose-api";
 import { formatAddress } from "./quote";
@@ -24,6 +25,7 @@ type Props = {
 };
 
 export function RecipientInput({ label, testId, account, value, onChange, autoFocus }: Props) {
+  const t = useTranslations("compose.recipients");
   const id = useId();
   const listId = `${id}-suggestions`;
   const [text, setText] = useState("");
@@ -63,11 +65,11 @@ export function RecipientInput({ label, testId, account, value, onChange, autoFo
       <label htmlFor={id} className="compose-label">
         {label}
       </label>
-      <ul className="recipient-chips" aria-label={`${label} recipients`}>
+      <ul className="recipient-chips" aria-label={t("chips", { label })}>
         {value.map((address, index) => (
           <li key={`${address}-${index}`} className={`recipient-chip ${LOOKS_LIKE_ADDRESS.test(address) ? "" : "recipient-invalid"}`}>
             <bdi>{address}</bdi>
-            {!LOOKS_LIKE_ADDRESS.test(address) && <span className="visually-hidden"> (not a valid address)</span>}
+            {!LOOKS_LIKE_ADDRESS.test(address) && <span className="visually-hidden">{t("invalid")}</span>}
             <button
               type="button"
               className="recipient-remove"
@@ -77,7 +79,7 @@ export function RecipientInput({ label, testId, account, value, onChange, autoFo
               }}
             >
               <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Remove {address}</span>
+              <span className="visually-hidden">{t("remove", { address })}</span>
             </button>
           </li>
         ))}
@@ -94,6 +96,7 @@ export function RecipientInput({ label, testId, account, value, onChange, autoFo
           aria-autocomplete="list"
           aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
           autoComplete="off"
+          dir="auto"
           autoFocus={autoFocus}
           value={text}
           onChange={(event) => {
@@ -138,7 +141,7 @@ export function RecipientInput({ label, testId, account, value, onChange, autoFo
           }}
           onBlur={() => commit(splitAddresses(text))}
         />
-        <ul id={listId} role="listbox" aria-label={`Suggestions for ${label}`} className="recipient-suggestions" hidden={!open}>
+        <ul id={listId} role="listbox" aria-label={t("suggestions", { label })} className="recipient-suggestions" hidden={!open}>
           {open &&
             suggestions.map((contact, index) => (
               <li

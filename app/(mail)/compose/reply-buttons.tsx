@@ -1,18 +1,20 @@
 "use client";
 // Reply, Reply all and Forward under a message; the keys r, a and f act on the conversation's latest one.
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useComposer } from "./composer-provider";
 import type { ReplyMode, ReplySource } from "./quote";
 import { isShortcutEvent } from "../../_components/keyboard-list";
 
-const BUTTONS: { mode: ReplyMode; label: string; testId: string; key: string }[] = [
-  { mode: "reply", label: "Reply", testId: "reply", key: "r" },
-  { mode: "replyAll", label: "Reply all", testId: "reply-all", key: "a" },
-  { mode: "forward", label: "Forward", testId: "forward", key: "f" },
+const BUTTONS: { mode: ReplyMode; label: "reply" | "replyAll" | "forward"; testId: string; key: string }[] = [
+  { mode: "reply", label: "reply", testId: "reply", key: "r" },
+  { mode: "replyAll", label: "replyAll", testId: "reply-all", key: "a" },
+  { mode: "forward", label: "forward", testId: "forward", key: "f" },
 ];
 
 export function ReplyButtons({ source, canEditDraft }: { source: ReplySource; canEditDraft: boolean }) {
   const { reply, openDraftMessage } = useComposer();
+  const t = useTranslations("compose.reply");
   if (canEditDraft) {
     return (
       <div className="reply-buttons">
@@ -22,16 +24,16 @@ export function ReplyButtons({ source, canEditDraft }: { source: ReplySource; ca
           data-testid="edit-draft"
           onClick={() => void openDraftMessage(source.account, source.messageId)}
         >
-          Edit draft
+          {t("editDraft")}
         </button>
       </div>
     );
   }
   return (
-    <div className="reply-buttons" role="group" aria-label="Answer this message">
+    <div className="reply-buttons" role="group" aria-label={t("group")}>
       {BUTTONS.map((button) => (
         <button key={button.mode} type="button" className="button" data-testid={button.testId} onClick={() => reply(source, button.mode)}>
-          {button.label}
+          {t(button.label)}
         </button>
       ))}
     </div>

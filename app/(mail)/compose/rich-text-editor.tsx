@@ -4,6 +4,7 @@
 // styles and unknown markup never reach the draft.
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
 
 type Props = {
   initialHtml: string;
@@ -12,11 +13,16 @@ type Props = {
   label: string;
 };
 
-type ToolbarButton = { name: string; key: string; active: (editor: Editor) => boolean; run: (editor: Editor) => void };
+type ToolbarButton = {
+  name: "bold" | "italic" | "bulletList" | "numberedList" | "link" | "quote";
+  key: string;
+  active: (editor: Editor) => boolean;
+  run: (editor: Editor, prompt: string) => void;
+};
 
-function promptLink(editor: Editor): void {
+function promptLink(editor: Editor, prompt: string): void {
   const previous = (editor.getAttributes("link") as { href?: string }).href ?? "https://";
-  const href = window.prompt("Link address", previous);
+  const href = window.prompt(prompt, previous);
   if (href === null) return;
   if (href.trim() === "") {
     editor.chain().focus().extendMarkRange("link").unsetLink().run();
@@ -26,28 +32,29 @@ function promptLink(editor: Editor): void {
 }
 
 const BUTTONS: ToolbarButton[] = [
-  { name: "Bold", key: "B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-  { name: "Italic", key: "I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-  { name: "Bulleted list", key: "•", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { name: "Numbered list", key: "1.", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { name: "Link", key: "Link", active: (e) => e.isActive("link"), run: promptLink },
-  { name: "Quote", key: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { name: "bold", key: "B", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+  { name: "italic", key: "I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+  { name: "bulletList", key: "•", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { name: "numberedList", key: "1.", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { name: "link", key: "Link", active: (e) => e.isActive("link"), run: promptLink },
+  { name: "quote", key: "❝", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
 
 function Toolbar({ editor }: { editor: Editor }) {
+  const t = useTranslations("compose.toolbar");
   const active = useEditorState({ editor, selector: ({ editor: current }) => BUTTONS.map((button) => button.active(current)) });
   return (
-    <div className="compose-toolbar" role="toolbar" aria-label="Formatting">
+    <div className="compose-toolbar" role="toolbar" aria-label={t("label")}>
       {BUTTONS.map((button, index) => (
         <button
           key={button.name}
           type="button"
           className="button button-small compose-tool"
-          aria-label={button.name}
+          aria-label={t(button.name)}
           aria-pressed={active[index] ?? false}
-          title={button.name}
+          title={t(button.name)}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => button.run(editor)}
+          onClick={() => button.run(editor, t("linkPrompt"))}
         >
           <span aria-hidden="true">{button.key}</span>
         </button>
@@ -60,6 +67,9 @@ export function RichTextEditor({ initialHtml, onChange, label }: Props) {
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true, defaultProtocol: "https" } })],
     content: initialHtml,
+    // Every paragraph, list item and heading takes its direction from its own text (dir="auto" on each block,
+    // kept in the HTML sent): a Hebrew line reads right to left beside an English one in the same message.
+    textDirection: "auto",
     // Rendered in the browser only: the server has no editor state to match.
     immediatelyRender: false,
     editorProps: {

@@ -1,5 +1,6 @@
 "use client";
 // Send later: a date and time in the person's own time zone (the browser's), never in the past.
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 /** `YYYY-MM-DDTHH:mm` in local time, as <input type="datetime-local"> reads and writes it. */
@@ -9,28 +10,29 @@ export function localInputValue(date: Date): string {
 }
 
 /** The chosen moment as an ISO instant, or why it cannot be used. */
-export function sendLaterTime(value: string, now: Date): { at: string } | { error: string } {
+export function sendLaterTime(value: string, now: Date): { at: string } | { error: "noTime" | "past" } {
   // A date-time without an offset is read as local time, the zone the person chose it in.
   const chosen = new Date(value);
-  if (!value || Number.isNaN(chosen.getTime())) return { error: "Choose a date and a time." };
-  if (chosen.getTime() <= now.getTime()) return { error: "That time has passed: choose a time in the future." };
+  if (!value || Number.isNaN(chosen.getTime())) return { error: "noTime" };
+  if (chosen.getTime() <= now.getTime()) return { error: "past" };
   return { at: chosen.toISOString() };
 }
 
 type Props = { busy: boolean; onSchedule: (at: string) => void; onCancel: () => void };
 
 export function SendLaterPicker({ busy, onSchedule, onCancel }: Props) {
+  const t = useTranslations("compose.sendLater");
   const id = useId();
   const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 3600_000)));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<"noTime" | "past" | null>(null);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div className="send-later" role="group" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="send-later-title">
-        Send later
+        {t("title")}
       </p>
       <label htmlFor={id}>
-        Date and time <span className="muted">({zone})</span>
+        {t("dateTime")} <span className="muted">({zone})</span>
       </label>
       <input
         id={id}
@@ -47,12 +49,12 @@ export function SendLaterPicker({ busy, onSchedule, onCancel }: Props) {
       />
       {error && (
         <p id={`${id}-error`} className="compose-error" role="alert">
-          {error}
+          {t(error)}
         </p>
       )}
       <div className="send-later-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </button>
         <button
           type="button"
@@ -65,7 +67,7 @@ export function SendLaterPicker({ busy, onSchedule, onCancel }: Props) {
             else onSchedule(chosen.at);
           }}
         >
-          Schedule send
+          {t("schedule")}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 // After Send: "Sending…" with Undo (key z) for as long as the server holds the message back; after Send
 // later: when it will go. The regions stay in the page, empty, so screen readers announce what appears.
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { SentToast } from "./composer-provider";
@@ -20,6 +21,8 @@ type Props = {
 };
 
 export function UndoSendToast({ toast, notice, status, onUndo, onDismiss, onDismissNotice, onDismissStatus }: Props) {
+  const t = useTranslations("compose.toast");
+  const format = useFormatter();
   useEffect(() => {
     if (!status) return;
     // A status needs no answer: it goes by itself after a few seconds.
@@ -49,7 +52,7 @@ export function UndoSendToast({ toast, notice, status, onUndo, onDismiss, onDism
           <>
             <p>{notice}</p>
             <button type="button" className="button" onClick={onDismissNotice}>
-              Dismiss
+              {t("dismiss")}
             </button>
           </>
         )}
@@ -62,23 +65,25 @@ export function UndoSendToast({ toast, notice, status, onUndo, onDismiss, onDism
           <>
             <p>
               {toast.later
-                ? `Scheduled for ${new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(toast.scheduled.sendAt))}.`
-                : `Sending… (${left} s to undo)`}
+                ? t("scheduledFor", {
+                    time: format.dateTime(new Date(toast.scheduled.sendAt), { dateStyle: "medium", timeStyle: "short" }),
+                  })
+                : t("sending", { seconds: left })}
             </p>
             {toast.later ? (
               <Link href="/scheduled" className="toast-link">
-                See scheduled
+                {t("seeScheduled")}
               </Link>
             ) : (
               left > 0 && (
                 <button type="button" className="button toast-action" data-testid="undo-send" onClick={onUndo} aria-keyshortcuts="z">
-                  Undo
+                  {t("undo")}
                 </button>
               )
             )}
             <button type="button" className="button toast-close" onClick={onDismiss}>
               <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Dismiss</span>
+              <span className="visually-hidden">{t("dismiss")}</span>
             </button>
           </>
         )}

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DraftsList } from "./drafts-list";
 
-export const metadata: Metadata = { title: "Drafts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compose.drafts");
+  return { title: t("title") };
+}
 
-export default function DraftsPage() {
+export default async function DraftsPage() {
+  const t = await getTranslations("compose.drafts");
   return (
     <main className="page">
-      <h1>Drafts</h1>
+      <h1>{t("title")}</h1>
       <DraftsList />
     </main>
   );

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ScheduledList } from "./scheduled-list";
 
-export const metadata: Metadata = { title: "Scheduled" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compose.scheduled");
+  return { title: t("title") };
+}
 
-export default function ScheduledPage() {
+export default async function ScheduledPage() {
+  const t = await getTranslations("compose.scheduled");
   return (
     <main className="page">
-      <h1>Scheduled</h1>
+      <h1>{t("title")}</h1>
       <ScheduledList />
     </main>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Sends waiting for their time (Cancel, or Edit: cancel and reopen the draft), and sends that failed for
 // good with the reason (the draft is still in Gmail, to edit and send again).
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { cancelScheduled, requestJson } from "../compose/compose-api";
@@ -22,6 +23,7 @@ type Loaded = { state: "loading" } | { state: "error"; message: string } | { sta
 
 export function ScheduledList() {
   // Every account's sends unless the page names one.
+  const t = useTranslations("compose.scheduled");
   const account = useSearchParams().get("account") ?? "all";
   const { openDraft, isOpen } = useComposer();
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
@@ -46,20 +48,20 @@ export function ScheduledList() {
     setProblem(null);
     const result = await cancelScheduled(item.id);
     if (result.kind !== "ok") {
-      setProblem(result.kind === "not_found" ? "Too late: that message has already been sent." : result.message);
+      setProblem(result.kind === "not_found" ? t("tooLate") : result.message);
     } else if (thenEdit) {
       await openDraft(item.draftId, item.account ?? undefined);
     }
     setReload((count) => count + 1);
   }
 
-  if (loaded.state === "loading") return <p aria-busy="true">Loading scheduled sends…</p>;
+  if (loaded.state === "loading") return <p aria-busy="true">{t("loading")}</p>;
   if (loaded.state === "error") {
     return (
       <div className="notice notice-error" role="alert">
         <p>{loaded.message}</p>
         <button type="button" className="button" onClick={() => setReload((count) => count + 1)}>
-          Try again
+          {t("retry")}
         </button>
       </div>
     );
@@ -71,9 +73,9 @@ export function ScheduledList() {
         {problem && <p>{problem}</p>}
       </div>
       {items.length === 0 ? (
-        <p className="muted">Nothing is waiting to be sent.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
-        <ul className="scheduled-list" aria-label="Scheduled sends">
+        <ul className="scheduled-list" aria-label={t("list")}>
           {items.map((item) => (
             <li
               key={item.id}
@@ -82,20 +84,18 @@ export function ScheduledList() {
               data-state={item.state}
             >
               <span dir="auto">
-                <strong>{item.to?.length ? item.to.join(", ") : "Draft"}</strong> {item.subject && <span>{item.subject}</span>}
+                <strong>{item.to?.length ? item.to.join(", ") : t("draft")}</strong> {item.subject && <span>{item.subject}</span>}
               </span>
               {item.state === "failed" ? (
-                <span className="compose-error">Not sent: {item.reason ?? "Gmail refused it"}. The draft is kept.</span>
+                <span className="compose-error">{t("notSent", { reason: item.reason ?? t("refused") })}</span>
               ) : item.state === "running" ? (
-                <span>Sending now…</span>
+                <span>{t("sendingNow")}</span>
               ) : (
-                <span>
-                  Sends <LocalTime iso={item.sendAt} style="full" />
-                </span>
+                <span>{t.rich("sends", { time: () => <LocalTime iso={item.sendAt} style="full" /> })}</span>
               )}
               {item.state !== "running" && (
                 <button type="button" className="button" onClick={() => void cancel(item, false)}>
-                  {item.state === "failed" ? "Dismiss" : "Cancel"}
+                  {item.state === "failed" ? t("dismiss") : t("cancel")}
                 </button>
               )}
               {item.state !== "running" && (
@@ -106,7 +106,7 @@ export function ScheduledList() {
                     item.state === "scheduled" ? void cancel(item, true) : void openDraft(item.draftId, item.account ?? undefined)
                   }
                 >
-                  Edit
+                  {t("edit")}
                 </button>
               )}
             </li>

@@ -1,5 +1,6 @@
 import { resolveAccount } from "@/lib/accounts/linked-accounts";
 import { sameOriginPath } from "@/lib/auth/return-path";
+import { currentWriter } from "@/lib/compose/writer";
 import { getConfig } from "@/lib/config";
 import { createDraftFor, listDraftSummaries } from "@/lib/drafts";
 import { accountQuery, createDraftSchema, noParams } from "@/lib/http/draft-request";
@@ -23,6 +24,7 @@ export const POST = withUserJsonPost(createDraftSchema, async ({ user, body, req
       userId: user.id,
       account: await resolveAccount({ userId: user.id, account: email }),
       returnTo: sameOriginPath(request.headers.get("referer"), getConfig().auth.url),
+      writer: await currentWriter(),
     },
     fields,
   );
