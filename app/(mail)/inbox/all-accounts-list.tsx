@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { ConversationList } from "./conversation-list/conversation-list";
@@ -24,13 +25,14 @@ function AccountFailure({ failure }: { failure: AccountError }) {
   }
   return (
     <p className="banner" role="status" data-testid="account-error" data-account={failure.email}>
-      {failure.email}: {failure.message}
+      <bdi>{failure.email}</bdi>: {failure.message}
     </p>
   );
 }
 
 /** Streams in after the page shell: one list and one batch per account, all accounts at once. */
 export async function AllAccountsList({ userId, email, here }: { userId: string; email: string | null; here: InboxLocation }) {
+  const t = await getTranslations("list");
   let page: AllAccountsThreadPage;
   try {
     page = await listAllAccountsThreads({
@@ -46,10 +48,10 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
       <MailboxError
         error={error}
         email={email}
-        subject="Those conversations"
+        subject={t("page.thoseConversations")}
         retryHref={inboxHref(here)}
         backHref={inboxHref({ account: "all", label: "INBOX", prev: [] })}
-        backLabel="Go to All accounts"
+        backLabel={t("page.goToAllAccounts")}
       />
     );
   }
@@ -67,13 +69,13 @@ export async function AllAccountsList({ userId, email, here }: { userId: string;
         account={null}
         back={inboxHref(here)}
         userLabels={[]}
-        listName="Conversations from all accounts"
+        listName={t("page.allAccountsConversations")}
         q={here.q}
         resultSizeEstimate={page.resultSizeEstimate}
         newestHref={newest}
         position={encodeStreamPositions(page.positions.map(({ email, historyId }) => [email, historyId] as const))}
         whenEmpty={empty}
-        viewName={viewNameOf(here.label, here.q, [])}
+        viewName={viewNameOf(t, here.label, here.q, [])}
         firstIndex={firstIndexOf(here)}
         pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
         readOnlyAccounts={(await listLinkedAccounts(userId)).flatMap((linked) =>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type InboxLocation, inboxHref } from "./inbox-url";
 
 /** Gmail's own operator for "everywhere": all mail, Spam and Trash included. */
@@ -9,6 +10,7 @@ const EVERYWHERE = "in:anywhere";
  * empty search offers those too, as one link.
  */
 export function EmptyList({ here, allAccounts }: { here: InboxLocation; allAccounts: boolean }) {
+  const t = useTranslations("list");
   const newest = here.pageToken ? inboxHref({ ...here, pageToken: undefined, prev: [] }) : undefined;
   const everywhere =
     here.q && !here.q.toLowerCase().includes(EVERYWHERE)
@@ -16,20 +18,16 @@ export function EmptyList({ here, allAccounts }: { here: InboxLocation; allAccou
       : undefined;
   return (
     <section className="state" aria-live="polite">
-      <h2>{here.q ? "No messages match your search in all mail" : "No messages here"}</h2>
-      <p>
-        {here.q
-          ? "Try fewer words, or look in Spam and Trash as well."
-          : `When mail arrives with this label${allAccounts ? " in any of your accounts" : ""}, it will show up here.`}
-      </p>
+      <h2>{here.q ? t("empty.searchTitle") : t("empty.title")}</h2>
+      <p>{here.q ? t("empty.searchText") : allAccounts ? t("empty.textAllAccounts") : t("empty.text")}</p>
       {everywhere && (
         <Link href={everywhere} className="button" data-testid="search-everywhere">
-          Search all mail, Spam and Trash included
+          {t("empty.searchEverywhere")}
         </Link>
       )}
       {newest && (
         <Link href={newest} className="button">
-          Back to the newest
+          {t("empty.backToNewest")}
         </Link>
       )}
     </section>

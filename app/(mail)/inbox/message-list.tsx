@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { MailboxError } from "../../_components/mailbox-error";
 import { ConversationList } from "./conversation-list/conversation-list";
 import { EmptyList } from "./empty-list";
@@ -18,14 +20,15 @@ import { gmailLabelForView, wakeTimes } from "@/lib/snooze/snoozed-view";
  */
 export async function MessageList({ account, here }: { account: Account; here: InboxLocation }) {
   const { email } = account;
+  const t = await getTranslations("list");
   const failed = (error: unknown) => (
     <MailboxError
       error={error}
       email={email}
-      subject="Those conversations"
+      subject={t("page.thoseConversations")}
       retryHref={inboxHref(here)}
       backHref={inboxHref({ account: here.account, label: "INBOX", prev: [] })}
-      backLabel="Go to the inbox"
+      backLabel={t("page.goToInbox")}
     />
   );
   // Snoozed lists Mailroom's own label at Gmail, with the wake times Mailroom keeps.
@@ -40,8 +43,8 @@ export async function MessageList({ account, here }: { account: Account; here: I
   if (label === null) {
     return (
       <section className="state">
-        <h2>Nothing is snoozed</h2>
-        <p>Snooze a conversation to see it here until it comes back.</p>
+        <h2>{t("empty.snoozedTitle")}</h2>
+        <p>{t("empty.snoozedText")}</p>
       </section>
     );
   }
@@ -74,13 +77,13 @@ export async function MessageList({ account, here }: { account: Account; here: I
       accountParam={here.account}
       back={inboxHref(here)}
       userLabels={userLabels.map(({ id, name }) => ({ id, name }))}
-      listName="Conversations"
+      listName={t("page.conversations")}
       q={here.q}
       resultSizeEstimate={page.resultSizeEstimate}
       newestHref={newest}
       position={positioned.historyId}
       whenEmpty={empty}
-      viewName={viewNameOf(here.label, here.q, userLabels)}
+      viewName={viewNameOf(t, here.label, here.q, userLabels)}
       firstIndex={firstIndexOf(here)}
       pager={<Pagination here={here} nextPageToken={page.nextPageToken} />}
       readOnlyAccounts={grantsGmailModify(account.scope) || !email ? [] : [email]}
@@ -89,8 +92,9 @@ export async function MessageList({ account, here }: { account: Account; here: I
 }
 
 export function MessageListSkeleton() {
+  const t = useTranslations("list");
   return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading conversations">
+    <div className="skeleton" aria-busy="true" aria-label={t("page.loading")}>
       {Array.from({ length: 8 }, (_, index) => (
         <div key={index} className="skeleton-row" />
       ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -19,20 +20,24 @@ import { ALL_MAIL, isUserLabelId } from "@/lib/gmail/labels";
 import { inboxPageQuerySchema } from "@/lib/http/mail-query";
 import { describeZodError } from "@/lib/http/query-params";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("list");
+  return { title: t("page.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUserPage();
+  const t = await getTranslations("list");
   const parsed = inboxPageQuerySchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
       <main className="page">
-        <h1 className="visually-hidden">Inbox</h1>
-        <ErrorState title="That inbox address is not valid" message={describeZodError(parsed.error)}>
+        <h1 className="visually-hidden">{t("page.title")}</h1>
+        <ErrorState title={t("page.invalidAddress")} message={describeZodError(parsed.error)}>
           <Link href="/inbox" className="button">
-            Go to the inbox
+            {t("page.goToInbox")}
           </Link>
         </ErrorState>
       </main>
@@ -57,15 +62,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       resolved = await resolveAccount({ userId: user.id, account });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return <NotYourAccount message={error.message} href="/inbox" label="Go to the inbox" />;
+      return <NotYourAccount message={error.message} href="/inbox" label={t("page.goToInbox")} />;
     }
   }
   // A user label's name is known once its list has streamed; the document title names it then.
   const heading = q
-    ? `Search results for “${q}”`
+    ? t("page.searchHeading", { q })
     : isUserLabelId(here.label)
-      ? "Labelled conversations"
-      : viewNameOf(here.label, undefined, []);
+      ? t("page.labelledHeading")
+      : viewNameOf(t, here.label, undefined, []);
   return (
     <main className="page inbox" data-density={density}>
       <h1 className="visually-hidden" dir="auto">
@@ -76,13 +81,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <DensityToggle initial={density} />
       </div>
       {/* User labels belong to one account each: the merged view offers the system labels. */}
-      <Suspense fallback={<nav className="tabs" aria-label="Labels" />}>
+      <Suspense fallback={<nav className="tabs" aria-label={t("page.labels")} />}>
         <LabelTabs account={resolved} current={q ? null : here.label} pageSize={here.pageSize} />
       </Suspense>
       {q && (
         <p className="search-scope" data-testid="search-scope">
-          Searching all mail for <q dir="auto">{q}</q>.{" "}
-          <Link href={inboxHref({ account: here.account, label: "INBOX", pageSize: here.pageSize, prev: [] })}>Clear the search</Link>
+          {t.rich("page.searchScope", { q, query: (chunks) => <q dir="auto">{chunks}</q> })}{" "}
+          <Link href={inboxHref({ account: here.account, label: "INBOX", pageSize: here.pageSize, prev: [] })}>
+            {t("page.clearSearch")}
+          </Link>
         </p>
       )}
       {/* The skip link's target. Keyed by the location, so a new page shows the skeleton instead of the previous page's rows. */}

@@ -1,14 +1,17 @@
+import { useTranslations } from "next-intl";
+
 /**
  * A plain GET form: the search lands in the URL, so results are shareable and work without JavaScript. As in
  * Gmail, a search looks in all mail whichever tab it is typed in, so the tab is not sent with it.
  */
 export function SearchForm({ account, q, pageSize }: { account?: string; q: string; pageSize?: number }) {
+  const t = useTranslations("list");
   return (
     <form action="/inbox" method="get" role="search" className="search-form">
       {account && <input type="hidden" name="account" value={account} />}
       {pageSize && <input type="hidden" name="pageSize" value={pageSize} />}
       <label htmlFor="search" className="visually-hidden">
-        Search all mail
+        {t("search.label")}
       </label>
       <input
         id="search"
@@ -17,12 +20,12 @@ export function SearchForm({ account, q, pageSize }: { account?: string; q: stri
         name="q"
         defaultValue={q}
         maxLength={500}
-        placeholder="Search all mail"
+        placeholder={t("search.label")}
         autoComplete="off"
         dir="auto"
       />
       <button type="submit" className="button">
-        Search
+        {t("search.button")}
       </button>
     </form>
   );

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SignInButton } from "../../../_components/sign-in-button";
 import type { AlertFix, Toast } from "./use-mail-actions";
-import { DECLINED_MESSAGE } from "./use-mail-actions";
 
 type Props = {
   toast: Toast | null;
@@ -20,26 +20,27 @@ type Props = {
  * is put in them: the undo toast and the read-only notice as status, a failure as an alert.
  */
 export function ActionFeedback({ toast, alert, alertFix, declined, onUndo, onDismissToast, onDismissAlert }: Props) {
+  const t = useTranslations("list");
   return (
     <div className="feedback">
       <div className="notice notice-error" role="alert" data-testid="action-error">
         {alert && (
           <>
             <p>{alert}</p>
-            {alertFix?.kind === "sign_in" && <SignInButton label="Sign in" callbackUrl={alertFix.callbackUrl} />}
+            {alertFix?.kind === "sign_in" && <SignInButton label={t("feedback.signIn")} callbackUrl={alertFix.callbackUrl} />}
             {alertFix?.kind === "retry" && (
               <button type="button" className="button button-primary" onClick={alertFix.retry}>
-                Try again
+                {t("feedback.tryAgain")}
               </button>
             )}
             <button type="button" className="button" onClick={onDismissAlert}>
-              Dismiss
+              {t("feedback.dismiss")}
             </button>
           </>
         )}
       </div>
       <div className="notice" role="status" data-testid="scope-declined">
-        {declined && <p>{DECLINED_MESSAGE}</p>}
+        {declined && <p>{t("feedback.declined")}</p>}
       </div>
       <div className="toast" role="status" data-testid="undo">
         {toast && (
@@ -47,12 +48,12 @@ export function ActionFeedback({ toast, alert, alertFix, declined, onUndo, onDis
             <p>{toast.text}</p>
             {toast.undo && (
               <button type="button" className="button toast-action" onClick={onUndo} aria-keyshortcuts="z">
-                Undo
+                {t("feedback.undo")}
               </button>
             )}
             <button type="button" className="button toast-close" onClick={onDismissToast}>
               <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Dismiss</span>
+              <span className="visually-hidden">{t("feedback.dismiss")}</span>
             </button>
           </>
         )}

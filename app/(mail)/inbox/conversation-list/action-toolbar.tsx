@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef } from "react";
 import { Icon } from "./icons";
 import type { ActionOptions } from "./use-mail-actions";
@@ -60,9 +61,10 @@ export function ActionToolbar({
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = some;
   }, [some]);
+  const t = useTranslations("list");
   const disabled = !hasTarget;
   return (
-    <div className="action-bar" role="toolbar" aria-label="Conversation actions">
+    <div className="action-bar" role="toolbar" aria-label={t("toolbar.label")}>
       <label className="row-check select-all">
         <input
           ref={selectAll}
@@ -72,10 +74,10 @@ export function ActionToolbar({
           disabled={rowCount === 0}
           onChange={(event) => onSelectAll(event.target.checked)}
         />
-        <span className="visually-hidden">Select every conversation on this page</span>
+        <span className="visually-hidden">{t("toolbar.selectAll")}</span>
       </label>
       <span className="selection-count" aria-live="polite">
-        {selectedCount > 0 ? `${selectedCount} selected` : ""}
+        {selectedCount > 0 ? t("toolbar.selected", { count: selectedCount }) : ""}
       </span>
       {selectedCount > 0 && (
         <SelectionActions label={label} userLabels={userLabels} disabled={disabled} starAction={starAction} onAction={onAction}>
@@ -89,6 +91,7 @@ export function ActionToolbar({
 type SelectionProps = Pick<Props, "label" | "userLabels" | "starAction" | "onAction" | "children"> & { disabled: boolean };
 
 function SelectionActions({ label, userLabels, disabled, starAction, onAction, children }: SelectionProps) {
+  const t = useTranslations("list");
   const spamOrTrash = isSpamOrTrashView(label);
   const current = userLabels.find((option) => option.id === label);
   return (
@@ -97,7 +100,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
         <ActionButton
           testId="action-archive"
           icon="archive"
-          text="Archive"
+          text={t("toolbar.archive")}
           keys="e"
           disabled={disabled}
           onClick={() => onAction("archive")}
@@ -107,7 +110,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
         <ActionButton
           testId="action-unarchive"
           icon="unarchive"
-          text="Move to Inbox"
+          text={t("toolbar.unarchive")}
           disabled={disabled}
           onClick={() => onAction("unarchive")}
         />
@@ -116,22 +119,35 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
         <ActionButton
           testId="action-untrash"
           icon="untrash"
-          text="Restore"
+          text={t("toolbar.untrash")}
           keys="#"
           disabled={disabled}
           onClick={() => onAction("untrash")}
         />
       ) : (
-        <ActionButton testId="action-trash" icon="trash" text="Trash" keys="#" disabled={disabled} onClick={() => onAction("trash")} />
+        <ActionButton
+          testId="action-trash"
+          icon="trash"
+          text={t("toolbar.trash")}
+          keys="#"
+          disabled={disabled}
+          onClick={() => onAction("trash")}
+        />
       )}
       {label === GmailLabel.SPAM ? (
-        <ActionButton testId="action-not-spam" icon="unarchive" text="Not spam" disabled={disabled} onClick={() => onAction("notSpam")} />
+        <ActionButton
+          testId="action-not-spam"
+          icon="unarchive"
+          text={t("toolbar.notSpam")}
+          disabled={disabled}
+          onClick={() => onAction("notSpam")}
+        />
       ) : (
         label !== GmailLabel.TRASH && (
           <ActionButton
             testId="action-report-spam"
             icon="spam"
-            text="Report spam"
+            text={t("toolbar.reportSpam")}
             keys="!"
             disabled={disabled}
             onClick={() => onAction("reportSpam")}
@@ -141,7 +157,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
       <ActionButton
         testId="action-star"
         icon="star"
-        text={starAction === "unstar" ? "Unstar" : "Star"}
+        text={starAction === "unstar" ? t("toolbar.unstar") : t("toolbar.star")}
         keys="s"
         disabled={disabled}
         onClick={() => onAction(starAction)}
@@ -149,7 +165,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
       <ActionButton
         testId="action-read"
         icon="read"
-        text="Mark read"
+        text={t("toolbar.markRead")}
         keys="Shift+I"
         disabled={disabled}
         onClick={() => onAction("markRead")}
@@ -157,7 +173,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
       <ActionButton
         testId="action-unread"
         icon="unread"
-        text="Mark unread"
+        text={t("toolbar.markUnread")}
         keys="Shift+U"
         disabled={disabled}
         onClick={() => onAction("markUnread")}
@@ -167,7 +183,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
         <ActionButton
           testId="action-remove-label"
           icon="unlabel"
-          text={`Remove “${current.name}”`}
+          text={t("toolbar.removeLabel", { label: current.name })}
           disabled={disabled}
           onClick={() => onAction("removeLabel", { labelId: current.id, labelName: current.name })}
         />
@@ -176,7 +192,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
         <select
           className="button action-label"
           data-testid="action-label"
-          aria-label="Add a label"
+          aria-label={t("toolbar.addLabel")}
           value=""
           disabled={disabled}
           onChange={(event) => {
@@ -184,7 +200,7 @@ function SelectionActions({ label, userLabels, disabled, starAction, onAction, c
             if (chosen) onAction("addLabel", { labelId: chosen.id, labelName: chosen.name });
           }}
         >
-          <option value="">Label as…</option>
+          <option value="">{t("toolbar.labelAs")}</option>
           {userLabels.map((option) => (
             <option key={option.id} value={option.id}>
               {option.name}

@@ -2,6 +2,10 @@
 // shown, unread, written by someone else. A row coming back after the person's own Undo, or their own sent
 // mail, is not news. Pure, so the announcement is tested without a browser.
 import { type ConversationRow, rowKey } from "./rows";
+import type { Translate } from "./translate";
+
+export type ArrivalWords = Translate<"arrivals.one" | "arrivals.many" | "arrivals.unknownSender" | "row.noSubject">;
+export type TitleWords = Translate<"page.documentTitle" | "page.documentTitleUnread">;
 
 /** The rows of `after` that are news: never among `seen`, unread, and not last written by `me`. */
 export function arrivalsOf(
@@ -17,16 +21,16 @@ export function arrivalsOf(
 }
 
 /** "1 new conversation from Bob: Lunch?" or "3 new conversations": what a screen reader is told, politely. */
-export function announcementOf(arrivals: readonly ConversationRow[]): string {
+export function announcementOf(t: ArrivalWords, arrivals: readonly ConversationRow[]): string {
   const [only] = arrivals;
   if (!only) return "";
-  if (arrivals.length > 1) return `${arrivals.length} new conversations`;
-  const from = only.from.name || only.from.email || "an unknown sender";
-  return `1 new conversation from ${from}: ${only.subject || "(no subject)"}`;
+  if (arrivals.length > 1) return t("arrivals.many", { count: arrivals.length });
+  const from = only.from.name || only.from.email || t("arrivals.unknownSender");
+  return t("arrivals.one", { from, subject: only.subject || t("row.noSubject") });
 }
 
 /** "Inbox (3) · Mailroom": the tab's title carries the unread conversations the list shows. */
-export function documentTitleOf(viewName: string, rows: readonly ConversationRow[]): string {
+export function documentTitleOf(t: TitleWords, viewName: string, rows: readonly ConversationRow[]): string {
   const unread = rows.filter((row) => row.unread).length;
-  return `${viewName}${unread > 0 ? ` (${unread})` : ""} · Mailroom`;
+  return unread > 0 ? t("page.documentTitleUnread", { view: viewName, unread }) : t("page.documentTitle", { view: viewName });
 }

@@ -2,6 +2,7 @@
 // The inbox's list of conversations, as a person lives in it: select rows (or just move to one), act from
 // the toolbar or with Gmail's keys, see the change at once, undo it.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
@@ -67,6 +68,7 @@ function conversationHref(row: ConversationRow, account: string | undefined, bac
 
 export function ConversationList(props: Props) {
   const { label, account, back, userLabels } = props;
+  const t = useTranslations("list");
   const allAccounts = account === null;
   const live = useLiveRows(props.rows, {
     account,
@@ -176,7 +178,7 @@ export function ConversationList(props: Props) {
   }, []);
 
   // The tab's title carries the unread count, and follows the list as mail arrives and is read.
-  useDocumentTitle(documentTitleOf(props.viewName, rows));
+  useDocumentTitle(documentTitleOf(t, props.viewName, rows));
 
   // The focused row left the list (archived, trashed): focus moves to the row now in its place, as in Gmail.
   useLayoutEffect(() => {
@@ -237,7 +239,7 @@ export function ConversationList(props: Props) {
           )}
         </ActionToolbar>
         <span className="page-range" data-testid="page-range">
-          {pageRangeText(props.firstIndex, rows.length, props.resultSizeEstimate)}
+          {pageRangeText(t, props.firstIndex, rows.length, props.resultSizeEstimate)}
         </span>
         {props.pager}
       </div>
@@ -258,11 +260,11 @@ export function ConversationList(props: Props) {
       )}
       {rows.length === 0 ? (
         <section className="state">
-          <h2>Nothing left here</h2>
-          <p>Every conversation on this page has been moved.</p>
+          <h2>{t("empty.emptiedTitle")}</h2>
+          <p>{t("empty.emptiedText")}</p>
           {props.newestHref && (
             <Link href={props.newestHref} className="button">
-              Back to the newest
+              {t("empty.backToNewest")}
             </Link>
           )}
         </section>

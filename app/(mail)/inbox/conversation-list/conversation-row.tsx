@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LocalTime } from "../../../_components/local-time";
 import { Icon } from "./icons";
 import { participantsText } from "./participants";
 import { SnoozedUntil } from "../../snooze/snoozed-until";
-import { ROW_ACTION_WORDS, type RowAction } from "./row-actions";
+import styles from "./conversation-row.module.css";
+import { ROW_ACTION_ICONS, type RowAction } from "./row-actions";
 import type { ConversationRow } from "./rows";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import type { PrefetchState } from "../prefetch/prefetch-queue";
@@ -36,8 +38,9 @@ type Props = {
 
 export function ConversationRowItem(props: Props) {
   const { row, rowKey, href, me, showAccount, labelNames, selected, current, onSelect, onFocus, onAction, snoozedUntil, prefetch } = props;
-  const who = participantsText(row, me);
-  const subject = row.subject || "(no subject)";
+  const t = useTranslations("list");
+  const who = participantsText(t, row, me);
+  const subject = row.subject || t("row.noSubject");
   const classes = ["message-row", row.unread && "unread", selected && "selected", current && "current"].filter(Boolean).join(" ");
   // Only the focused row's own buttons are tab stops, so Tab through the list stays one stop per row.
   const tabIndex = current ? 0 : -1;
@@ -55,16 +58,14 @@ export function ConversationRowItem(props: Props) {
     >
       <label className="row-check">
         <input type="checkbox" data-testid="row-select" checked={selected} onChange={(event) => onSelect(event.target.checked)} />
-        <span className="visually-hidden">
-          Select the conversation “{subject}” with {who}
-        </span>
+        <span className="visually-hidden">{t("row.select", { subject, who })}</span>
       </label>
       <button
         type="button"
         className="star row-star"
         data-testid="row-star"
         aria-pressed={row.starred}
-        aria-label={`Star “${subject}”`}
+        aria-label={t("row.star", { subject })}
         tabIndex={tabIndex}
         onClick={() => onAction(row.starred ? "unstar" : "star")}
       >
@@ -72,48 +73,50 @@ export function ConversationRowItem(props: Props) {
       </button>
       <Link href={href} prefetch={false} data-row-link className="message-link">
         <span className="sender">
-          <span className="from" dir="auto">
-            {row.unread && <span className="visually-hidden">Unread, </span>}
-            {row.starred && <span className="visually-hidden">Starred, </span>}
-            {who}
+          {/* The name is isolated on its own, so bidi controls in it cannot reorder the rest of the row. */}
+          <span className="from">
+            {row.unread && <span className="visually-hidden">{t("row.unread")}</span>}
+            {row.starred && <span className="visually-hidden">{t("row.starred")}</span>}
+            <bdi dir="auto">{who}</bdi>
           </span>
           {row.messageCount > 1 && (
             <span className="count">
               {" "}
               ({row.messageCount}
-              <span className="visually-hidden"> messages</span>)
+              <span className="visually-hidden">{t("row.messages")}</span>)
             </span>
           )}
         </span>
-        <span className="summary">
+        <span className={`summary ${styles.summary}`}>
           {showAccount && row.account && (
             <>
-              <span className="account-chip" data-testid="account-chip" title={`In ${row.account}`}>
-                <span className="visually-hidden">In </span>
-                {row.account}
+              <span className="account-chip" data-testid="account-chip" title={t("row.inAccount", { account: row.account })}>
+                <span className="visually-hidden">{t("row.inAccountPrefix")}</span>
+                <bdi>{row.account}</bdi>
               </span>{" "}
             </>
           )}
           {labelNames.map((name) => (
             <span key={name} className="label-chip" data-testid="label-chip">
-              <span className="visually-hidden">Label </span>
+              <span className="visually-hidden">{t("row.labelPrefix")}</span>
               <bdi>{name}</bdi>
             </span>
           ))}
-          <span className="subject" dir="auto">
-            {subject}
-          </span>
-          {row.snippet && (
-            <span className="snippet" dir="auto">
-              {" — "}
-              {row.snippet}
-            </span>
-          )}
+          {/* One reading unit, one isolate: its direction is the subject's, and the snippet follows it. */}
+          <bdi className={styles.text} dir="auto">
+            <span className="subject">{subject}</span>
+            {row.snippet && (
+              <span className="snippet">
+                {" — "}
+                {row.snippet}
+              </span>
+            )}
+          </bdi>
         </span>
         {row.hasAttachment && (
-          <span className="attachment-mark" data-testid="row-attachment" title="Has attachments">
+          <span className="attachment-mark" data-testid="row-attachment" title={t("row.hasAttachments")}>
             <Icon name="paperclip" />
-            <span className="visually-hidden">, has attachments</span>
+            <span className="visually-hidden">{t("row.hasAttachmentsSuffix")}</span>
           </span>
         )}
         <span className="date">{snoozedUntil ? <SnoozedUntil iso={snoozedUntil} /> : <LocalTime iso={row.date} />}</span>
@@ -128,11 +131,11 @@ export function ConversationRowItem(props: Props) {
               className="row-action"
               data-testid={`row-${action}`}
               tabIndex={tabIndex}
-              title={ROW_ACTION_WORDS[action].text}
-              aria-label={`${ROW_ACTION_WORDS[action].text}: “${subject}”`}
+              title={t(`toolbar.${action}`)}
+              aria-label={t("row.action", { action: t(`toolbar.${action}`), subject })}
               onClick={() => onAction(action)}
             >
-              <Icon name={ROW_ACTION_WORDS[action].icon} />
+              <Icon name={ROW_ACTION_ICONS[action]} />
             </button>
           ))}
       </span>

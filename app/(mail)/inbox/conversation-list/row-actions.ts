@@ -1,15 +1,16 @@
-// A row's own buttons (shown on hover, reachable by keyboard), per view, with the words each is named by.
+// A row's own buttons (shown on hover, reachable by keyboard), per view, with the icon each shows; each is
+// named as the toolbar's button for the same action (`toolbar.<action>` in the "list" catalogue).
 import { GmailLabel } from "@/lib/gmail/labels";
 
 export type RowAction = "archive" | "trash" | "untrash" | "markRead" | "markUnread" | "notSpam";
 
-export const ROW_ACTION_WORDS: Record<RowAction, { icon: string; text: string }> = {
-  archive: { icon: "archive", text: "Archive" },
-  trash: { icon: "trash", text: "Trash" },
-  untrash: { icon: "untrash", text: "Restore" },
-  markRead: { icon: "read", text: "Mark read" },
-  markUnread: { icon: "unread", text: "Mark unread" },
-  notSpam: { icon: "unarchive", text: "Not spam" },
+export const ROW_ACTION_ICONS: Record<RowAction, string> = {
+  archive: "archive",
+  trash: "trash",
+  untrash: "untrash",
+  markRead: "read",
+  markUnread: "unread",
+  notSpam: "unarchive",
 };
 
 /** The buttons on a row, for the view it is in: what makes sense there, as the toolbar offers it. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { describeIntent } from "./describe-action";
 import type { ScopeRequest } from "./use-mail-actions";
@@ -17,6 +18,7 @@ export function ScopeDialog({
   onContinue: () => Promise<void>;
   onCancel: () => void;
 }) {
+  const t = useTranslations("list");
   const [leaving, setLeaving] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
@@ -29,7 +31,7 @@ export function ScopeDialog({
     primary.current?.focus();
     return () => dialog?.close();
   }, []);
-  const intent = describeIntent(request.change.action, request.change.snapshots.length, request.labelName);
+  const intent = describeIntent(t, request.change.action, request.change.snapshots.length, request.labelName);
   return (
     <dialog
       ref={ref}
@@ -44,16 +46,13 @@ export function ScopeDialog({
         onCancel();
       }}
     >
-      <h2 id={titleId}>Allow Mailroom to change your mail?</h2>
+      <h2 id={titleId}>{t("scope.title")}</h2>
       <div id={textId}>
-        <p>
-          To {intent}, Mailroom needs Google&apos;s permission to change mail in <strong>{request.account}</strong>, where it can only read
-          today. Google asks you next, and if you allow it, Mailroom will {intent} as soon as you are back; if not, nothing changes.
-        </p>
+        <p>{t.rich("scope.text", { intent, account: request.account, strong: (chunks) => <strong dir="auto">{chunks}</strong> })}</p>
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t("scope.cancel")}
         </button>
         <button
           type="button"
@@ -66,7 +65,7 @@ export function ScopeDialog({
           }}
           ref={primary}
         >
-          {leaving ? "Opening Google…" : "Continue to Google"}
+          {leaving ? t("scope.opening") : t("scope.continue")}
         </button>
       </div>
     </dialog>

@@ -3,6 +3,7 @@
 // stream (new mail at the top, read, starred or archived elsewhere). The stream starts at the page's own
 // position, so mail that arrived while the page was on its way is among those changes. A fresh server list
 // (navigation, router.refresh) replaces them all, since it already includes those changes.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { applyAccountChange } from "./account-change";
@@ -31,6 +32,7 @@ export function useLiveRows(
   { account, label, view, since, insertNew }: Options,
 ): { rows: ConversationRow[]; state: MailboxEventsState; announcement: string } {
   const router = useRouter();
+  const t = useTranslations("list");
   const [live, setLive] = useState({ from: serverRows, rows: serverRows });
   const [announcement, setAnnouncement] = useState("");
   // Every conversation this page has shown: one coming back (an Undo, a fresh list) is not news.
@@ -47,12 +49,12 @@ export function useLiveRows(
     // meantime, which the stream then never reports: that is news as much as a streamed arrival.
     if (shownView.current === view) {
       const arrivals = arrivalsOf(current.rows, seen.current, (row) => row.account ?? account);
-      if (arrivals.length > 0) setAnnouncement(announcementOf(arrivals));
+      if (arrivals.length > 0) setAnnouncement(announcementOf(t, arrivals));
     }
     shownView.current = view;
     shown.current = current.rows;
     for (const row of current.rows) seen.current.add(rowKey(row));
-  }, [current.rows, view, account]);
+  }, [current.rows, view, account, t]);
   const state = useMailboxEvents({
     account: account ?? "all",
     label,
@@ -61,7 +63,7 @@ export function useLiveRows(
       const next = applyAccountChange(shown.current, change, account === null ? changed : undefined, { insertNew });
       const arrivals = arrivalsOf(next, seen.current, (row) => row.account ?? account ?? changed);
       for (const row of next) seen.current.add(rowKey(row));
-      if (arrivals.length > 0) setAnnouncement(announcementOf(arrivals));
+      if (arrivals.length > 0) setAnnouncement(announcementOf(t, arrivals));
       setLive((now) => ({
         from: now.from,
         rows: applyAccountChange(now.rows, change, account === null ? changed : undefined, { insertNew }),

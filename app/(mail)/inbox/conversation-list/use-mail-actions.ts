@@ -2,6 +2,7 @@
 // Acting on conversations: the list changes at once, POST /api/actions runs, and Gmail's answer either
 // confirms the change (an undo is offered, the server's list is fetched again), puts the rows back exactly
 // (with a message saying why), or asks for the gmail.modify permission first (a dialog, then Google).
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { describeDone, describeIntent } from "./describe-action";
@@ -25,8 +26,6 @@ type GroupResult = { account: string; snapshots: Snapshot[]; outcome: ActionOutc
 /** What fixes the failure the alert reports: signing in again (back to this page), or the same action again. */
 export type AlertFix = { kind: "sign_in"; callbackUrl: string } | { kind: "retry"; retry: () => void };
 
-export const DECLINED_MESSAGE = "Mailroom stays read-only: permission to change mail was not granted.";
-
 /** The location to come back to after Google: this very page. */
 function currentLocation(): string {
   return `${window.location.pathname}${window.location.search}`;
@@ -47,6 +46,7 @@ type MailActionsOptions = {
 
 export function useMailActions({ base, label, account, afterChange = "refresh", readOnlyAccounts = [] }: MailActionsOptions) {
   const router = useRouter();
+  const t = useTranslations("list");
   const [changes, setChanges] = useState<LocalChange[]>([]);
   const [toast, setToast] = useState<Toast | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -112,7 +112,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
       if (outcome.kind === "scope_required") {
         needsScope.push(result);
       } else if (outcome.kind === "failed") {
-        problems.push(`Could not ${describeIntent(action, snapshots.length, labelName)}: ${outcome.message}`);
+        problems.push(t("feedback.couldNot", { intent: describeIntent(t, action, snapshots.length, labelName), reason: outcome.message }));
         if (outcome.fix === "retry") retryable.push(...snapshots);
         if (outcome.fix === "sign_in" || fix === null) fix = outcome.fix;
       } else {
@@ -120,7 +120,12 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
         done.push(...snapshots.filter((snapshot) => !failedIds.has(snapshot.row.id)));
         const failed = outcome.result.failed.filter((item) => snapshots.some((snapshot) => snapshot.row.id === item.id));
         if (failed.length > 0) {
-          problems.push(`Could not ${describeIntent(action, failed.length, labelName)}: ${reasonForFailedItems(failed)}.`);
+          problems.push(
+            t("feedback.couldNotItems", {
+              intent: describeIntent(t, action, failed.length, labelName),
+              reason: reasonForFailedItems(failed),
+            }),
+          );
           if (failedItemsMayRetry(failed)) {
             retryable.push(...snapshots.filter((snapshot) => failed.some((item) => item.id === snapshot.row.id)));
             fix ??= "retry";
@@ -151,7 +156,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
     setAlertFix(null);
     setDeclined(false);
     if (snapshots.length === 0) {
-      setToast({ text: `Nothing to change: ${keys.size === 1 ? "that conversation is" : "those conversations are"} already so.` });
+      setToast({ text: t("feedback.nothingToChange", { count: keys.size }) });
       return new Set();
     }
     const id = ++nextId.current;
@@ -176,7 +181,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
         setScopeRequest({ account: held.account, change: heldChange, message: held.outcome.message, ...(labelName ? { labelName } : {}) });
       }
       // All accounts: one consent at a time; the other accounts' rows are back and say so.
-      for (const other of needsScope.slice(1)) problems.push(`${other.account} also needs permission to change mail; try again after.`);
+      for (const other of needsScope.slice(1)) problems.push(t("feedback.alsoNeedsPermission", { account: other.account }));
     } else if (needsScope.length > 0) {
       // A replay after Google: still no permission, so the user declined (or unticked) it.
       setDeclined(true);
@@ -184,7 +189,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
     const retryKeys = new Set(retryable.map((snapshot) => rowKey(snapshot.row)));
     showProblems(problems, fix, () => void run(action, retryKeys, options));
     if (done.length > 0) {
-      setToast({ text: describeDone(action, done.length, labelName), undo: { ...confirmed, ...(labelName ? { labelName } : {}) } });
+      setToast({ text: describeDone(t, action, done.length, labelName), undo: { ...confirmed, ...(labelName ? { labelName } : {}) } });
       refresh();
     }
     return new Set(done.map((snapshot) => rowKey(snapshot.row)));
@@ -198,14 +203,14 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
     const change: LocalChange = { ...target, id, kind: "undo", action, settled: false };
     setAlert(null);
     setAlertFix(null);
-    setToast({ text: "Undoing…" });
+    setToast({ text: t("feedback.undoing") });
     setChanges((current) => [...current, change]);
     const { done, problems, needsScope, fix } = sortResults(action, await send(action, target.snapshots, target.labelId), target.labelName);
     replace(id, done.length > 0 ? [{ ...change, snapshots: done, settled: true }] : []);
-    if (needsScope.length > 0) problems.push(DECLINED_MESSAGE);
+    if (needsScope.length > 0) problems.push(t("feedback.declined"));
     // Undo is offered once: after a failed undo, the fix offered is signing in, never another undo.
-    showProblems(problems, fix === "sign_in" ? fix : null, () => undefined, "Undo did not complete. ");
-    setToast(done.length > 0 ? { text: describeDone(action, done.length, target.labelName) } : null);
+    showProblems(problems, fix === "sign_in" ? fix : null, () => undefined, `${t("feedback.undoIncomplete")} `);
+    setToast(done.length > 0 ? { text: describeDone(t, action, done.length, target.labelName) } : null);
     if (done.length > 0) refresh();
   };
 
@@ -232,7 +237,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
     } catch {
       clearPendingAction(window.sessionStorage);
       cancelScopeRequest();
-      setAlert("Mailroom could not open Google's permission screen. Check your connection and try again.");
+      setAlert(t("feedback.grantFailed"));
       setAlertFix(null);
     }
   };
