@@ -1,13 +1,21 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-export default function NotFound() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("errors.notFound");
+  return { title: t("title") };
+}
+
+export default async function NotFound() {
+  const t = await getTranslations("errors.notFound");
   return (
     <main className="sign-in">
       <div className="sign-in-card">
-        <h1>Page not found</h1>
-        <p>There is nothing at this address.</p>
+        <h1>{t("title")}</h1>
+        <p>{t("text")}</p>
         <Link href="/inbox" className="button">
-          Go to the inbox
+          {t("toInbox")}
         </Link>
       </div>
     </main>

@@ -7,23 +7,26 @@ export const GMAIL_FULL_SCOPE = "https://mail.google.com/";
 /** Any of these lets Mailroom read mail (modify and full access include reading). */
 export const GMAIL_READ_SCOPES: readonly string[] = [GMAIL_READONLY_SCOPE, GMAIL_MODIFY_SCOPE, GMAIL_FULL_SCOPE];
 
-/** What each permission lets Mailroom do, in the words Settings shows (never the scope's URL). */
-const SCOPE_WORDS: Readonly<Record<string, string>> = {
-  openid: "Sign you in with Google",
-  email: "See your email address",
-  profile: "See your name and profile picture",
-  "https://www.googleapis.com/auth/userinfo.email": "See your email address",
-  "https://www.googleapis.com/auth/userinfo.profile": "See your name and profile picture",
-  [GMAIL_READONLY_SCOPE]: "Read your email messages and settings",
-  [GMAIL_MODIFY_SCOPE]: "Read, organise and delete your email",
-  [GMAIL_FULL_SCOPE]: "Full access to your Gmail account",
-  "https://www.googleapis.com/auth/gmail.send": "Send email on your behalf",
-  "https://www.googleapis.com/auth/gmail.compose": "Manage drafts and send email",
-  "https://www.googleapis.com/auth/gmail.labels": "Manage your email labels",
-  "https://www.googleapis.com/auth/gmail.settings.basic": "Manage your basic mail settings",
-};
+/** What each permission lets Mailroom do, as a key Settings says in the viewer's words (never the scope's URL). */
+const SCOPE_PERMISSIONS = {
+  openid: "openid",
+  email: "email",
+  profile: "profile",
+  "https://www.googleapis.com/auth/userinfo.email": "email",
+  "https://www.googleapis.com/auth/userinfo.profile": "profile",
+  [GMAIL_READONLY_SCOPE]: "gmailRead",
+  [GMAIL_MODIFY_SCOPE]: "gmailModify",
+  [GMAIL_FULL_SCOPE]: "gmailFull",
+  "https://www.googleapis.com/auth/gmail.send": "gmailSend",
+  "https://www.googleapis.com/auth/gmail.compose": "gmailCompose",
+  "https://www.googleapis.com/auth/gmail.labels": "gmailLabels",
+  "https://www.googleapis.com/auth/gmail.settings.basic": "gmailSettings",
+} as const;
 
-/** The granted permissions in words, each said once (Google grants some under two names). */
-export function describeScopes(scopes: readonly string[]): string[] {
-  return [...new Set(scopes.map((scope) => SCOPE_WORDS[scope] ?? "Another Google permission"))];
+export type ScopePermission = (typeof SCOPE_PERMISSIONS)[keyof typeof SCOPE_PERMISSIONS] | "other";
+
+/** The granted permissions, each named once (Google grants some under two names); "other" for one we do not know. */
+export function describeScopes(scopes: readonly string[]): ScopePermission[] {
+  const known: Readonly<Record<string, ScopePermission>> = SCOPE_PERMISSIONS;
+  return [...new Set(scopes.map((scope) => known[scope] ?? "other"))];
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountSwitcher } from "../_components/account-switcher";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
+  const t = await getTranslations("common.header");
   // The default (last used) account comes first from the list; the switcher shows them in a stable order.
   const linked = (await listLinkedAccounts(user.id)).flatMap((account) => (account.email ? [account.email] : []));
   return (
@@ -26,13 +28,13 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           <Link href="/inbox" className="brand">
             Mailroom
           </Link>
-          <nav className="writing-nav" aria-label="Writing">
+          <nav className="writing-nav" aria-label={t("writing")}>
             <ComposeButton />
             <Link href="/drafts" className="button">
-              Drafts
+              {t("drafts")}
             </Link>
             <Link href="/scheduled" className="button">
-              Scheduled
+              {t("scheduled")}
             </Link>
           </nav>
           <span className="spacer" />
@@ -40,10 +42,10 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           {linked.length > 1 && linked[0] ? (
             <AccountSwitcher accounts={linked.toSorted()} defaultAccount={linked[0]} />
           ) : (
-            <span className="who">{linked[0] ?? user.email}</span>
+            <bdi className="who">{linked[0] ?? user.email}</bdi>
           )}
           <Link href="/settings" className="button">
-            Settings
+            {t("settings")}
           </Link>
           <SignOutButton />
         </header>

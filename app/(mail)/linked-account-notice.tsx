@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DeviceName } from "../_components/device-name";
 import { LocalTime } from "../_components/local-time";
 import { dismissLinkNoticeAction } from "./settings/session-actions";
 import { unseenLinkedAccounts } from "@/lib/accounts/linked-account-notice";
@@ -8,20 +10,22 @@ import { currentSessionToken } from "@/lib/auth/session-binding";
 export async function LinkedAccountNotice({ userId }: { userId: string }) {
   const linked = await unseenLinkedAccounts(userId, await currentSessionToken());
   if (linked.length === 0) return null;
+  const t = await getTranslations("common.linkedNotice");
   return (
     <div className="banner" role="status" data-testid="linked-account-notice">
       {linked.map((account) => (
-        <p key={account.email}>
-          <bdi>{account.email}</bdi> was linked to your Mailroom on <LocalTime iso={account.linkedAt.toISOString()} style="full" /> from{" "}
-          {account.device}. It can now sign in as you.
+        <p key={account.email ?? account.linkedAt.toISOString()}>
+          {t.rich("linked", {
+            account: () => <bdi>{account.email ?? t("someAccount")}</bdi>,
+            when: () => <LocalTime iso={account.linkedAt.toISOString()} style="full" />,
+            device: () => <DeviceName device={account.device} />,
+          })}
         </p>
       ))}
-      <p>
-        If this was not you, remove it in <Link href="/settings">Settings</Link> and sign out everywhere else.
-      </p>
+      <p>{t.rich("notYou", { settings: (chunks) => <Link href="/settings">{chunks}</Link> })}</p>
       <form action={dismissLinkNoticeAction}>
         <button type="submit" className="button" data-testid="dismiss-linked-account-notice">
-          Got it
+          {t("gotIt")}
         </button>
       </form>
     </div>

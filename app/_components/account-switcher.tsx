@@ -3,6 +3,7 @@
 // Choosing an account goes to its inbox with the label and search kept (from the message's "back" link when
 // a message is open: that message belongs to the account being left). The choice is posted first, so the
 // account stays the default; "All accounts" is a view, not a default.
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { chooseAccount } from "./choose-account-action";
 
@@ -24,12 +25,13 @@ export function AccountSwitcher({ accounts, defaultAccount }: { accounts: string
   const pathname = usePathname();
   const params = useSearchParams();
   const router = useRouter();
+  const t = useTranslations("common.accountSwitcher");
   // Without account= a page shows the default account (the last one used).
   const current = params.get("account")?.toLowerCase() ?? defaultAccount;
   return (
     <>
       <label htmlFor="account-switcher" className="visually-hidden">
-        Account
+        {t("label")}
       </label>
       <select
         id="account-switcher"
@@ -50,7 +52,7 @@ export function AccountSwitcher({ accounts, defaultAccount }: { accounts: string
             {email}
           </option>
         ))}
-        {accounts.length > 1 && <option value={ALL_ACCOUNTS}>All accounts</option>}
+        {accounts.length > 1 && <option value={ALL_ACCOUNTS}>{t("all")}</option>}
       </select>
     </>
   );

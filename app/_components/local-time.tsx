@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { fullDate, listDate } from "@/lib/dates/format-date";
 import { useDateSettings } from "./date-settings";
 
@@ -11,9 +12,10 @@ type Props = { iso: string | null; style?: "list" | "full" };
  */
 export function LocalTime({ iso, style = "list" }: Props) {
   const settings = useDateSettings();
-  if (!iso) return <span className="muted">no date</span>;
+  const t = useTranslations("common");
+  if (!iso) return <span className="muted">{t("noDate")}</span>;
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return <span className="muted">no date</span>;
+  if (Number.isNaN(date.getTime())) return <span className="muted">{t("noDate")}</span>;
   const full = fullDate(date, settings);
   return (
     <time dateTime={iso} title={full}>

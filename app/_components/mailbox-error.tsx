@@ -1,14 +1,29 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ErrorState } from "./error-state";
 import { ReauthBanner } from "./reauth-banner";
 import { AppError, ReauthRequiredError } from "@/lib/errors";
+import { interfaceLocaleOf } from "@/lib/i18n/locales";
+
+/** The sentence for a failure's code in another language than English (the server writes its messages in English). */
+const TRANSLATED_CODES = {
+  rate_limited: "rateLimited",
+  upstream_unavailable: "unavailable",
+  not_found: "notFound",
+  bad_request: "invalid",
+  forbidden: "forbidden",
+} as const;
+
+function isTranslatedCode(code: string): code is keyof typeof TRANSLATED_CODES {
+  return Object.hasOwn(TRANSLATED_CODES, code);
+}
 
 type Props = {
   error: unknown;
   /** The signed-in user's address, for the reconnect's login_hint. */
   email: string | null;
-  /** What could not be shown, for the heading: "Those messages", "This message". */
+  /** What could not be shown, for the heading, in the viewer's language: "Those messages", "This message". */
   subject: string;
   /** Where "Try again" goes after Google failed or asked to slow down: this same page. */
   retryHref: string;
@@ -24,17 +39,20 @@ type Props = {
  * readable error with a way on, or (for anything unexpected) the route's error boundary. Pages never branch on
  * error text; AppError messages are written to be shown.
  */
-export function MailboxError({ error, email, subject, retryHref, backHref, backLabel, missingIsNotFound = false }: Props) {
+export async function MailboxError({ error, email, subject, retryHref, backHref, backLabel, missingIsNotFound = false }: Props) {
   if (error instanceof ReauthRequiredError) return <ReauthBanner message={error.message} reason={error.reason} email={email} />;
   if (!(error instanceof AppError)) throw error;
   if (missingIsNotFound && error.code === "not_found") notFound();
+  const t = await getTranslations("errors.mailbox");
+  const english = interfaceLocaleOf([await getLocale()]) === "en";
+  const message = english || !isTranslatedCode(error.code) ? error.message : t(TRANSLATED_CODES[error.code]);
   // Too many requests heals by waiting, like Google failing: the fix is this same page again (label, search and
   // page kept), not a trip back to the inbox.
   if (error.status === 429 || error.status >= 500) {
     return (
-      <ErrorState title={error.status === 429 ? "Gmail asks Mailroom to slow down" : "Gmail is not answering"} message={error.message}>
+      <ErrorState title={error.status === 429 ? t("slowDown") : t("notAnswering")} message={message}>
         <Link href={retryHref} className="button button-primary">
-          Try again
+          {t("tryAgain")}
         </Link>{" "}
         <Link href={backHref} className="button">
           {backLabel}
@@ -43,7 +61,7 @@ export function MailboxError({ error, email, subject, retryHref, backHref, backL
     );
   }
   return (
-    <ErrorState title={`${subject} could not be shown`} message={error.message}>
+    <ErrorState title={t("couldNotShow", { subject })} message={message}>
       <Link href={backHref} className="button">
         {backLabel}
       </Link>

@@ -1,50 +1,58 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { isShortcutEvent } from "./keyboard-list";
+import type { Messages } from "@/lib/i18n/messages";
 
-/** The keys Mailroom answers to, as Gmail's own; grouped as a person looks for them. */
-const SHORTCUTS: readonly { group: string; keys: readonly [string, string][] }[] = [
+type Description = keyof Messages["shortcuts"]["keys"];
+
+/**
+ * The keys Mailroom answers to, as Gmail's own; grouped as a person looks for them. A letter is the key's place
+ * on the keyboard (as printed on a US keyboard), which is what the shortcut listens to whatever the layout
+ * types there: `e` archives with the Hebrew layout too, where that key types "ק".
+ */
+const SHORTCUTS: readonly { group: keyof Messages["shortcuts"]["groups"]; keys: readonly [string, Description][] }[] = [
   {
-    group: "Move around",
+    group: "move",
     keys: [
-      ["j / ↓", "Next conversation"],
-      ["k / ↑", "Previous conversation"],
-      ["Enter", "Open the conversation"],
-      ["/", "Search all mail"],
-      ["?", "This list of shortcuts"],
+      ["j / ↓", "next"],
+      ["k / ↑", "previous"],
+      ["Enter", "open"],
+      ["/", "search"],
+      ["?", "sheet"],
     ],
   },
   {
-    group: "Act on the selection, or the focused conversation",
+    group: "act",
     keys: [
-      ["x", "Select or unselect"],
-      ["e", "Archive"],
-      ["#", "Move to the Trash"],
-      ["!", "Report spam"],
-      ["s", "Star or unstar"],
-      ["Shift + I", "Mark read"],
-      ["Shift + U", "Mark unread"],
-      ["b", "Snooze"],
-      ["z", "Undo"],
+      ["x", "select"],
+      ["e", "archive"],
+      ["#", "trash"],
+      ["!", "spam"],
+      ["s", "star"],
+      ["Shift + I", "read"],
+      ["Shift + U", "unread"],
+      ["b", "snooze"],
+      ["z", "undo"],
     ],
   },
   {
-    group: "In a conversation",
+    group: "conversation",
     keys: [
-      ["u", "Back to the list"],
-      ["j / k", "Older / newer conversation"],
-      ["[ / ]", "Archive, then newer / older"],
-      ["l", "Label as…"],
-      ["r / a / f", "Reply / Reply all / Forward"],
+      ["u", "back"],
+      ["j / k", "olderNewer"],
+      ["[ / ]", "archiveMove"],
+      ["l", "label"],
+      ["r / a / f", "reply"],
     ],
   },
   {
-    group: "Write",
+    group: "write",
     keys: [
-      ["c", "Compose"],
-      ["Ctrl + Enter", "Send"],
-      ["Esc", "Close; the draft is kept"],
+      ["c", "compose"],
+      ["Ctrl + Enter", "send"],
+      ["Esc", "closeComposer"],
     ],
   },
 ];
@@ -54,6 +62,7 @@ const SHORTCUTS: readonly { group: string; keys: readonly [string, string][] }[]
  * `?` character wherever a layout puts it. Esc closes it, as any modal dialog.
  */
 export function ShortcutSheet() {
+  const t = useTranslations("shortcuts");
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -67,17 +76,19 @@ export function ShortcutSheet() {
   }, []);
   return (
     <dialog ref={dialog} className="dialog shortcut-sheet" data-testid="shortcuts" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{t("title")}</h2>
+      <p className="muted">{t("physical")}</p>
       {SHORTCUTS.map(({ group, keys }) => (
         <section key={group}>
-          <h3>{group}</h3>
+          <h3>{t(`groups.${group}`)}</h3>
           <dl>
             {keys.map(([key, what]) => (
               <div key={key}>
                 <dt>
-                  <kbd>{key}</kbd>
+                  {/* A key's name is as printed on the key, in either language; kept left to right. */}
+                  <kbd dir="ltr">{key}</kbd>
                 </dt>
-                <dd>{what}</dd>
+                <dd>{t(`keys.${what}`)}</dd>
               </div>
             ))}
           </dl>
@@ -85,7 +96,7 @@ export function ShortcutSheet() {
       ))}
       <form method="dialog" className="dialog-actions">
         <button type="submit" className="button button-primary" autoFocus>
-          Close
+          {t("close")}
         </button>
       </form>
     </dialog>

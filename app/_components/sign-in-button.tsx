@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { type SignInIntentInput, prepareSignInIntent } from "./sign-in-intent-action";
 
@@ -21,6 +22,7 @@ const noSubscription = () => () => undefined;
 
 export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent, className = "button button-primary", testId }: Props) {
   const [pending, setPending] = useState(false);
+  const t = useTranslations("common");
   // False in the server's HTML, true once React runs here: a click before hydration would be lost silently,
   // so the button stays disabled until it can act.
   const hydrated = useSyncExternalStore(
@@ -46,7 +48,7 @@ export function SignInButton({ label, callbackUrl = "/inbox", loginHint, intent,
           .catch(() => setPending(false));
       }}
     >
-      {pending ? "Redirecting to Google…" : label}
+      {pending ? t("redirecting") : label}
     </button>
   );
 }

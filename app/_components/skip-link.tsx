@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
 /**
@@ -8,9 +9,10 @@ import { usePathname } from "next/navigation";
  */
 export function SkipLink() {
   const inbox = usePathname() === "/inbox";
+  const t = useTranslations("common.skipLink");
   return (
     <a href={inbox ? "#conversations" : "#content"} className="skip-link" data-testid="skip-link">
-      {inbox ? "Skip to conversations" : "Skip to content"}
+      {inbox ? t("conversations") : t("content")}
     </a>
   );
 }

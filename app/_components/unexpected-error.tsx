@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => void };
 
 /**
@@ -8,13 +10,14 @@ export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: ()
  * operator find the server's log line.
  */
 export function UnexpectedError({ error, reset, className }: ErrorBoundaryProps & { className: string }) {
+  const t = useTranslations("errors.unexpected");
   return (
     <section className={className} role="alert">
-      <h2>Something went wrong</h2>
-      <p>Mailroom hit an unexpected problem showing this page. Your mail is safe.</p>
-      {error.digest && <p className="muted">Reference: {error.digest}</p>}
+      <h2>{t("heading")}</h2>
+      <p>{t("text")}</p>
+      {error.digest && <p className="muted">{t("reference", { digest: error.digest })}</p>}
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("tryAgain")}
       </button>
     </section>
   );

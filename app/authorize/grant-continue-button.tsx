@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { startModifyGrant } from "../_components/grant-modify";
 
@@ -7,6 +8,7 @@ const noSubscription = () => () => undefined;
 
 /** "Continue to Google": asks Google for permission to change mail in `account`, then returns to `returnTo`. */
 export function GrantContinueButton({ account, returnTo }: { account: string; returnTo: string }) {
+  const t = useTranslations();
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
   // Disabled until React runs here: a click before hydration would be lost silently.
   const hydrated = useSyncExternalStore(
@@ -27,11 +29,11 @@ export function GrantContinueButton({ account, returnTo }: { account: string; re
           void startModifyGrant({ account, returnTo }).catch(() => setState("failed"));
         }}
       >
-        {state === "pending" ? "Redirecting to Google…" : "Continue to Google"}
+        {state === "pending" ? t("common.redirecting") : t("auth.authorize.continue")}
       </button>
       {state === "failed" && (
         <p className="sign-in-error" role="alert">
-          Mailroom could not start the request to Google. Please try again.
+          {t("auth.authorize.failed")}
         </p>
       )}
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { NotYourAccount } from "../_components/not-your-account";
 import { GrantContinueButton } from "./grant-continue-button";
@@ -11,7 +12,10 @@ import { grantsGmailModify } from "@/lib/gmail/actions/modify-scope";
 // Reads the session cookie: never prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Allow Mailroom to change your mail" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.authorize");
+  return { title: t("title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -21,6 +25,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 // Mailroom asks for more than reading before the person meets Google's consent screen, and offers a way back.
 export default async function AuthorizePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUserPage();
+  const t = await getTranslations("auth.authorize");
   const params = await searchParams;
   const returnTo = safeReturnPath(single(params.returnTo)) ?? "/inbox";
   let account;
@@ -28,18 +33,18 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     account = await resolveAccount({ userId: user.id, account: single(params.account) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return <NotYourAccount message={error.message} />;
+    return <NotYourAccount />;
   }
-  const email = account.email ?? "this Google account";
+  const email = () => (account.email ? <bdi>{account.email}</bdi> : t("thisAccount"));
 
   if (grantsGmailModify(account.scope)) {
     return (
       <main className="sign-in">
         <div className="sign-in-card" data-testid="grant-done">
-          <h1>Mailroom can change your mail</h1>
-          <p>Google already allows Mailroom to archive, star and organise mail in {email}.</p>
+          <h1>{t("doneHeading")}</h1>
+          <p>{t.rich("doneText", { email })}</p>
           <Link href={returnTo} className="button button-primary" data-testid="grant-back">
-            Go back
+            {t("goBack")}
           </Link>
         </div>
       </main>
@@ -49,28 +54,25 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
   return (
     <main className="sign-in">
       <div className="sign-in-card">
-        <h1>Allow Mailroom to change your mail</h1>
-        <p>Account: {email}</p>
-        <p>
-          So far Mailroom can only read this mailbox. To archive, star, mark as read or unread, label and move mail to the trash, Google
-          must allow Mailroom to change your mail.
-        </p>
-        <ul style={{ textAlign: "left", margin: "0 0 1.5rem", paddingLeft: "1.2rem" }}>
-          <li>Google will ask for this one permission, for this account only.</li>
-          <li>Mailroom never deletes mail for good and never sends mail.</li>
-          <li>If you decline, nothing changes: Mailroom keeps working read-only.</li>
-          <li>You can take the permission back at any time in your Google Account or with Disconnect in settings.</li>
+        <h1>{t("title")}</h1>
+        <p>{t.rich("account", { account: email })}</p>
+        <p>{t("why")}</p>
+        <ul style={{ textAlign: "start", margin: "0 0 1.5rem", paddingInlineStart: "1.2rem" }}>
+          <li>{t("onePermission")}</li>
+          <li>{t("neverDeletes")}</li>
+          <li>{t("decline")}</li>
+          <li>{t("takeBack")}</li>
         </ul>
         {account.email ? (
           <GrantContinueButton account={account.email} returnTo={returnTo} />
         ) : (
           <p className="sign-in-error" role="alert">
-            Mailroom does not know this account&apos;s address yet. Reconnect it in settings first.
+            {t("noAddress")}
           </p>
         )}
         <p style={{ margin: "1rem 0 0" }}>
           <Link href={returnTo} data-testid="grant-cancel">
-            Not now
+            {t("notNow")}
           </Link>
         </p>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NotYourAccount } from "../_components/not-your-account";
 import { SignInButton } from "../_components/sign-in-button";
 import { accountStatus } from "@/lib/account/get-account-status";
@@ -10,12 +11,16 @@ import { AppError } from "@/lib/errors";
 // Reads the session cookie: never prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Reconnect Gmail" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.reconnect");
+  return { title: t("title") };
+}
 
 // The `reauthorizeUrl` of API errors: one click back to Google's consent screen for the same account
 // (`account=EMAIL`, else the default one).
 export default async function ReconnectPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserPage();
+  const t = await getTranslations();
   const { callbackUrl, account } = await searchParams;
   let status;
   try {
@@ -24,16 +29,16 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return <NotYourAccount message={error.message} />;
+    return <NotYourAccount />;
   }
   return (
     <main className="sign-in">
       <div className="sign-in-card">
-        <h1>Reconnect Gmail</h1>
-        {status.email && <p>Account: {status.email}</p>}
-        <p>{status.reauth?.message ?? "Mailroom's access to this Gmail account is working. You can renew it anyway."}</p>
+        <h1>{t("auth.reconnect.title")}</h1>
+        {status.email && <p>{t.rich("auth.reconnect.account", { account: () => <bdi>{status.email}</bdi> })}</p>}
+        <p>{status.reauth ? t(`errors.reauth.${status.reauth.reason}`) : t("auth.reconnect.working")}</p>
         <SignInButton
-          label="Reconnect Gmail"
+          label={t("common.reconnectGmail")}
           callbackUrl={safeCallbackPath(callbackUrl)}
           loginHint={status.email ?? undefined}
           intent={status.email ? { kind: "reconnect", email: status.email } : undefined}

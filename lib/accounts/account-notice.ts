@@ -28,18 +28,3 @@ export function decodeAccountNotice(secret: string, value: unknown, userId: stri
   const { refusal, chosen, expected } = parsed.data;
   return expected === undefined ? { refusal, chosen } : { refusal, chosen, expected };
 }
-
-export function accountNoticeMessage({ refusal, chosen, expected }: AccountNotice): string {
-  switch (refusal) {
-    case "WrongAccount":
-      return `You chose ${chosen}; this reconnects ${expected ?? "another account"}. Nothing was changed. Reconnect again and choose ${expected ?? "that account"} at Google.`;
-    case "LinkedToAnotherUser":
-      return `${chosen} is already linked to another Mailroom user, so it was not added here. Nothing was changed.`;
-    case "NotLinked":
-      return `${chosen} is not one of your linked accounts, so nothing was changed. Use “Add another Gmail account” to link it.`;
-    case "Disconnected":
-      return `${chosen} is disconnected from Mailroom, so nothing was changed. Use its “Reconnect Gmail” below to connect it again.`;
-    case "NotAllowed":
-      return `${chosen} is not allowed on this Mailroom, so it was not added. Nothing was changed.`;
-  }
-}

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { DeviceName } from "../../_components/device-name";
 import { LocalTime } from "../../_components/local-time";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { disconnectGmail, removeGmail } from "./actions";
@@ -7,56 +9,55 @@ import { describeScopes } from "@/lib/google-scopes";
 type Props = { status: AccountStatus; index: number; onlyAccount: boolean; signedInWithIt: boolean };
 
 /** What removing this account does, said before the button. */
-function removalWarning({ onlyAccount, signedInWithIt }: Pick<Props, "onlyAccount" | "signedInWithIt">): string {
-  if (onlyAccount)
-    return "This is your only account: removing it deletes your Mailroom user and signs you out everywhere. Your mail stays at Google.";
-  const base =
-    "Removing unlinks it: it can no longer sign in as you, its browsers are signed out and Mailroom's access at Google is revoked.";
-  return signedInWithIt ? `${base} This browser signed in with it, so you will be signed out here.` : base;
+function removalWarning({ onlyAccount, signedInWithIt }: Pick<Props, "onlyAccount" | "signedInWithIt">) {
+  if (onlyAccount) return "removeOnly";
+  return signedInWithIt ? "removeSignsOutHere" : "removeUnlinks";
 }
 
 /** One linked Google account: its state, what Mailroom may do with it, when it was linked, Disconnect and Remove. */
-export function AccountCard({ status, index, onlyAccount, signedInWithIt }: Props) {
+export async function AccountCard({ status, index, onlyAccount, signedInWithIt }: Props) {
+  const t = await getTranslations("settings");
   const headingId = `account-heading-${index}`;
+  const when = () => <LocalTime iso={status.linkedAt} style="full" />;
   return (
     <section aria-labelledby={headingId} className="card" data-testid="account-card" data-account={status.email ?? undefined}>
       {status.reauth && <ReauthBanner message={status.reauth.message} reason={status.reauth.reason} email={status.email} />}
-      <h2 id={headingId}>{status.email ?? "Google account"}</h2>
+      <h2 id={headingId}>{status.email ? <bdi>{status.email}</bdi> : t("account.fallbackName")}</h2>
       <p>
-        State: <span data-testid="connection-state">{status.connected ? "connected" : "not connected"}</span>
+        {t.rich("account.state", {
+          state: () => <span data-testid="connection-state">{status.connected ? t("account.connected") : t("account.notConnected")}</span>,
+        })}
       </p>
       <p data-testid="account-linked">
-        Linked <LocalTime iso={status.linkedAt} style="full" />
-        {status.linkedFrom && <> from {status.linkedFrom}</>}
+        {status.linkedFrom
+          ? t.rich("account.linkedFrom", { when, device: () => <DeviceName device={status.linkedFrom} /> })
+          : t.rich("account.linked", { when })}
       </p>
-      <h3>What Mailroom may do</h3>
+      <h3>{t("account.mayDo")}</h3>
       {status.scopes.length > 0 ? (
         <ul data-testid="granted-scopes">
-          {describeScopes(status.scopes).map((words) => (
-            <li key={words}>{words}</li>
+          {describeScopes(status.scopes).map((permission) => (
+            <li key={permission}>{t(`scopes.${permission}`)}</li>
           ))}
         </ul>
       ) : (
-        <p>Nothing: Mailroom holds no Google permission for this account.</p>
+        <p>{t("account.nothing")}</p>
       )}
       {status.connected && status.email && (
         <form action={disconnectGmail}>
           <input type="hidden" name="account" value={status.email} />
-          <p>
-            Disconnecting revokes Mailroom&apos;s access to this account at Google; until you reconnect it here, it cannot sign in. Your
-            other accounts keep working.
-          </p>
+          <p>{t("account.disconnectExplained")}</p>
           <button type="submit" className="button">
-            Disconnect Gmail
+            {t("account.disconnect")}
           </button>
         </form>
       )}
       {status.email && (
         <form action={removeGmail}>
           <input type="hidden" name="account" value={status.email} />
-          <p>{removalWarning({ onlyAccount, signedInWithIt })}</p>
+          <p>{t(`account.${removalWarning({ onlyAccount, signedInWithIt })}`)}</p>
           <button type="submit" className="button" data-testid="remove-account">
-            Remove account
+            {t("account.remove")}
           </button>
         </form>
       )}

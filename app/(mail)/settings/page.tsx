@@ -3,16 +3,20 @@ import { getTranslations } from "next-intl/server";
 import { LanguagePicker } from "../../_components/language-picker";
 import { SignInButton } from "../../_components/sign-in-button";
 import { AccountCard } from "./account-card";
+import { AccountNoticeBanner } from "./account-notice-banner";
 import { SessionsSection } from "./sessions-section";
 import { TrustedSendersSection } from "./trusted-senders-section";
 import { getAccountsStatus } from "@/lib/account/get-account-status";
-import { accountNoticeMessage, decodeAccountNotice } from "@/lib/accounts/account-notice";
+import { decodeAccountNotice } from "@/lib/accounts/account-notice";
 import { sessionAccountEmail } from "@/lib/accounts/sessions";
 import { currentSessionToken } from "@/lib/auth/session-binding";
 import { requireUserPage } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,13 +29,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
   const notice = decodeAccountNotice(getConfig().auth.secret, (await searchParams).notice, user.id);
   return (
     <main className="page">
-      {notice && (
-        <p className="banner" role="alert" data-testid="account-notice" data-refusal={notice.refusal}>
-          {accountNoticeMessage(notice)}
-        </p>
-      )}
-      <h1>Settings</h1>
-      <h2>Google accounts</h2>
+      {notice && <AccountNoticeBanner notice={notice} />}
+      <h1>{t("title")}</h1>
+      <h2>{t("googleAccounts")}</h2>
       {accounts.map((status, index) => (
         <AccountCard
           key={status.email ?? index}
@@ -41,13 +41,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           signedInWithIt={status.email !== null && status.email === signedInWith}
         />
       ))}
-      <SignInButton
-        label="Add another Gmail account"
-        callbackUrl="/settings"
-        intent={{ kind: "add" }}
-        className="button"
-        testId="add-account"
-      />
+      <SignInButton label={t("addAccount")} callbackUrl="/settings" intent={{ kind: "add" }} className="button" testId="add-account" />
       <h2>{t("languageHeading")}</h2>
       <LanguagePicker />
       <TrustedSendersSection userId={user.id} />

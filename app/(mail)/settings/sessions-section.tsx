@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { DeviceName } from "../../_components/device-name";
 import { LocalTime } from "../../_components/local-time";
 import { signOutOtherSessionsAction } from "./session-actions";
 import { listSessions } from "@/lib/accounts/sessions";
@@ -7,18 +9,23 @@ import { currentSessionToken } from "@/lib/auth/session-binding";
 export async function SessionsSection({ userId }: { userId: string }) {
   const sessions = await listSessions(userId, await currentSessionToken());
   const others = sessions.filter((session) => !session.current).length;
+  const t = await getTranslations("settings.sessions");
   return (
     <section aria-labelledby="sessions-heading" className="card">
-      <h2 id="sessions-heading">Where you are signed in</h2>
+      <h2 id="sessions-heading">{t("heading")}</h2>
       <ul className="session-list">
         {sessions.map((session) => (
           <li key={session.id} data-testid="session-row" data-current={session.current ? "true" : "false"}>
-            <strong data-testid="session-device">{session.device}</strong>
-            {session.current && <span className="muted"> (this device)</span>}
-            {session.accountEmail && <span className="muted"> — signed in with {session.accountEmail}</span>}
+            <strong data-testid="session-device">
+              <DeviceName device={session.device} />
+            </strong>
+            {session.current && <span className="muted">{t("thisDevice")}</span>}
+            {session.accountEmail && (
+              <span className="muted">{t.rich("signedInWith", { account: () => <bdi>{session.accountEmail}</bdi> })}</span>
+            )}
             <br />
             <span data-testid="session-last-seen">
-              Last seen <LocalTime iso={session.lastSeenAt.toISOString()} style="full" />
+              {t.rich("lastSeen", { when: () => <LocalTime iso={session.lastSeenAt.toISOString()} style="full" /> })}
             </span>
           </li>
         ))}
@@ -26,11 +33,11 @@ export async function SessionsSection({ userId }: { userId: string }) {
       {others > 0 ? (
         <form action={signOutOtherSessionsAction}>
           <button type="submit" className="button" data-testid="sign-out-others">
-            Sign out everywhere else
+            {t("signOutOthers")}
           </button>
         </form>
       ) : (
-        <p className="muted">This is the only browser signed in.</p>
+        <p className="muted">{t("onlyOne")}</p>
       )}
     </section>
   );

@@ -4,6 +4,7 @@
 // (`snooze-until`, then Snooze). One POST /api/actions `snooze` for all of them. Self-contained, so the
 // list's toolbar and an open conversation embed it alike: props are the account, the conversations and what
 // to do once they are snoozed.
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { postAction } from "../inbox/conversation-list/post-action";
 import { describeWakeTime, fromDateTimeLocal, isPast, snoozePresets, toDateTimeLocal } from "./snooze-presets";
@@ -33,6 +34,8 @@ function authorizeHref(account: string | null): string {
 }
 
 export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, onOpenedAtChange }: Props) {
+  const t = useTranslations("snooze");
+  const locale = useLocale();
   const [uncontrolled, setUncontrolled] = useState<Date | null>(null);
   const openedAt = controlled === undefined ? uncontrolled : controlled;
   const open = openedAt !== null;
@@ -71,7 +74,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
   async function snooze(until: Date) {
     if (disabled || busy) return;
     if (isPast(until)) {
-      setProblem({ message: "That time has passed. Choose a later one." });
+      setProblem({ message: t("passed") });
       return;
     }
     setBusy(true);
@@ -102,14 +105,14 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-keyshortcuts="b"
-        title="Snooze (b)"
+        title={t("buttonTitle")}
         disabled={disabled}
         onClick={() => setOpen(!open)}
       >
         <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2.5 2.5M5 3 2 6m17-3 3 3" />
         </svg>
-        <span className="action-text">Snooze</span>
+        <span className="action-text">{t("button")}</span>
       </button>
       {open && (
         <div
@@ -117,7 +120,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
           id={menuId}
           className={styles.menu}
           role="menu"
-          aria-label="Snooze until"
+          aria-label={t("menuLabel")}
           onKeyDown={(event) => {
             if (event.key === "Escape") {
               event.stopPropagation();
@@ -135,7 +138,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
             }
           }}
         >
-          <p className={styles.heading}>Snooze until…</p>
+          <p className={styles.heading}>{t("heading")}</p>
           {snoozePresets(now).map((preset) => (
             <button
               key={preset.id}
@@ -147,8 +150,8 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
               disabled={busy}
               onClick={() => void snooze(preset.at)}
             >
-              <span>{preset.label}</span>
-              <span className={styles.time}>{describeWakeTime(preset.at, now)}</span>
+              <span>{t(`presets.${preset.id}`)}</span>
+              <span className={styles.time}>{describeWakeTime(preset.at, now, locale)}</span>
             </button>
           ))}
           <form
@@ -157,11 +160,11 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
               event.preventDefault();
               const at = fromDateTimeLocal(custom);
               if (at) void snooze(at);
-              else setProblem({ message: "Choose a date and time." });
+              else setProblem({ message: t("chooseTime") });
             }}
           >
             <label className={styles.label}>
-              Pick a date and time
+              {t("pick")}
               <input
                 type="datetime-local"
                 data-testid="snooze-until"
@@ -173,7 +176,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
               />
             </label>
             <button type="submit" className="button button-primary" data-testid="snooze-confirm" disabled={busy}>
-              Snooze
+              {t("confirm")}
             </button>
           </form>
           {problem && (
@@ -181,7 +184,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
               {problem.message}{" "}
               {problem.allow && (
                 <a href={authorizeHref(account)} className={styles.allow}>
-                  Allow Mailroom to change your mail
+                  {t("allow")}
                 </a>
               )}
             </p>

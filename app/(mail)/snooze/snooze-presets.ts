@@ -1,7 +1,8 @@
 // Snooze's presets, as Gmail offers them, computed in the browser's own time zone (a Date's local fields):
 // Later today (18:00, while that is still ahead by an hour), Tomorrow (08:00), This weekend (Saturday 08:00,
 // from Monday to Friday) and Next week (Monday 08:00). Pure, so each rule is tested on its own.
-export type SnoozePreset = { id: "later-today" | "tomorrow" | "this-weekend" | "next-week"; label: string; at: Date };
+// Their names are the catalogue's (snooze.presets.<id>).
+export type SnoozePreset = { id: "later-today" | "tomorrow" | "this-weekend" | "next-week"; at: Date };
 
 const MORNING = 8;
 const EVENING = 18;
@@ -16,12 +17,12 @@ function atHour(base: Date, daysAhead: number, hour: number): Date {
 export function snoozePresets(now: Date): SnoozePreset[] {
   const presets: SnoozePreset[] = [];
   const evening = atHour(now, 0, EVENING);
-  if (evening.getTime() - now.getTime() >= 3600_000) presets.push({ id: "later-today", label: "Later today", at: evening });
-  presets.push({ id: "tomorrow", label: "Tomorrow", at: atHour(now, 1, MORNING) });
+  if (evening.getTime() - now.getTime() >= 3600_000) presets.push({ id: "later-today", at: evening });
+  presets.push({ id: "tomorrow", at: atHour(now, 1, MORNING) });
   const weekday = now.getDay(); // 0 Sunday … 6 Saturday
-  if (weekday >= 1 && weekday <= 5) presets.push({ id: "this-weekend", label: "This weekend", at: atHour(now, 6 - weekday, MORNING) });
+  if (weekday >= 1 && weekday <= 5) presets.push({ id: "this-weekend", at: atHour(now, 6 - weekday, MORNING) });
   const toMonday = weekday === 0 ? 1 : 8 - weekday;
-  presets.push({ id: "next-week", label: "Next week", at: atHour(now, toMonday, MORNING) });
+  presets.push({ id: "next-week", at: atHour(now, toMonday, MORNING) });
   return presets;
 }
 
@@ -38,10 +39,13 @@ export function fromDateTimeLocal(value: string): Date | null {
   return Number.isFinite(date.getTime()) ? date : null;
 }
 
-/** "Sat 8:00 AM" in the person's language and zone; with the date when it is a week or more away. */
-export function describeWakeTime(date: Date, now: Date = new Date()): string {
+/**
+ * "Sat 8:00 AM" ("שבת, 8:00" in Hebrew) in the page's language (`locale`, the tag its `<html lang>` carries)
+ * and the browser's zone; with the date when it is a week or more away.
+ */
+export function describeWakeTime(date: Date, now: Date, locale: string): string {
   const far = date.getTime() - now.getTime() >= 6 * 86_400_000;
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(locale, {
     weekday: "short",
     ...(far ? { month: "short", day: "numeric" } : {}),
     hour: "numeric",

@@ -1,11 +1,13 @@
 "use client";
 // Unsnooze (the Snoozed view): the conversations come back to the inbox now and their wake is cancelled.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postAction } from "../inbox/conversation-list/post-action";
 
 type Props = { account: string | null; threadIds: readonly string[]; onDone: (threadIds: string[]) => void };
 
 export function UnsnoozeButton({ account, threadIds, onDone }: Props) {
+  const t = useTranslations("snooze");
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState("");
   return (
@@ -14,7 +16,7 @@ export function UnsnoozeButton({ account, threadIds, onDone }: Props) {
         type="button"
         className="button action-button"
         data-testid="action-unsnooze"
-        title="Unsnooze"
+        title={t("unsnooze")}
         disabled={threadIds.length === 0 || busy}
         onClick={() => {
           const ids = [...threadIds];
@@ -31,7 +33,7 @@ export function UnsnoozeButton({ account, threadIds, onDone }: Props) {
         <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9 13l3-3 3 3M12 10v6" />
         </svg>
-        <span className="action-text">Unsnooze</span>
+        <span className="action-text">{t("unsnooze")}</span>
       </button>
       {problem && <span role="alert">{problem}</span>}
     </>
