@@ -55,7 +55,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
           So far Mailroom can only read this mailbox. To archive, star, mark as read or unread, label and move mail to the trash, Google
           must allow Mailroom to change your mail.
         </p>
-        <ul style={{ textAlign: "left", margin: "0 0 1.5rem", paddingLeft: "1.2rem" }}>
+        <ul style={{ textAlign: "start", margin: "0 0 1.5rem", paddingInlineStart: "1.2rem" }}>
           <li>Google will ask for this one permission, for this account only.</li>
           <li>Mailroom never deletes mail for good and never sends mail.</li>
           <li>If you decline, nothing changes: Mailroom keeps working read-only.</li>
