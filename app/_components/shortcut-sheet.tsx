@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { isShortcutEvent } from "./keyboard-list";
+import { shortcutKeyOf } from "./shortcut-key";
 
 /** The keys Mailroom answers to, as Gmail's own; grouped as a person looks for them. */
 const SHORTCUTS: readonly { group: string; keys: readonly [string, string][] }[] = [
@@ -57,8 +57,7 @@ export function ShortcutSheet() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      const question = (event.code === "Slash" && event.shiftKey) || event.key === "?";
-      if (!question || !isShortcutEvent(event)) return;
+      if (shortcutKeyOf(event) !== "?") return;
       event.preventDefault();
       dialog.current?.showModal();
     }

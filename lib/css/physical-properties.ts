@@ -21,8 +21,10 @@ const BOX_SHADOW_OFFSET = /(^|,)\s*(inset\s+)?-?(\d*\.)?[1-9]\d*(px|rem|em)?\s/;
 const DIRECTION_SPECIFIC_RULE = /:dir\(|\[dir[=~|^$*\]]/;
 
 function directionSpecific(node: postcss.Declaration): boolean {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.type === "rule" && DIRECTION_SPECIFIC_RULE.test((parent).selector)) return true;
+  let parent: postcss.Node | undefined = node.parent;
+  while (parent) {
+    if (parent instanceof postcss.Rule && DIRECTION_SPECIFIC_RULE.test(parent.selector)) return true;
+    parent = parent.parent;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { useComposer } from "./composer-provider";
 import type { ReplyMode, ReplySource } from "./quote";
-import { isShortcutEvent } from "../../_components/keyboard-list";
+import { shortcutKeyOf } from "../../_components/shortcut-key";
 
 const BUTTONS: { mode: ReplyMode; label: string; testId: string; key: string }[] = [
   { mode: "reply", label: "Reply", testId: "reply", key: "r" },
@@ -44,8 +44,9 @@ export function ReplyKeys({ source }: { source: ReplySource | null }) {
   useEffect(() => {
     if (!source) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (isOpen || !isShortcutEvent(event) || event.shiftKey) return;
-      const button = BUTTONS.find(({ key }) => event.key === key || event.code === `Key${key.toUpperCase()}`);
+      const pressed = shortcutKeyOf(event);
+      if (isOpen || event.shiftKey) return;
+      const button = BUTTONS.find(({ key }) => pressed === key);
       if (!button || !source) return;
       event.preventDefault();
       reply(source, button.mode);
