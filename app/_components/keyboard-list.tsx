@@ -1,38 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
-
-const TEXT_INPUT_TYPES = new Set([
-  "text",
-  "search",
-  "email",
-  "url",
-  "tel",
-  "password",
-  "number",
-  "date",
-  "time",
-  "datetime-local",
-  "month",
-  "week",
-]);
-
-/**
- * Whether a key press belongs to what the user is typing in (a text field, a select, an editable region):
- * the list's shortcuts stay out of the way there. A focused checkbox or link is not typing.
- */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
-}
-
-/** A key press the list may treat as a shortcut: no modifier but Shift, not typed into a field, not in a dialog. */
-export function isShortcutEvent(event: KeyboardEvent): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || event.defaultPrevented) return false;
-  if (isTypingTarget(event.target)) return false;
-  return !document.querySelector("dialog[open]");
-}
+import { shortcutKeyOf } from "./shortcut-key";
 
 /**
  * Keyboard navigation through the message list, as in Gmail: j / ArrowDown and k / ArrowUp move between
@@ -42,13 +11,13 @@ export function KeyboardList({ children }: { children: ReactNode }) {
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (!isShortcutEvent(event)) return;
-      if (event.key === "/") {
+      const key = shortcutKeyOf(event);
+      if (key === "/") {
         event.preventDefault();
         document.querySelector<HTMLInputElement>('[data-testid="search"]')?.focus();
         return;
       }
-      const step = event.key === "j" || event.key === "ArrowDown" ? 1 : event.key === "k" || event.key === "ArrowUp" ? -1 : 0;
+      const step = key === "j" || key === "ArrowDown" ? 1 : key === "k" || key === "ArrowUp" ? -1 : 0;
       if (step === 0) return;
       const rows = Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-row-link]") ?? []);
       if (rows.length === 0) return;

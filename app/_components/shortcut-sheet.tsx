@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { isShortcutEvent } from "./keyboard-list";
+import { shortcutKeyOf } from "./shortcut-key";
 import type { Messages } from "@/lib/i18n/messages";
 
 type Description = keyof Messages["shortcuts"]["keys"];
@@ -66,8 +66,7 @@ export function ShortcutSheet() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      const question = (event.code === "Slash" && event.shiftKey) || event.key === "?";
-      if (!question || !isShortcutEvent(event)) return;
+      if (shortcutKeyOf(event) !== "?") return;
       event.preventDefault();
       dialog.current?.showModal();
     }

@@ -128,6 +128,50 @@ describe("matchesQuery", () => {
   });
 });
 
+describe("Hebrew", () => {
+  const meeting: SearchableMessage = {
+    ...report,
+    doc: doc({
+      subject: "\u200Fפגישה מחר, בשעה 10:00",
+      from: "דנה כהן <dana@example.co.il>",
+      body: "שלום, נִפָּגֵשׁ בחדר הישיבות של צה״ל? Mailroom עובד.",
+    }),
+  };
+  const hebrew = (q: string) => match(q, meeting);
+
+  it("matches whole Hebrew words in the subject and the body, not parts of them", () => {
+    expect(hebrew("פגישה")).toBe(true);
+    expect(hebrew("מחר")).toBe(true);
+    expect(hebrew("הישיבות")).toBe(true);
+    expect(hebrew("פגי")).toBe(false);
+    expect(hebrew("ישיבות")).toBe(false);
+    expect(hebrew('"פגישה מחר"')).toBe(true);
+    expect(hebrew('"מחר פגישה"')).toBe(false);
+    expect(hebrew("פגישה mailroom")).toBe(true);
+  });
+
+  it("matches Hebrew words within the subject only with subject:", () => {
+    expect(hebrew("subject:מחר")).toBe(true);
+    expect(hebrew("subject:(פגישה מחר)")).toBe(true);
+    expect(hebrew("subject:שלום")).toBe(false);
+    expect(hebrew("-subject:מחר")).toBe(false);
+  });
+
+  it("matches a Hebrew display name with from:", () => {
+    expect(hebrew("from:דנה")).toBe(true);
+    expect(hebrew('from:"דנה כהן"')).toBe(true);
+  });
+
+  it("ignores niqqud and cantillation marks on either side", () => {
+    expect(hebrew("נפגש")).toBe(true);
+    expect(hebrew("פְּגִישָׁה")).toBe(true);
+  });
+
+  it("finds an acronym written with gershayim", () => {
+    expect(hebrew("צה״ל")).toBe(true);
+  });
+});
+
 describe("search arguments", () => {
   it("reads calendar dates as midnight US Pacific, with daylight saving", () => {
     expect(pacificMidnight(2026, 1, 15)).toBe(Date.UTC(2026, 0, 15, 8));

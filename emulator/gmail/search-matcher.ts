@@ -38,11 +38,15 @@ export function normaliseLabelName(name: string): string {
   return name.toLowerCase().replace(/[\s/]+/g, "-");
 }
 
+/** Hebrew points and cantillation: optional vowel marks, so "פְּגִישָׁה" is the word "פגישה". */
+const HEBREW_MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
+
 export function wordsOf(text: string): string[] {
   return (
     text
       .toLowerCase()
       .normalize("NFKC")
+      .replace(HEBREW_MARKS, "")
       .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
   );
 }

@@ -11,8 +11,8 @@ import { Composer } from "./composer";
 import { type LocalDraft, localDraftFor, newComposerKey, openLocalDraft } from "./local-draft";
 import { type ReplyMode, type ReplySource, replyDraft } from "./quote";
 import { UndoSendToast } from "./undo-send-toast";
-import { isShortcutEvent } from "../../_components/keyboard-list";
 import { interfaceLocaleOf } from "@/lib/i18n/locales";
+import { shortcutKeyOf } from "../../_components/shortcut-key";
 
 type ComposerApi = {
   compose: () => void;
@@ -155,11 +155,12 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (!isShortcutEvent(event) || event.shiftKey) return;
-      if ((event.key === "c" || event.code === "KeyC") && !open) {
+      const key = shortcutKeyOf(event);
+      if (event.shiftKey) return;
+      if (key === "c" && !open) {
         event.preventDefault();
         compose();
-      } else if ((event.key === "z" || event.code === "KeyZ") && toast && !toast.later) {
+      } else if (key === "z" && toast && !toast.later) {
         event.preventDefault();
         void undo();
       }

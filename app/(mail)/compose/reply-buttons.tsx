@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useComposer } from "./composer-provider";
 import type { ReplyMode, ReplySource } from "./quote";
-import { isShortcutEvent } from "../../_components/keyboard-list";
+import { shortcutKeyOf } from "../../_components/shortcut-key";
 
 const BUTTONS: { mode: ReplyMode; label: "reply" | "replyAll" | "forward"; testId: string; key: string }[] = [
   { mode: "reply", label: "reply", testId: "reply", key: "r" },
@@ -46,8 +46,9 @@ export function ReplyKeys({ source }: { source: ReplySource | null }) {
   useEffect(() => {
     if (!source) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (isOpen || !isShortcutEvent(event) || event.shiftKey) return;
-      const button = BUTTONS.find(({ key }) => event.key === key || event.code === `Key${key.toUpperCase()}`);
+      const pressed = shortcutKeyOf(event);
+      if (isOpen || event.shiftKey) return;
+      const button = BUTTONS.find(({ key }) => pressed === key);
       if (!button || !source) return;
       event.preventDefault();
       reply(source, button.mode);

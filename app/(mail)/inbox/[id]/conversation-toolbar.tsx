@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { isShortcutEvent } from "../../../_components/keyboard-list";
+import { shortcutKeyOf } from "../../../_components/shortcut-key";
 import { SnoozeMenu } from "../../snooze/snooze-menu";
 import type { LabelOption } from "../conversation-list/action-toolbar";
 import { takePendingAction } from "../conversation-list/pending-action";
@@ -28,9 +28,18 @@ const ICONS = {
   next: "M6 9l6 6 6-6",
 } as const;
 
+// Icons that point along the line (back, an undo's turning arrow) are drawn for left-to-right and mirror in
+// right-to-left; Newer and Older point up and down, and do not.
+const DIRECTIONAL = new Set<keyof typeof ICONS>(["back", "untrash"]);
+
 function Icon({ name, filled = false }: { name: keyof typeof ICONS; filled?: boolean }) {
   return (
-    <svg className={`icon ${filled ? styles.filled : ""}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      className={`icon ${DIRECTIONAL.has(name) ? "icon-directional" : ""} ${filled ? styles.filled : ""}`}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={ICONS[name]} />
     </svg>
   );
@@ -95,27 +104,26 @@ export function ConversationToolbar(props: ConversationToolbarProps) {
   };
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (!isShortcutEvent(event)) return;
-    // By the key's place on the keyboard, not the letter it types: the same keys work on a Hebrew layout.
-    const code = event.code;
+    const key = shortcutKeyOf(event);
+    if (key === null) return;
+    const trash = () => actAndMove(inTrash ? "untrash" : "trash");
+    // "#" is shifted on US keyboards, not on every layout.
     const handlers: Record<string, (() => void) | undefined> = event.shiftKey
-      ? {
-          Digit3: () => actAndMove(inTrash ? "untrash" : "trash"),
-          KeyU: () => actAndMove("markUnread"),
-        }
+      ? { "#": trash, U: () => actAndMove("markUnread") }
       : {
-          KeyE: spamOrTrash ? undefined : () => actAndMove("archive"),
-          KeyS: () => act(current.starred ? "unstar" : "star"),
-          KeyL: () => labelSelect.current?.focus(),
-          KeyB: spamOrTrash ? undefined : () => setSnoozeOpenedAt(new Date()),
-          KeyU: () => go(backHref),
-          KeyJ: nextHref ? () => go(nextHref) : undefined,
-          KeyK: previousHref ? () => go(previousHref) : undefined,
-          BracketLeft: spamOrTrash ? undefined : () => actAndMove("archive", "previous"),
-          BracketRight: spamOrTrash ? undefined : () => actAndMove("archive", "next"),
-          KeyZ: () => void actions.undo(),
+          "#": trash,
+          e: spamOrTrash ? undefined : () => actAndMove("archive"),
+          s: () => act(current.starred ? "unstar" : "star"),
+          l: () => labelSelect.current?.focus(),
+          b: spamOrTrash ? undefined : () => setSnoozeOpenedAt(new Date()),
+          u: () => go(backHref),
+          j: nextHref ? () => go(nextHref) : undefined,
+          k: previousHref ? () => go(previousHref) : undefined,
+          "[": spamOrTrash ? undefined : () => actAndMove("archive", "previous"),
+          "]": spamOrTrash ? undefined : () => actAndMove("archive", "next"),
+          z: () => void actions.undo(),
         };
-    const handler = handlers[code];
+    const handler = handlers[key];
     if (!handler) return;
     event.preventDefault();
     handler();

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
-import { KeyboardList, isShortcutEvent } from "../../../_components/keyboard-list";
+import { KeyboardList } from "../../../_components/keyboard-list";
+import { shortcutKeyOf } from "../../../_components/shortcut-key";
 import { useDocumentTitle } from "../../../_components/use-document-title";
 import { ActionFeedback } from "./action-feedback";
 import { ActionToolbar, type LabelOption } from "./action-toolbar";
@@ -128,7 +129,8 @@ export function ConversationList(props: Props) {
     });
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (!isShortcutEvent(event)) return;
+    const key = shortcutKeyOf(event);
+    if (key === null) return;
     const shortcuts: Record<string, () => void> = {
       e: () => !spamOrTrash && act("archive"),
       "#": () => (label === GmailLabel.TRASH ? act("untrash") : act("trash")),
@@ -145,11 +147,7 @@ export function ConversationList(props: Props) {
     };
     const shifted: Record<string, () => void> = { I: () => act("markRead"), U: () => act("markUnread") };
     const handler =
-      event.shiftKey && shifted[event.key]
-        ? shifted[event.key]
-        : event.shiftKey && event.key !== "#" && event.key !== "!"
-          ? undefined
-          : shortcuts[event.key];
+      event.shiftKey && shifted[key] ? shifted[key] : event.shiftKey && key !== "#" && key !== "!" ? undefined : shortcuts[key];
     if (!handler) return;
     event.preventDefault();
     handler();

@@ -15,9 +15,12 @@ const ICONS: Record<string, ReactNode> = {
   paperclip: <path d="m20 11-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7" />,
 };
 
+// Icons that point along the line (an undo's turning arrow) are drawn for left-to-right and mirror in right-to-left.
+const DIRECTIONAL = new Set(["untrash"]);
+
 export function Icon({ name }: { name: string }) {
   return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className={DIRECTIONAL.has(name) ? "icon icon-directional" : "icon"} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {ICONS[name]}
     </svg>
   );
