@@ -2,7 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { SEED_FIXTURES } from "../emulator/seed";
 import { expect, test } from "./fixtures";
-import { HEBREW, deliverMixedDirectionMail, forgetChosenLanguages, signInInAnyLanguage } from "./interface-language-helpers";
+import {
+  HEBREW,
+  deliverMixedDirectionMail,
+  forgetChosenLanguages,
+  selectRowByKeyboard,
+  signInInAnyLanguage,
+} from "./interface-language-helpers";
 
 // The pages of accessibility.spec.ts again, in the Hebrew interface (the browser asks for he-IL), in both colour
 // schemes, with mail in Hebrew, English and both: not a single axe finding, of any severity. Elements are found
@@ -77,7 +83,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.goto("/inbox");
       await expect(page.locator('[data-actions="ready"]')).toBeVisible();
       // A selected row, an unread one and a starred one, each in its own colours.
-      await page.getByTestId("row-select").nth(1).check();
+      await selectRowByKeyboard(page.getByTestId("row-select").nth(1));
       expect(await everyFinding(page), `inbox with a selection, ${colorScheme}`).toEqual([]);
 
       // Read-only so far: the first action opens the permission dialog.

@@ -39,6 +39,10 @@ export function datesOnPage(page: Page): Promise<WrittenDate[]> {
   return page
     .locator("time[datetime]")
     .evaluateAll((times) =>
-      times.map((time) => ({ datetime: time.getAttribute("datetime") ?? "", text: time.textContent ?? "", title: time.getAttribute("title") })),
+      times.map((time) => ({
+        datetime: time.getAttribute("datetime") ?? "",
+        text: time.textContent ?? "",
+        title: time.getAttribute("title"),
+      })),
     );
 }
