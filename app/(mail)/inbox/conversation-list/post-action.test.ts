@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english, hebrew } from "./list-translators.testing";
 import { failedItemsMayRetry, reasonForFailedItems, postAction } from "./post-action";
 
 function answering(status: number, body: unknown): typeof fetch {
@@ -60,9 +61,10 @@ describe("postAction", () => {
   });
 
   it("describes items Gmail did not change", () => {
-    expect(reasonForFailedItems([{ id: "a", code: "not_found" }])).toBe("no longer in Gmail");
+    expect(reasonForFailedItems(english, [{ id: "a", code: "not_found" }])).toBe("no longer in Gmail");
+    expect(reasonForFailedItems(hebrew, [{ id: "a", code: "not_found" }])).toBe("כבר לא קיימות ב-Gmail");
     expect(
-      reasonForFailedItems([
+      reasonForFailedItems(english, [
         { id: "a", code: "not_found" },
         { id: "b", code: "invalid" },
       ]),

@@ -1,5 +1,6 @@
 // The browser's one call to POST /api/actions, turned into the three outcomes the list handles: done, the
 // account needs the gmail.modify permission first, or failed with a message a person can read.
+import type { Translate } from "./translate";
 import type { ActionRequest, ActionResult } from "@/lib/mail/mail-actions";
 
 /** How a failure is fixed: signing in again, trying again later (Gmail busy, offline), or not by the person. */
@@ -74,8 +75,11 @@ export function failedItemsMayRetry(failed: ActionResult["failed"]): boolean {
 }
 
 /** Why Gmail did not change some items, in words (the API's codes are for programs): "no longer in Gmail". */
-export function reasonForFailedItems(failed: ActionResult["failed"]): string {
-  if (failed.length > 0 && failed.every(({ code }) => code === "not_found")) return "no longer in Gmail";
-  if (failedItemsMayRetry(failed)) return "Gmail was too busy; try again";
-  return "Gmail refused the change";
+export function reasonForFailedItems(
+  t: Translate<"feedback.items.notFound" | "feedback.items.busy" | "feedback.items.refused">,
+  failed: ActionResult["failed"],
+): string {
+  if (failed.length > 0 && failed.every(({ code }) => code === "not_found")) return t("feedback.items.notFound");
+  if (failedItemsMayRetry(failed)) return t("feedback.items.busy");
+  return t("feedback.items.refused");
 }

@@ -123,7 +123,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
           problems.push(
             t("feedback.couldNotItems", {
               intent: describeIntent(t, action, failed.length, labelName),
-              reason: reasonForFailedItems(failed),
+              reason: reasonForFailedItems(t, failed),
             }),
           );
           if (failedItemsMayRetry(failed)) {
