@@ -2,6 +2,7 @@
 // the last save returned, never two at once (the second would carry a stale version), and at most one save
 // per interval while the person types, measured from the start of the previous save. Pure: the clock and
 // the save itself are handed in, so the rules are tested without a browser or a server.
+import type { Problem } from "./compose-api";
 
 /** The draft as Gmail knows it after a save; `version` is opaque and changes with every update. */
 export type SavedDraft = { id: string; version: string };
@@ -12,7 +13,7 @@ export type SaveOutcome =
   | { kind: "conflict"; version?: string }
   /** The account may only read mail so far: Google's gmail.modify permission is needed first. */
   | { kind: "scope_required"; message: string }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; problem?: Problem | undefined };
 
 export type AutosaveStatus =
   | { state: "idle" }

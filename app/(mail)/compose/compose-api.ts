@@ -17,9 +17,14 @@ export type DraftBody = {
   inReplyTo?: { messageId: string; mode: ReplyMode };
 };
 
+/** What went wrong, for a page in another language to say in its own words: the API's code, the HTTP status (0: unreachable). */
+export type Problem = { code: string | null; status: number; invalidRecipients?: string[] | undefined };
+
 export type Failure = {
   kind: "failed" | "scope_required" | "conflict" | "not_found";
+  /** In English: the API's own message, or this module's when the API gave none. */
   message: string;
+  problem: Problem;
   invalidRecipients?: string[];
   /** With a conflict: the draft's current version, to overwrite it if the person keeps theirs. */
   version?: string;
@@ -56,7 +61,7 @@ export async function requestJson<T>(path: string, init: { method?: string; body
       ...(init.body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
     });
   } catch {
-    return { kind: "failed", message: OFFLINE };
+    return { kind: "failed", message: OFFLINE, problem: { code: null, status: 0 } };
   }
   const body = await readJson(response);
   if (response.ok) return { kind: "ok", value: body as T };
@@ -65,12 +70,17 @@ export async function requestJson<T>(path: string, init: { method?: string; body
   const invalid = Array.isArray(error?.invalidRecipients)
     ? error.invalidRecipients.filter((item): item is string => typeof item === "string")
     : undefined;
-  if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message };
+  const problem: Problem = {
+    code: typeof error?.code === "string" ? error.code : null,
+    status: response.status,
+    invalidRecipients: invalid,
+  };
+  if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message, problem };
   if (response.status === 409 && error?.code === "draft_conflict") {
-    return { kind: "conflict", message, ...(typeof error.version === "string" ? { version: error.version } : {}) };
+    return { kind: "conflict", message, problem, ...(typeof error.version === "string" ? { version: error.version } : {}) };
   }
-  if (response.status === 404) return { kind: "not_found", message };
-  return { kind: "failed", message: invalid?.length ? `${message} (${invalid.join(", ")})` : message, invalidRecipients: invalid };
+  if (response.status === 404) return { kind: "not_found", message, problem };
+  return { kind: "failed", message: invalid?.length ? `${message} (${invalid.join(", ")})` : message, problem, invalidRecipients: invalid };
 }
 
 export type DraftAttachment = { uploadId: string; filename: string; size: number; mimeType: string };
@@ -96,7 +106,7 @@ export async function saveDraft(body: DraftBody, draft: SavedDraft | null, final
   }
   if (result.kind === "conflict") return { kind: "conflict", ...(result.version ? { version: result.version } : {}) };
   if (result.kind === "scope_required") return { kind: "scope_required", message: result.message };
-  return { kind: "failed", message: result.message };
+  return { kind: "failed", message: result.message, problem: result.problem };
 }
 
 export type StoredDraft = {

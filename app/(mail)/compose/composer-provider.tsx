@@ -8,6 +8,7 @@ import { type ReactNode, createContext, use, useCallback, useEffect, useState } 
 import "./compose.css";
 import { type ScheduledSend, cancelScheduled, getDraft, listDrafts } from "./compose-api";
 import { Composer } from "./composer";
+import { useFailureText } from "./failure-text";
 import { type LocalDraft, localDraftFor, newComposerKey, openLocalDraft } from "./local-draft";
 import { type ReplyMode, type ReplySource, replyDraft } from "./quote";
 import { UndoSendToast } from "./undo-send-toast";
@@ -59,6 +60,7 @@ type Props = { accounts: string[]; defaultAccount: string | null; children: Reac
 
 export function ComposerProvider({ accounts, defaultAccount, children }: Props) {
   const t = useTranslations("compose.toast");
+  const failureText = useFailureText();
   const params = useSearchParams();
   const pathname = usePathname();
   const [open, setOpen] = useState<LocalDraft | null>(null);
@@ -96,44 +98,47 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
     [locale, timeZone],
   );
 
-  const openDraft = useCallback(async (draftId: string, account?: string) => {
-    setNotice(null);
-    const result = await getDraft(draftId, account);
-    if (result.kind !== "ok") {
-      setNotice(result.message);
-      return;
-    }
-    const stored = result.value;
-    // Text typed here that Gmail may not have yet wins; its version makes a conflict visible if another tab saved since.
-    const kept = localDraftFor(draftId);
-    setOpen(
-      kept ?? {
-        key: newComposerKey(),
-        account: stored.account,
-        to: stored.to,
-        cc: stored.cc ?? [],
-        bcc: stored.bcc ?? [],
-        subject: stored.subject,
-        ...(stored.from ? { from: addressOf(stored.from) } : {}),
-        html: stored.html,
-        attachments: stored.attachments ?? [],
-        draft: { id: stored.id, version: stored.version },
-        savedAt: Date.now(),
-      },
-    );
-  }, []);
+  const openDraft = useCallback(
+    async (draftId: string, account?: string) => {
+      setNotice(null);
+      const result = await getDraft(draftId, account);
+      if (result.kind !== "ok") {
+        setNotice(failureText(result));
+        return;
+      }
+      const stored = result.value;
+      // Text typed here that Gmail may not have yet wins; its version makes a conflict visible if another tab saved since.
+      const kept = localDraftFor(draftId);
+      setOpen(
+        kept ?? {
+          key: newComposerKey(),
+          account: stored.account,
+          to: stored.to,
+          cc: stored.cc ?? [],
+          bcc: stored.bcc ?? [],
+          subject: stored.subject,
+          ...(stored.from ? { from: addressOf(stored.from) } : {}),
+          html: stored.html,
+          attachments: stored.attachments ?? [],
+          draft: { id: stored.id, version: stored.version },
+          savedAt: Date.now(),
+        },
+      );
+    },
+    [failureText],
+  );
 
   const openDraftMessage = useCallback(
     async (account: string, messageId: string) => {
       const result = await listDrafts(account);
       const row = result.kind === "ok" ? result.value.drafts.find((draft) => draft.messageId === messageId) : undefined;
       if (!row) {
-        setNotice(result.kind === "ok" ? t("draftGone") : result.message);
+        setNotice(result.kind === "ok" ? t("draftGone") : failureText(result));
         return;
       }
       await openDraft(row.id, account);
     },
-    [openDraft, t],
+    [openDraft, t, failureText],
   );
 
   const dismissToast = useCallback(() => setToast(null), []);
@@ -149,9 +154,9 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       setNotice(null);
       setOpen({ ...draft, key: newComposerKey(), pendingSend: undefined, savedAt: Date.now() });
     } else {
-      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : result.message);
+      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : failureText(result));
     }
-  }, [toast, t]);
+  }, [toast, t, failureText]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

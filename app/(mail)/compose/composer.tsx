@@ -7,6 +7,7 @@ import { AttachmentList } from "./attachment-list";
 import type { SentToast } from "./composer-provider";
 import { ConflictNotice } from "./conflict-notice";
 import { DraftState } from "./draft-state";
+import { useFailureText } from "./failure-text";
 import { FromPicker } from "./from-picker";
 import type { LocalDraft } from "./local-draft";
 import { PermissionNotice } from "./permission-notice";
@@ -39,6 +40,7 @@ function titleOf(draft: LocalDraft): "forward" | "reply" | "draft" | "newMessage
 
 export function Composer({ initial, accounts, returnTo, onClose, onSent, onDiscarded, onReload }: Props) {
   const t = useTranslations("compose");
+  const failureText = useFailureText();
   const titleId = useId();
   const [status, setStatus] = useState<AutosaveStatus>(initial.draft ? { state: "saved" } : { state: "idle" });
   const [editing] = useState(() => new DraftSession(initial, setStatus));
@@ -82,9 +84,9 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
       }
       if (outcome.kind === "scope_required") setScope({ sendAt, sending: true });
       else if (outcome.kind === "conflict") setConflict(true);
-      else setError(outcome.message);
+      else setError(failureText(outcome));
     },
-    [onSent],
+    [onSent, failureText],
   );
 
   const send = useCallback(
@@ -139,9 +141,9 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
     setBusy(true);
     const problem = await editing.discard();
     setBusy(false);
-    if (problem) setError(problem);
+    if (problem) setError(failureText(problem));
     else onDiscarded();
-  }, [editing, onDiscarded]);
+  }, [editing, onDiscarded, failureText]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // Keys pressed in the composer (on its buttons too) are not the mail list's shortcuts.
@@ -293,7 +295,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         <ConflictNotice
           onKeepMine={() => {
             setConflict(false);
-            void editing.keepMine().then((problem) => problem && setError(problem));
+            void editing.keepMine().then((problem) => problem && setError(failureText(problem)));
           }}
           onLoadTheirs={() => {
             const id = editing.content.draft?.id;

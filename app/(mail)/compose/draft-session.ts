@@ -2,7 +2,17 @@
 // saved to Gmail by the Autosave rules; sending flushes the save first, then asks the server to send it.
 // A plain class (not React state): saves and sends read the latest content between renders.
 import { Autosave, type AutosaveStatus } from "./autosave";
-import { type DraftAttachment, type DraftBody, type ScheduledSend, deleteDraft, getDraft, saveDraft, sendDraft } from "./compose-api";
+import {
+  type DraftAttachment,
+  type DraftBody,
+  type Failure,
+  type Problem,
+  type ScheduledSend,
+  deleteDraft,
+  getDraft,
+  saveDraft,
+  sendDraft,
+} from "./compose-api";
 import { type LocalDraft, forgetLocalDraft, keepLocalDraft } from "./local-draft";
 
 export const AUTOSAVE_INTERVAL_MS = 3000;
@@ -27,11 +37,14 @@ function bodyOf(draft: LocalDraft): DraftBody {
   };
 }
 
+/** A send refused before it reached the server: Gmail does not have the text being sent. */
+const DRAFT_NOT_SAVED: Problem = { code: "draft_not_saved", status: 0 };
+
 export type SendOutcome =
   | { kind: "sent"; scheduled: ScheduledSend; draft: LocalDraft }
   | { kind: "scope_required"; message: string }
   | { kind: "conflict" }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; problem?: Problem | undefined };
 
 export class DraftSession {
   private latest: LocalDraft;
@@ -110,7 +123,8 @@ export class DraftSession {
     const saved = await this.autosave.flush();
     if (saved && saved.kind !== "saved") return saved.kind === "conflict" ? { kind: "conflict" } : saved;
     const draft = this.autosave.draft;
-    if (!draft || this.autosave.hasUnsavedChanges) return { kind: "failed", message: "The draft could not be saved, so it was not sent." };
+    if (!draft || this.autosave.hasUnsavedChanges)
+      return { kind: "failed", message: "The draft could not be saved, so it was not sent.", problem: DRAFT_NOT_SAVED };
     const result = await sendDraft(this.latest.account, draft.id, sendAt);
     if (result.kind === "ok") {
       const sent = { ...this.latest, draft, pendingSend: undefined, grantAsked: undefined };
@@ -119,17 +133,17 @@ export class DraftSession {
     }
     if (result.kind === "scope_required") return { kind: "scope_required", message: result.message };
     if (result.kind === "conflict") return { kind: "conflict" };
-    return { kind: "failed", message: result.message };
+    return { kind: "failed", message: result.message, problem: result.problem };
   }
 
   /** After a conflict: the next save overwrites the other version with what is typed here; or why not. */
-  async keepMine(): Promise<string | null> {
+  async keepMine(): Promise<Failure | null> {
     const id = this.autosave.draft?.id;
     if (!id) return null;
     let version = this.theirVersion;
     if (version === null) {
       const current = await getDraft(id, this.latest.account);
-      if (current.kind !== "ok") return current.message;
+      if (current.kind !== "ok") return current;
       version = current.value.version;
     }
     this.theirVersion = null;
@@ -149,13 +163,13 @@ export class DraftSession {
   }
 
   /** Throws the draft away: no more saves, the browser copy forgotten, Gmail's draft deleted; why not, or null. */
-  async discard(): Promise<string | null> {
+  async discard(): Promise<Failure | null> {
     const draft = await this.autosave.stopForGood();
     this.forget();
     if (!draft) return null;
     const result = await deleteDraft(draft.id, this.latest.account);
     // Already gone (sent or discarded elsewhere) is what was wanted.
-    return result.kind === "ok" || result.kind === "not_found" ? null : result.message;
+    return result.kind === "ok" || result.kind === "not_found" ? null : result;
   }
 
   /** The browser copy is no longer needed (Gmail has it all, or it was discarded). */

@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type DraftRow, listDrafts } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
+import { useFailureText } from "../compose/failure-text";
 import { LocalTime } from "../../_components/local-time";
 
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; drafts: DraftRow[] };
 
 export function DraftsList() {
   const t = useTranslations("compose.drafts");
+  const failureText = useFailureText();
   const { openDraft, isOpen, currentAccount } = useComposer();
   const account = currentAccount ?? undefined;
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
@@ -21,12 +23,12 @@ export function DraftsList() {
     let current = true;
     void listDrafts(account).then((result) => {
       if (!current) return;
-      setLoaded(result.kind === "ok" ? { state: "ready", drafts: result.value.drafts } : { state: "error", message: result.message });
+      setLoaded(result.kind === "ok" ? { state: "ready", drafts: result.value.drafts } : { state: "error", message: failureText(result) });
     });
     return () => {
       current = false;
     };
-  }, [account, isOpen, reload]);
+  }, [account, isOpen, reload, failureText]);
 
   if (loaded.state === "loading") return <p aria-busy="true">{t("loading")}</p>;
   if (loaded.state === "error") {

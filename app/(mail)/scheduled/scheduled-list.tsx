@@ -6,6 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { cancelScheduled, requestJson } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
+import { useFailureText } from "../compose/failure-text";
 import { LocalTime } from "../../_components/local-time";
 
 type ScheduledItem = {
@@ -24,6 +25,7 @@ type Loaded = { state: "loading" } | { state: "error"; message: string } | { sta
 export function ScheduledList() {
   // Every account's sends unless the page names one.
   const t = useTranslations("compose.scheduled");
+  const failureText = useFailureText();
   const account = useSearchParams().get("account") ?? "all";
   const { openDraft, isOpen } = useComposer();
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
@@ -36,19 +38,21 @@ export function ScheduledList() {
     void requestJson<{ scheduled: ScheduledItem[] }>(`/api/scheduled${account ? `?${new URLSearchParams({ account })}` : ""}`).then(
       (result) => {
         if (!current) return;
-        setLoaded(result.kind === "ok" ? { state: "ready", items: result.value.scheduled } : { state: "error", message: result.message });
+        setLoaded(
+          result.kind === "ok" ? { state: "ready", items: result.value.scheduled } : { state: "error", message: failureText(result) },
+        );
       },
     );
     return () => {
       current = false;
     };
-  }, [account, isOpen, reload]);
+  }, [account, isOpen, reload, failureText]);
 
   async function cancel(item: ScheduledItem, thenEdit: boolean) {
     setProblem(null);
     const result = await cancelScheduled(item.id);
     if (result.kind !== "ok") {
-      setProblem(result.kind === "not_found" ? t("tooLate") : result.message);
+      setProblem(result.kind === "not_found" ? t("tooLate") : failureText(result));
     } else if (thenEdit) {
       await openDraft(item.draftId, item.account ?? undefined);
     }
