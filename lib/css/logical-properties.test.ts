@@ -46,6 +46,12 @@ describe("physicalDeclarations", () => {
     ["transform: translateX(4px)", "transform"],
     ["translate: -10px 0", "translate"],
     ["box-shadow: inset 3px 0 0 blue", "box-shadow"],
+    ["padding: 0.3rem 0.9rem 0.3rem 0", "padding"],
+    ["margin: 0 auto 0 1rem", "margin"],
+    ["inset: 0 0 0 auto", "inset"],
+    ["border-width: 0 1px 0 0", "border-width"],
+    ["border-radius: 8px 0 0 8px", "border-radius"],
+    ["border-radius: 4px 0", "border-radius"],
   ])("flags %s", (declaration, property) => {
     const found = physicalDeclarations(`.a { color: red; ${declaration}; }\n@media (width < 40rem) { .b { ${declaration} } }`);
     expect(found.map((item) => item.property)).toEqual([property, property]);
@@ -68,6 +74,12 @@ describe("physicalDeclarations", () => {
     "box-shadow: inset calc(3px * var(--inline-start-sign)) 0 0 blue",
     "box-shadow: 0 4px 12px rgb(0 0 0 / 20%)",
     "--left-gap: 1rem",
+    "padding: 0.3rem 0.9rem",
+    "padding: 0.3rem 0.9rem 0",
+    "margin: 0 1rem 0.5rem 1rem",
+    "border-radius: 8px",
+    "border-radius: 50% / 10%",
+    "inset: 0",
     "content: 'left'",
   ])("accepts %s", (declaration) => {
     expect(physicalDeclarations(`.a { ${declaration}; }`)).toEqual([]);

@@ -29,9 +29,37 @@ function directionSpecific(node: postcss.Declaration): boolean {
   return false;
 }
 
+// Four-value shorthands run top, right, bottom, left: a right that differs from the left does not mirror.
+const BOX_SHORTHANDS = new Set([
+  "margin",
+  "padding",
+  "inset",
+  "scroll-margin",
+  "scroll-padding",
+  "border-width",
+  "border-style",
+  "border-color",
+]);
+
+function valuesOf(value: string): string[] {
+  return postcss.list.space(value);
+}
+
+function lopsidedShorthand(property: string, value: string): boolean {
+  if (BOX_SHORTHANDS.has(property)) {
+    const values = valuesOf(value);
+    return values.length === 4 && values[1] !== values[3];
+  }
+  // Corners run top-left, top-right, bottom-right, bottom-left: only one radius for all mirrors.
+  if (property === "border-radius") return value.split("/").some((part) => new Set(valuesOf(part)).size > 1);
+  return false;
+}
+
 function reasonFor(property: string, value: string, node: postcss.Declaration): string | null {
   if (property.startsWith("--")) return null;
   if (PHYSICAL_PROPERTY.test(property)) return `physical property "${property}": use its inline-start/end form`;
+  if (lopsidedShorthand(property, value))
+    return `"${property}: ${value}" sets the left and the right differently: use the -inline / -block forms`;
   if (SIDE_VALUED.has(property) && SIDE_VALUE.test(value)) return `"${property}: ${value}" names a side: use start/end`;
   if (directionSpecific(node) || value.includes("var(--inline-start-sign)")) return null;
   const movesAlongX =
