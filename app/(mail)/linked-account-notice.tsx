@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DeviceName } from "../_components/device-name";
 import { LocalTime } from "../_components/local-time";
 import { dismissLinkNoticeAction } from "./settings/session-actions";
 import { unseenLinkedAccounts } from "@/lib/accounts/linked-account-notice";
@@ -17,7 +18,7 @@ export async function LinkedAccountNotice({ userId }: { userId: string }) {
           {t.rich("linked", {
             account: () => <bdi>{account.email ?? t("someAccount")}</bdi>,
             when: () => <LocalTime iso={account.linkedAt.toISOString()} style="full" />,
-            device: account.device,
+            device: () => <DeviceName device={account.device} />,
           })}
         </p>
       ))}

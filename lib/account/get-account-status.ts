@@ -1,6 +1,6 @@
 import "server-only";
 import type { Account } from "@/generated/prisma/client";
-import { describeDevice } from "../accounts/device";
+import { type Device, deviceOf } from "../accounts/device";
 import { listLinkedAccounts } from "../accounts/linked-accounts";
 import { REAUTH_MESSAGES, type ReauthReason } from "../errors";
 import { grantsGmailRead } from "../tokens/token-store";
@@ -12,7 +12,7 @@ export type AccountStatus = {
   reauth: { reason: ReauthReason; message: string; since: string | null } | null;
   /** When and from which browser it was linked (a link made before Mailroom recorded browsers: null). */
   linkedAt: string;
-  linkedFrom: string | null;
+  linkedFrom: Device;
 };
 
 /** What the user may see about one Google connection: never a token. */
@@ -25,7 +25,7 @@ export function accountStatus(account: Account): AccountStatus {
     connected: Boolean(account.refresh_token) && !reason,
     reauth: reason ? { reason, message: REAUTH_MESSAGES[reason], since: account.reauthAt?.toISOString() ?? null } : null,
     linkedAt: account.createdAt.toISOString(),
-    linkedFrom: account.linkedFromUserAgent ? describeDevice(account.linkedFromUserAgent) : null,
+    linkedFrom: deviceOf(account.linkedFromUserAgent),
   };
 }
 

@@ -21,10 +21,19 @@ const SYSTEMS: [RegExp, string][] = [
 
 const firstMatch = (table: [RegExp, string][], userAgent: string) => table.find(([pattern]) => pattern.test(userAgent))?.[1];
 
+/** A browser and system by their (untranslated) product names; null when the browser sent no User-Agent. */
+export type Device = { browser: string | null; system: string | null } | null;
+
+export function deviceOf(userAgent: string | null | undefined): Device {
+  if (!userAgent) return null;
+  return { browser: firstMatch(BROWSERS, userAgent) ?? null, system: firstMatch(SYSTEMS, userAgent) ?? null };
+}
+
+/** The device in English ("Chrome on Linux"); the pages say it in the viewer's language (app/_components/device-name.tsx). */
 export function describeDevice(userAgent: string | null | undefined): string {
-  if (!userAgent) return "Unknown device";
-  const browser = firstMatch(BROWSERS, userAgent);
-  const system = firstMatch(SYSTEMS, userAgent);
+  const device = deviceOf(userAgent);
+  if (!device) return "Unknown device";
+  const { browser, system } = device;
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? system ?? "Unknown browser";
 }

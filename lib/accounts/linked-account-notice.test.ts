@@ -33,7 +33,7 @@ describe("the notice of a newly linked account", () => {
     await markLinkNoticeSeen(linking);
 
     expect(await unseenLinkedAccounts(ada.userId, other)).toEqual([
-      { email: "grace@example.com", linkedAt: expect.any(Date) as unknown, device: "Chrome on Linux" },
+      { email: "grace@example.com", linkedAt: expect.any(Date) as unknown, device: { browser: "Chrome", system: "Linux" } },
     ]);
     expect(await unseenLinkedAccounts(ada.userId, linking)).toEqual([]);
     // Another user's session, or no session, never sees it.

@@ -6,11 +6,11 @@ import "server-only";
 // began, are announced.
 import { getDb } from "../db";
 import { hashSessionToken } from "../auth/hashed-sessions";
-import { describeDevice } from "./device";
+import { type Device, deviceOf } from "./device";
 import { listLinkedAccounts } from "./linked-accounts";
 
 /** `email` is null when Google never told us the address (the page names it "a Google account"). */
-export type LinkedAccountNotice = { email: string | null; linkedAt: Date; device: string };
+export type LinkedAccountNotice = { email: string | null; linkedAt: Date; device: Device };
 
 /** The session holding this token has seen every link made until now (it made one, or dismissed the notice). */
 export async function markLinkNoticeSeen(sessionToken: string | null): Promise<void> {
@@ -34,6 +34,6 @@ export async function unseenLinkedAccounts(userId: string, sessionToken: string 
     .map((account) => ({
       email: account.email,
       linkedAt: account.createdAt,
-      device: describeDevice(account.linkedFromUserAgent),
+      device: deviceOf(account.linkedFromUserAgent),
     }));
 }

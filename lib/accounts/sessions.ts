@@ -4,11 +4,11 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { hashSessionToken } from "../auth/hashed-sessions";
-import { describeDevice } from "./device";
+import { type Device, deviceOf } from "./device";
 
 export type SessionSummary = {
   id: string;
-  device: string;
+  device: Device;
   /** The Google account the session signed in with, if it is still linked. */
   accountEmail: string | null;
   createdAt: Date;
@@ -26,7 +26,7 @@ export async function listSessions(userId: string, currentSessionToken: string |
   });
   const sessions = rows.map((row) => ({
     id: row.id,
-    device: describeDevice(row.userAgent),
+    device: deviceOf(row.userAgent),
     accountEmail: row.account?.email ?? null,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,

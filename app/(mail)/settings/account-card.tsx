@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DeviceName } from "../../_components/device-name";
 import { LocalTime } from "../../_components/local-time";
 import { ReauthBanner } from "../../_components/reauth-banner";
 import { disconnectGmail, removeGmail } from "./actions";
@@ -28,7 +29,9 @@ export async function AccountCard({ status, index, onlyAccount, signedInWithIt }
         })}
       </p>
       <p data-testid="account-linked">
-        {status.linkedFrom ? t.rich("account.linkedFrom", { when, device: status.linkedFrom }) : t.rich("account.linked", { when })}
+        {status.linkedFrom
+          ? t.rich("account.linkedFrom", { when, device: () => <DeviceName device={status.linkedFrom} /> })
+          : t.rich("account.linked", { when })}
       </p>
       <h3>{t("account.mayDo")}</h3>
       {status.scopes.length > 0 ? (

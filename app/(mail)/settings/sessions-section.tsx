@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DeviceName } from "../../_components/device-name";
 import { LocalTime } from "../../_components/local-time";
 import { signOutOtherSessionsAction } from "./session-actions";
 import { listSessions } from "@/lib/accounts/sessions";
@@ -15,7 +16,9 @@ export async function SessionsSection({ userId }: { userId: string }) {
       <ul className="session-list">
         {sessions.map((session) => (
           <li key={session.id} data-testid="session-row" data-current={session.current ? "true" : "false"}>
-            <strong data-testid="session-device">{session.device}</strong>
+            <strong data-testid="session-device">
+              <DeviceName device={session.device} />
+            </strong>
             {session.current && <span className="muted">{t("thisDevice")}</span>}
             {session.accountEmail && (
               <span className="muted">{t.rich("signedInWith", { account: () => <bdi>{session.accountEmail}</bdi> })}</span>
