@@ -181,7 +181,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         files.add(Array.from(event.dataTransfer.files));
       }}
     >
-      <header className="composer-header">
+      <div className="composer-header">
         <h2 id={titleId} className="composer-title">
           {t(`title.${titleOf(initial)}`)}
         </h2>
@@ -190,7 +190,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
           <span aria-hidden="true">×</span>
           <span className="visually-hidden">{t("close")}</span>
         </button>
-      </header>
+      </div>
       <div className="composer-fields">
         {!single && (
           <div className="compose-field">
@@ -320,7 +320,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         />
       )}
       {later && <SendLaterPicker busy={busy} onCancel={() => setLater(false)} onSchedule={(at) => void send(at)} />}
-      <footer className="composer-footer">
+      <div className="composer-footer">
         <button
           type="button"
           className="button button-primary"
@@ -364,7 +364,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         >
           <span aria-hidden="true">🗑</span> {t("footer.discard")}
         </button>
-      </footer>
+      </div>
     </div>
   );
 }

@@ -62,7 +62,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       resolved = await resolveAccount({ userId: user.id, account });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return <NotYourAccount message={error.message} href="/inbox" label={t("page.goToInbox")} />;
+      return <NotYourAccount href="/inbox" label={t("page.goToInbox")} />;
     }
   }
   // A user label's name is known once its list has streamed; the document title names it then.
