@@ -96,13 +96,12 @@ test.describe("with the Hebrew keyboard layout", () => {
     const { threadId } = await danaWrote(emulator);
     await signIn(page);
     await openInbox(page);
-    await expect(row(page, threadId)).toContainText("פגישה מחר");
 
     for (const query of ["פגישה", "subject:מחר", "הישיבות"]) {
       await page.getByTestId("search").fill(query);
       await page.getByTestId("search").press("Enter");
       await expect(page.getByTestId("search")).toHaveValue(query);
-      await expect(row(page, threadId)).toBeVisible();
+      await expect(row(page, threadId)).toContainText("פגישה מחר");
       expect(await threadIds(page)).toEqual([threadId]);
     }
 

@@ -36,13 +36,11 @@ export function datesInHtml(html: string): WrittenDate[] {
 
 /** Every `<time>` on the page as the browser shows it now. */
 export function datesOnPage(page: Page): Promise<WrittenDate[]> {
-  return page
-    .locator("time[datetime]")
-    .evaluateAll((times) =>
-      times.map((time) => ({
-        datetime: time.getAttribute("datetime") ?? "",
-        text: time.textContent ?? "",
-        title: time.getAttribute("title"),
-      })),
-    );
+  return page.locator("time[datetime]").evaluateAll((times) =>
+    times.map((time) => ({
+      datetime: time.getAttribute("datetime") ?? "",
+      text: time.textContent ?? "",
+      title: time.getAttribute("title"),
+    })),
+  );
 }

@@ -91,8 +91,9 @@ test("the inbox fits a 360 px phone: no sideways scrolling, every control a 44 p
   await expectNoSidewaysScroll(page);
   await expectTouchTargets(page.locator('[data-testid="search"], .search-form button, [data-testid="sign-out"]'), "header control");
 
-  // Rows keep their sender, subject and date on screen: nothing is pushed past the edge.
-  for (const part of [".from", ".subject", ".date"]) {
+  // Rows keep their sender, summary (subject and snippet, clipped as one) and date on screen: nothing is pushed
+  // past the edge.
+  for (const part of [".from", ".summary", ".date"]) {
     const right = await rows
       .first()
       .locator(part)
