@@ -1,10 +1,9 @@
 // Writing in Hebrew with the Hebrew interface: the composer speaks Hebrew, each paragraph takes its direction
 // from its own text, and a reply reaches grace with its header in Hebrew ("ב-… כתב/ה:"), the Latin name in it
 // isolated, the paragraphs marked dir="auto" and the quote in its blockquote, threaded by In-Reply-To.
-import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { type Emulator, expect, signIn, test } from "./fixtures";
-import { MailboxReader, allParts, header, openComposer, partText, sendAndWaitForToast } from "./compose-helpers";
+import { expect, signIn, test } from "./fixtures";
+import { MailboxReader, graceWroteToAda, allParts, header, openComposer, partText, sendAndWaitForToast } from "./compose-helpers";
 import { grantModify } from "./grant-helpers";
 
 const ADA = "ada@example.com";
@@ -21,25 +20,6 @@ async function adaInHebrew(page: Page, appUrl: string, returnTo: string): Promis
   await page.context().addCookies([{ name: "mailroom_lang", value: "he", url: appUrl }]);
   await page.goto(returnTo);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-}
-
-async function graceWrote(emulator: Emulator, subject: string): Promise<{ id: string; threadId: string; messageId: string }> {
-  const messageId = `<plans-${randomBytes(4).toString("hex")}@grace.example.com>`;
-  const raw = [
-    "From: Grace Hopper <grace@example.com>",
-    "To: Ada Lovelace <ada@example.com>",
-    `Subject: ${subject}`,
-    `Message-ID: ${messageId}`,
-    "Date: Tue, 03 Mar 2026 10:15:00 +0000",
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    "Shall we meet at noon?",
-  ].join("\r\n");
-  const created = (await emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] })) as {
-    id: string;
-    threadId: string;
-  };
-  return { ...created, messageId };
 }
 
 test("the composer reads in Hebrew, and each paragraph takes its direction from its own text", async ({ page, appUrl }) => {
@@ -68,7 +48,7 @@ test("a Hebrew reply as grace receives it: the header in Hebrew, the name isolat
   appUrl,
   emulator,
 }) => {
-  const original = await graceWrote(emulator, "Plans for March");
+  const original = await graceWroteToAda(emulator, { subject: "Plans for March" });
   await adaInHebrew(page, appUrl, `/inbox/${original.threadId}`);
   const message = page.locator(`[data-testid="conversation-message"][data-message-id="${original.id}"]`);
   await expect(message.getByTestId("reply")).toHaveText("תשובה");

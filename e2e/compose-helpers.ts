@@ -1,6 +1,7 @@
 // Shared by the writing-mail specs: the composer driven as a person drives it, and grace's (or anyone's)
 // mailbox read back through Gmail's own API with an OAuth client of the test's, so what arrived is checked
 // as another mail client would see it.
+import { randomBytes } from "node:crypto";
 import { type Locator, type Page, expect } from "@playwright/test";
 import type { Emulator } from "./fixtures";
 import { readOnlyToken } from "./gmail-reader";
@@ -120,4 +121,31 @@ export async function sendAndWaitForToast(page: Page, composer: Locator): Promis
   await composer.getByTestId("compose-send").click();
   await expect(page.getByTestId("undo-send")).toBeVisible();
   await expect(composer).toBeHidden();
+}
+
+/**
+ * Grace wrote to ada (with `cc` in Cc, if given) about `subject`: a conversation of its own for each test, its
+ * Message-ID unique, so replies and forwards in one worker never meet another test's.
+ */
+export async function graceWroteToAda(
+  emulator: Emulator,
+  { subject, cc }: { subject: string; cc?: string },
+): Promise<{ id: string; threadId: string; messageId: string }> {
+  const messageId = `<${randomBytes(4).toString("hex")}@grace.example.com>`;
+  const raw = [
+    "From: Grace Hopper <grace@example.com>",
+    "To: Ada Lovelace <ada@example.com>",
+    ...(cc ? [`Cc: ${cc}`] : []),
+    `Subject: ${subject}`,
+    `Message-ID: ${messageId}`,
+    "Date: Tue, 03 Mar 2026 10:15:00 +0000",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "Shall we meet at noon?",
+  ].join("\r\n");
+  const created = (await emulator.control("POST", "messages", { email: "ada@example.com", raw, labelIds: ["INBOX"] })) as {
+    id: string;
+    threadId: string;
+  };
+  return { ...created, messageId };
 }

@@ -1,33 +1,12 @@
 // Reply, Reply all and Forward from an open conversation: built in the browser from what is on screen (no
 // request), and received by grace threaded by its headers, as any mail client threads it.
-import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { type Emulator, expect, signIn, test } from "./fixtures";
-import { MailboxReader, addRecipients, allParts, header, partText, sendAndWaitForToast } from "./compose-helpers";
+import { expect, signIn, test } from "./fixtures";
+import { MailboxReader, graceWroteToAda, addRecipients, allParts, header, partText, sendAndWaitForToast } from "./compose-helpers";
 import { grantModify } from "./grant-helpers";
 
 const ADA = "ada@example.com";
 const GRACE = "grace@example.com";
-/** Grace wrote to ada, with bob and ada's own address in Cc: a conversation of its own for each test. */
-async function graceWrote(emulator: Emulator, subject: string): Promise<{ id: string; threadId: string; messageId: string }> {
-  const messageId = `<lunch-${randomBytes(4).toString("hex")}@grace.example.com>`;
-  const raw = [
-    "From: Grace Hopper <grace@example.com>",
-    "To: Ada Lovelace <ada@example.com>",
-    "Cc: Bob <bob@example.com>, ada@example.com",
-    `Subject: ${subject}`,
-    `Message-ID: ${messageId}`,
-    "Date: Tue, 03 Mar 2026 10:15:00 +0000",
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    "Shall we meet at noon?",
-  ].join("\r\n");
-  const created = (await emulator.control("POST", "messages", { email: ADA, raw, labelIds: ["INBOX"] })) as {
-    id: string;
-    threadId: string;
-  };
-  return { ...created, messageId };
-}
 
 /** Requests the page makes to Mailroom (the live stream aside) while `act` runs. */
 async function requestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
@@ -46,7 +25,7 @@ test("Reply quotes the original from the page with no request, and grace receive
   page,
   emulator,
 }) => {
-  const original = await graceWrote(emulator, "Lunch on Tuesday");
+  const original = await graceWroteToAda(emulator, { subject: "Lunch on Tuesday", cc: "Bob <bob@example.com>, ada@example.com" });
   await signIn(page);
   await grantModify(page, ADA, `/inbox/${original.threadId}`);
   // Grace's message itself: the replies sent below join the conversation under it.
@@ -86,7 +65,7 @@ test("Reply quotes the original from the page with no request, and grace receive
 });
 
 test("Reply all leaves out ada's own address; Forward starts with no recipients and carries the original", async ({ page, emulator }) => {
-  const original = await graceWrote(emulator, "Lunch on Wednesday");
+  const original = await graceWroteToAda(emulator, { subject: "Lunch on Wednesday", cc: "Bob <bob@example.com>, ada@example.com" });
   await signIn(page);
   await grantModify(page, ADA, `/inbox/${original.threadId}`);
   // Grace's message itself: the replies sent below join the conversation under it.
