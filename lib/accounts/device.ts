@@ -28,12 +28,3 @@ export function deviceOf(userAgent: string | null | undefined): Device {
   if (!userAgent) return null;
   return { browser: firstMatch(BROWSERS, userAgent) ?? null, system: firstMatch(SYSTEMS, userAgent) ?? null };
 }
-
-/** The device in English ("Chrome on Linux"); the pages say it in the viewer's language (app/_components/device-name.tsx). */
-export function describeDevice(userAgent: string | null | undefined): string {
-  const device = deviceOf(userAgent);
-  if (!device) return "Unknown device";
-  const { browser, system } = device;
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? "Unknown browser";
-}

@@ -90,8 +90,3 @@ export function plainTextOf(html: string): string {
     ],
   });
 }
-
-/** Text made safe to place inside HTML (quote headers carry names and subjects from mail). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}

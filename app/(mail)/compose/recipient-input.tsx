@@ -157,7 +157,7 @@ export function RecipientInput({ label, testId, account, value, onChange, autoFo
                   commit([formatAddress(contact)]);
                 }}
               >
-                <bdi>{contact.name ?? contact.email}</bdi> {contact.name && <span className="muted">{contact.email}</span>}
+                <bdi>{contact.name ?? contact.email}</bdi> {contact.name && <bdi className="muted">{contact.email}</bdi>}
               </li>
             ))}
         </ul>

@@ -17,17 +17,18 @@ function displayName(name: string | null | undefined): string | null {
 }
 
 /**
- * "Name <address>", each part isolated: a Hebrew name reads right to left and its address left to right in
- * either interface, and neither reorders the other or the punctuation around them.
+ * "Name <address>" as one isolate taking the name's direction: the pair reads as a unit in either interface (a
+ * Hebrew name right to left with its address after it, an English one left to right), and neither the page's
+ * words nor the brackets around the address are reordered by it.
  */
 function MailboxText({ mailbox, unknown }: { mailbox: Mailbox; unknown: string }) {
   const name = displayName(mailbox.name);
   const email = mailbox.email ? withoutBidiControls(mailbox.email) : null;
   if (name && email) {
     return (
-      <>
-        <bdi>{name}</bdi> &lt;<bdi>{email}</bdi>&gt;
-      </>
+      <bdi>
+        {name} &lt;{email}&gt;
+      </bdi>
     );
   }
   return <bdi>{name ?? email ?? unknown}</bdi>;
@@ -73,7 +74,7 @@ export function replySourceOf(message: MessageDetail, account: string): ReplySou
  */
 export function ConversationMessage({ message, open, allowRemoteImages, account }: Props) {
   const t = useTranslations("conversation.message");
-  const sender = displayName(message.from.name) ?? message.from.email ?? t("unknownSender");
+  const sender = displayName(message.from.name) ?? (message.from.email && withoutBidiControls(message.from.email)) ?? t("unknownSender");
   const unknown = t("unknown");
   return (
     <details
