@@ -62,7 +62,7 @@ describe("postAction", () => {
 
   it("describes items Gmail did not change", () => {
     expect(reasonForFailedItems(english, [{ id: "a", code: "not_found" }])).toBe("no longer in Gmail");
-    expect(reasonForFailedItems(hebrew, [{ id: "a", code: "not_found" }])).toBe("כבר לא קיימות ב-Gmail");
+    expect(reasonForFailedItems(hebrew, [{ id: "a", code: "not_found" }])).toBe("כבר לא נמצאות ב-Gmail");
     expect(
       reasonForFailedItems(english, [
         { id: "a", code: "not_found" },
