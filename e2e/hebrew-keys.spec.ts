@@ -96,6 +96,7 @@ test.describe("with the Hebrew keyboard layout", () => {
     const { threadId } = await danaWrote(emulator);
     await signIn(page);
     await openInbox(page);
+    await expect(row(page, threadId)).toContainText("פגישה מחר");
 
     for (const query of ["פגישה", "subject:מחר", "הישיבות"]) {
       await page.getByTestId("search").fill(query);

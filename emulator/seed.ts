@@ -22,11 +22,17 @@ const SEED_MAILBOXES: readonly SeedMailbox[] = [ada.mailbox, buildGraceMailbox()
 /** Parsed message content is immutable, so resets reuse it instead of parsing 270 messages again. */
 const contentCache = new WeakMap<SeedMessage, MessageContent>();
 
-/** A fresh directory with the seeded accounts and mailboxes (start-up and `POST /__emulator/reset`). */
-export function seedDirectory(): UserDirectory {
+/**
+ * A fresh directory with the seeded accounts and mailboxes (start-up and `POST /__emulator/reset`). After a reset,
+ * each mailbox's history ids go on from where the `previous` one stood, as Gmail's never go backwards: a client
+ * still holding a position from before the reset must never find it again as a point of the new history (it
+ * would read "nothing changed since" and keep showing the old mailbox); its position is then too old, a 404.
+ */
+export function seedDirectory(previous?: UserDirectory): UserDirectory {
   const directory = new UserDirectory();
   for (const seed of SEED_MAILBOXES) {
-    const mailbox = new Mailbox(seed.account.email, seed.historyStart);
+    const before = previous?.mailbox(seed.account.email)?.history.currentId ?? 0;
+    const mailbox = new Mailbox(seed.account.email, Math.max(seed.historyStart, before + 1));
     for (const label of seed.userLabels) mailbox.addUserLabel(label.name, label.color);
     for (const message of seed.messages) {
       let content = contentCache.get(message);

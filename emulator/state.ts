@@ -92,7 +92,7 @@ function watchMailboxes(state: EmulatorState): void {
 
 /** `POST /__emulator/reset`: the seed again, no tokens, grants, clients, faults, logs, stats, RISC stream, watches or subscriptions. The key stays. */
 export function resetState(state: EmulatorState): void {
-  state.users = seedDirectory();
+  state.users = seedDirectory(state.users);
   state.tokens = new TokenStore();
   state.clients = new ClientRegistry();
   state.flows = new FlowStore();

@@ -219,4 +219,29 @@ describe("control API /__emulator/", () => {
     // No added latency any more: the server took well under the 50 ms it was set to before the reset.
     expect(requests.at(-1)?.ms).toBeLessThan(50);
   });
+
+  it("goes on with history ids after a reset, so a position from before it is too old, never a point of the new history", async () => {
+    const gmail = gmailWithToken(
+      emulator.url,
+      (await obtainTokens(emulator.url, { scope: "openid https://www.googleapis.com/auth/gmail.modify" })).access_token,
+    );
+    await gmail.users.messages.modify({
+      userId: "me",
+      id: SEED_FIXTURES.ada.special.hebrew.id,
+      requestBody: { removeLabelIds: ["UNREAD"] },
+    });
+    const before = Number((await gmail.users.getProfile({ userId: "me" })).data.historyId);
+    await control(emulator.url, "POST", "reset");
+    const fresh = await adaGmail();
+    const after = Number((await fresh.users.getProfile({ userId: "me" })).data.historyId);
+    expect(after).toBeGreaterThan(before);
+    await expect(fresh.users.history.list({ userId: "me", startHistoryId: String(before) })).rejects.toMatchObject({ status: 404 });
+    await control(emulator.url, "POST", "messages", {
+      email: ada,
+      raw: "From: bob@example.com\r\nSubject: After the reset\r\n\r\nNew.",
+      labelIds: ["INBOX"],
+    });
+    const since = await fresh.users.history.list({ userId: "me", startHistoryId: String(after) });
+    expect(since.data.history?.flatMap((record) => record.messagesAdded ?? [])).toHaveLength(1);
+  });
 });
