@@ -148,3 +148,29 @@ test("the Hebrew interface names the tabs, the toolbar and the undo toast in Heb
   await expect(toast).toContainText("שתי שיחות הועברו לדואר הנכנס");
   for (const { threadId } of [first, second]) await expect(row(page, threadId)).toBeVisible();
 });
+
+test("in Hebrew, an action Gmail refuses says why in Hebrew and offers to try again", async ({ page, emulator, appUrl }) => {
+  await signIn(page);
+  await grantModify(page);
+  const { threadId } = await deliver(emulator, { from: "דנה", subject: "שיחה עמוסה", body: "תוכן" });
+  await useHebrew(page, appUrl);
+  await openInbox(page);
+  // Gmail asks for a minute's pause: longer than Mailroom waits, so the action fails at once.
+  await emulator.control("POST", "faults", { match: { method: "POST", path: "/gmail/v1/users/me/" }, status: 429, retryAfter: 60 });
+
+  const checkbox = row(page, threadId).getByTestId("row-select");
+  await checkbox.focus();
+  await page.keyboard.press("Space");
+  await page.getByTestId("action-archive").click();
+  const alert = page.getByTestId("action-error");
+  await expect(alert).toContainText("Gmail מקבל כרגע יותר מדי בקשות", { timeout: 30_000 });
+  await expect(alert).toContainText("לא ניתן");
+  // Nothing in it is English but the products' names.
+  expect((await alert.innerText()).replace(/Gmail|Mailroom/g, "")).not.toMatch(/[A-Za-z]/);
+  await expect(row(page, threadId)).toBeVisible();
+
+  await emulator.control("DELETE", "faults");
+  await alert.getByRole("button", { name: "ניסיון נוסף" }).click();
+  await expect(page.getByTestId("undo")).toContainText("שיחה אחת הועברה לארכיון");
+  await expect(row(page, threadId)).toHaveCount(0);
+});

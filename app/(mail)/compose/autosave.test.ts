@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Autosave, type AutosaveStatus, type Clock, type SaveOutcome, type SavedDraft } from "./autosave";
+import { UNREACHABLE } from "@/app/_components/request-failure";
 
 /** A clock the test moves by hand: timers run when `advance` passes them. */
 function manualClock() {
@@ -121,7 +122,7 @@ describe("Autosave", () => {
   it("asks for permission once and tries again after a failure", async () => {
     const { clock, advance } = manualClock();
     let fail = true;
-    const saves = recorder(() => (fail ? { kind: "failed", message: "offline" } : { kind: "saved", draft: { id: "d9", version: "1" } }));
+    const saves = recorder(() => (fail ? { kind: "failed", problem: UNREACHABLE } : { kind: "saved", draft: { id: "d9", version: "1" } }));
     const autosave = new Autosave<string>({ intervalMs: 3000, clock, save: saves.save, onStatus: saves.onStatus });
     autosave.change("x");
     await settle();
@@ -131,13 +132,13 @@ describe("Autosave", () => {
     expect(saves.calls).toHaveLength(2);
     expect(autosave.draft).toEqual({ id: "d9", version: "1" });
 
-    const denied = recorder(() => ({ kind: "scope_required", message: "needs permission" }));
+    const denied = recorder(() => ({ kind: "scope_required" }));
     const readOnly = new Autosave<string>({ intervalMs: 3000, clock, save: denied.save, onStatus: denied.onStatus });
     readOnly.change("y");
     await advance(30_000);
     expect(denied.calls).toHaveLength(1);
     expect(denied.statuses.at(-1)).toBe("scope_required");
     // A send's flush hears why nothing was saved, rather than nothing at all.
-    expect(await readOnly.flush()).toEqual({ kind: "scope_required", message: "needs permission" });
+    expect(await readOnly.flush()).toEqual({ kind: "scope_required" });
   });
 });

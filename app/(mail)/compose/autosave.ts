@@ -2,7 +2,7 @@
 // the last save returned, never two at once (the second would carry a stale version), and at most one save
 // per interval while the person types, measured from the start of the previous save. Pure: the clock and
 // the save itself are handed in, so the rules are tested without a browser or a server.
-import type { Problem } from "./compose-api";
+import { type RequestProblem, localProblem } from "@/app/_components/request-failure";
 
 /** The draft as Gmail knows it after a save; `version` is opaque and changes with every update. */
 export type SavedDraft = { id: string; version: string };
@@ -12,8 +12,8 @@ export type SaveOutcome =
   /** Another tab (or Gmail itself) changed the draft since our version: nothing was overwritten. */
   | { kind: "conflict"; version?: string }
   /** The account may only read mail so far: Google's gmail.modify permission is needed first. */
-  | { kind: "scope_required"; message: string }
-  | { kind: "failed"; message: string; problem?: Problem | undefined };
+  | { kind: "scope_required" }
+  | { kind: "failed"; problem: RequestProblem };
 
 export type AutosaveStatus =
   | { state: "idle" }
@@ -21,8 +21,8 @@ export type AutosaveStatus =
   | { state: "saving" }
   | { state: "saved" }
   | { state: "conflict" }
-  | { state: "scope_required"; message: string }
-  | { state: "failed"; message: string };
+  | { state: "scope_required" }
+  | { state: "failed" };
 
 export type Clock = {
   now: () => number;
@@ -137,7 +137,7 @@ export class Autosave<C> {
     this.options.onStatus({ state: "saving" });
     const running = this.options
       .save(content, this.savedDraft)
-      .catch((): SaveOutcome => ({ kind: "failed", message: "The draft could not be saved." }));
+      .catch((): SaveOutcome => ({ kind: "failed", problem: localProblem("draft_not_saved") }));
     this.inFlight = running;
     const outcome = await running;
     this.inFlight = null;
@@ -162,12 +162,12 @@ export class Autosave<C> {
         this.dirty = true;
         this.halted = true;
         this.haltedBy = outcome;
-        this.options.onStatus({ state: "scope_required", message: outcome.message });
+        this.options.onStatus({ state: "scope_required" });
         return;
       case "failed":
         // Tried again after the interval (the connection may be back); the text stays in the browser meanwhile.
         this.dirty = true;
-        this.options.onStatus({ state: "failed", message: outcome.message });
+        this.options.onStatus({ state: "failed" });
         this.schedule();
         return;
     }

@@ -1,6 +1,7 @@
 // The browser's calls for writing mail (drafts, send, scheduled sends, contacts), each turned into an
-// outcome the composer can show: done, a conflict, a missing permission, or a failure in words a person
-// reads (the API's own message when it has one, never its JSON).
+// outcome the composer can show: done, a conflict, a missing permission, or a failure (request-failure.ts; the
+// page says it in the person's words with useFailureText("compose"), never the API's JSON).
+import { type RequestProblem, UNREACHABLE, problemOf } from "@/app/_components/request-failure";
 import type { SaveOutcome, SavedDraft } from "./autosave";
 import type { ReplyMode } from "./quote";
 
@@ -17,32 +18,16 @@ export type DraftBody = {
   inReplyTo?: { messageId: string; mode: ReplyMode };
 };
 
-/** What went wrong, for a page in another language to say in its own words: the API's code, the HTTP status (0: unreachable). */
-export type Problem = { code: string | null; status: number; invalidRecipients?: string[] | undefined };
-
 export type Failure = {
   kind: "failed" | "scope_required" | "conflict" | "not_found";
-  /** In English: the API's own message, or this module's when the API gave none. */
-  message: string;
-  problem: Problem;
-  invalidRecipients?: string[];
+  problem: RequestProblem;
   /** With a conflict: the draft's current version, to overwrite it if the person keeps theirs. */
   version?: string;
 };
 
 export type Result<T> = { kind: "ok"; value: T } | Failure;
 
-const OFFLINE = "Mailroom could not be reached. Check your connection; your text is kept in this browser.";
-
-function fallbackFor(status: number): string {
-  if (status === 429) return "Gmail is getting too many requests right now. Try again in a moment.";
-  if (status === 401) return "Your session has ended. Sign in again; your text is kept in this browser.";
-  if (status === 413) return "The attachments are larger than Gmail accepts (25 MB in all).";
-  if (status >= 500) return "Gmail did not answer properly. Try again in a moment.";
-  return `The request was refused (HTTP ${status}).`;
-}
-
-type ErrorBody = { error?: { code?: unknown; message?: unknown; invalidRecipients?: unknown; version?: unknown } };
+type ConflictBody = { error?: { version?: unknown } };
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -61,26 +46,18 @@ export async function requestJson<T>(path: string, init: { method?: string; body
       ...(init.body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
     });
   } catch {
-    return { kind: "failed", message: OFFLINE, problem: { code: null, status: 0 } };
+    return { kind: "failed", problem: UNREACHABLE };
   }
   const body = await readJson(response);
   if (response.ok) return { kind: "ok", value: body as T };
-  const error = (body as ErrorBody | null)?.error;
-  const message = typeof error?.message === "string" && error.message ? error.message : fallbackFor(response.status);
-  const invalid = Array.isArray(error?.invalidRecipients)
-    ? error.invalidRecipients.filter((item): item is string => typeof item === "string")
-    : undefined;
-  const problem: Problem = {
-    code: typeof error?.code === "string" ? error.code : null,
-    status: response.status,
-    invalidRecipients: invalid,
-  };
-  if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message, problem };
-  if (response.status === 409 && error?.code === "draft_conflict") {
-    return { kind: "conflict", message, problem, ...(typeof error.version === "string" ? { version: error.version } : {}) };
+  const problem = problemOf(response.status, body);
+  if (response.status === 403 && problem.code === "scope_required") return { kind: "scope_required", problem };
+  if (response.status === 409 && problem.code === "draft_conflict") {
+    const version = (body as ConflictBody).error?.version;
+    return { kind: "conflict", problem, ...(typeof version === "string" ? { version } : {}) };
   }
-  if (response.status === 404) return { kind: "not_found", message, problem };
-  return { kind: "failed", message: invalid?.length ? `${message} (${invalid.join(", ")})` : message, problem, invalidRecipients: invalid };
+  if (response.status === 404) return { kind: "not_found", problem };
+  return { kind: "failed", problem };
 }
 
 export type DraftAttachment = { uploadId: string; filename: string; size: number; mimeType: string };
@@ -105,8 +82,8 @@ export async function saveDraft(body: DraftBody, draft: SavedDraft | null, final
     return { kind: "saved", draft: { id: result.value.id, version: result.value.version }, attachments: result.value.attachments ?? [] };
   }
   if (result.kind === "conflict") return { kind: "conflict", ...(result.version ? { version: result.version } : {}) };
-  if (result.kind === "scope_required") return { kind: "scope_required", message: result.message };
-  return { kind: "failed", message: result.message, problem: result.problem };
+  if (result.kind === "scope_required") return { kind: "scope_required" };
+  return { kind: "failed", problem: result.problem };
 }
 
 export type StoredDraft = {

@@ -14,8 +14,16 @@ describe("the composer's inputs", () => {
 
   it("refuses a file past Gmail's 25 MB, alone or with the others, naming it", () => {
     expect(refusalFor({ name: "small.pdf", size: 1000 }, 0)).toBeNull();
-    expect(refusalFor({ name: "huge.iso", size: GMAIL_SIZE_LIMIT + 1 }, 0)).toContain("huge.iso");
-    expect(refusalFor({ name: "last.zip", size: 10 * 1024 * 1024 }, 20 * 1024 * 1024)).toContain("25 MB in all");
+    expect(refusalFor({ name: "huge.iso", size: GMAIL_SIZE_LIMIT + 1 }, 0)).toEqual({
+      kind: "overLimit",
+      name: "huge.iso",
+      bytes: GMAIL_SIZE_LIMIT + 1,
+    });
+    expect(refusalFor({ name: "last.zip", size: 10 * 1024 * 1024 }, 20 * 1024 * 1024)).toEqual({
+      kind: "wouldExceed",
+      name: "last.zip",
+      bytes: 30 * 1024 * 1024,
+    });
   });
 
   it("reads Send later's time in the person's zone and refuses the past", () => {

@@ -8,7 +8,7 @@ import { type ReactNode, createContext, use, useCallback, useEffect, useState } 
 import "./compose.css";
 import { type ScheduledSend, cancelScheduled, getDraft, listDrafts } from "./compose-api";
 import { Composer } from "./composer";
-import { useFailureText } from "./failure-text";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import { type LocalDraft, localDraftFor, newComposerKey, openLocalDraft } from "./local-draft";
 import { type ReplyMode, type ReplySource, replyDraft } from "./quote";
 import { UndoSendToast } from "./undo-send-toast";
@@ -60,7 +60,7 @@ type Props = { accounts: string[]; defaultAccount: string | null; children: Reac
 
 export function ComposerProvider({ accounts, defaultAccount, children }: Props) {
   const t = useTranslations("compose.toast");
-  const failureText = useFailureText();
+  const failureText = useFailureText("compose");
   const params = useSearchParams();
   const pathname = usePathname();
   const [open, setOpen] = useState<LocalDraft | null>(null);
@@ -103,7 +103,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       setNotice(null);
       const result = await getDraft(draftId, account);
       if (result.kind !== "ok") {
-        setNotice(failureText(result));
+        setNotice(failureText(result.problem));
         return;
       }
       const stored = result.value;
@@ -133,7 +133,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       const result = await listDrafts(account);
       const row = result.kind === "ok" ? result.value.drafts.find((draft) => draft.messageId === messageId) : undefined;
       if (!row) {
-        setNotice(result.kind === "ok" ? t("draftGone") : failureText(result));
+        setNotice(result.kind === "ok" ? t("draftGone") : failureText(result.problem));
         return;
       }
       await openDraft(row.id, account);
@@ -154,7 +154,7 @@ export function ComposerProvider({ accounts, defaultAccount, children }: Props) 
       setNotice(null);
       setOpen({ ...draft, key: newComposerKey(), pendingSend: undefined, savedAt: Date.now() });
     } else {
-      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : failureText(result));
+      setNotice(result.kind === "not_found" ? t("tooLateToUndo") : failureText(result.problem));
     }
   }, [toast, t, failureText]);
 

@@ -3,11 +3,11 @@
 // (saving first; the draft stays in Gmail's Drafts).
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { AttachmentList } from "./attachment-list";
+import { AttachmentList, AttachmentRefusal } from "./attachment-list";
 import type { SentToast } from "./composer-provider";
 import { ConflictNotice } from "./conflict-notice";
 import { DraftState } from "./draft-state";
-import { useFailureText } from "./failure-text";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import { FromPicker } from "./from-picker";
 import type { LocalDraft } from "./local-draft";
 import { PermissionNotice } from "./permission-notice";
@@ -40,7 +40,7 @@ function titleOf(draft: LocalDraft): "forward" | "reply" | "draft" | "newMessage
 
 export function Composer({ initial, accounts, returnTo, onClose, onSent, onDiscarded, onReload }: Props) {
   const t = useTranslations("compose");
-  const failureText = useFailureText();
+  const failureText = useFailureText("compose");
   const titleId = useId();
   const [status, setStatus] = useState<AutosaveStatus>(initial.draft ? { state: "saved" } : { state: "idle" });
   const [editing] = useState(() => new DraftSession(initial, setStatus));
@@ -84,7 +84,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
       }
       if (outcome.kind === "scope_required") setScope({ sendAt, sending: true });
       else if (outcome.kind === "conflict") setConflict(true);
-      else setError(failureText(outcome));
+      else setError(failureText(outcome.problem));
     },
     [onSent, failureText],
   );
@@ -139,9 +139,9 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
   const discard = useCallback(async () => {
     setError(null);
     setBusy(true);
-    const problem = await editing.discard();
+    const failure = await editing.discard();
     setBusy(false);
-    if (problem) setError(failureText(problem));
+    if (failure) setError(failureText(failure.problem));
     else onDiscarded();
   }, [editing, onDiscarded, failureText]);
 
@@ -283,7 +283,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
       <AttachmentList attachments={files.items} onRemove={files.remove} />
       {files.refusal && (
         <p className="compose-error" role="alert" data-testid="compose-attach-error">
-          {files.refusal}
+          <AttachmentRefusal refusal={files.refusal} />
         </p>
       )}
       {error && (
@@ -295,7 +295,7 @@ export function Composer({ initial, accounts, returnTo, onClose, onSent, onDisca
         <ConflictNotice
           onKeepMine={() => {
             setConflict(false);
-            void editing.keepMine().then((problem) => problem && setError(failureText(problem)));
+            void editing.keepMine().then((failure) => failure && setError(failureText(failure.problem)));
           }}
           onLoadTheirs={() => {
             const id = editing.content.draft?.id;

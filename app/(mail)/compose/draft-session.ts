@@ -6,7 +6,6 @@ import {
   type DraftAttachment,
   type DraftBody,
   type Failure,
-  type Problem,
   type ScheduledSend,
   deleteDraft,
   getDraft,
@@ -14,6 +13,7 @@ import {
   sendDraft,
 } from "./compose-api";
 import { type LocalDraft, forgetLocalDraft, keepLocalDraft } from "./local-draft";
+import { type RequestProblem, localProblem } from "@/app/_components/request-failure";
 
 export const AUTOSAVE_INTERVAL_MS = 3000;
 
@@ -38,13 +38,13 @@ function bodyOf(draft: LocalDraft): DraftBody {
 }
 
 /** A send refused before it reached the server: Gmail does not have the text being sent. */
-const DRAFT_NOT_SAVED: Problem = { code: "draft_not_saved", status: 0 };
+const DRAFT_NOT_SAVED = localProblem("draft_not_saved");
 
 export type SendOutcome =
   | { kind: "sent"; scheduled: ScheduledSend; draft: LocalDraft }
-  | { kind: "scope_required"; message: string }
+  | { kind: "scope_required" }
   | { kind: "conflict" }
-  | { kind: "failed"; message: string; problem?: Problem | undefined };
+  | { kind: "failed"; problem: RequestProblem };
 
 export class DraftSession {
   private latest: LocalDraft;
@@ -123,17 +123,16 @@ export class DraftSession {
     const saved = await this.autosave.flush();
     if (saved && saved.kind !== "saved") return saved.kind === "conflict" ? { kind: "conflict" } : saved;
     const draft = this.autosave.draft;
-    if (!draft || this.autosave.hasUnsavedChanges)
-      return { kind: "failed", message: "The draft could not be saved, so it was not sent.", problem: DRAFT_NOT_SAVED };
+    if (!draft || this.autosave.hasUnsavedChanges) return { kind: "failed", problem: DRAFT_NOT_SAVED };
     const result = await sendDraft(this.latest.account, draft.id, sendAt);
     if (result.kind === "ok") {
       const sent = { ...this.latest, draft, pendingSend: undefined, grantAsked: undefined };
       forgetLocalDraft(this.latest.key);
       return { kind: "sent", scheduled: result.value.scheduled, draft: sent };
     }
-    if (result.kind === "scope_required") return { kind: "scope_required", message: result.message };
+    if (result.kind === "scope_required") return { kind: "scope_required" };
     if (result.kind === "conflict") return { kind: "conflict" };
-    return { kind: "failed", message: result.message, problem: result.problem };
+    return { kind: "failed", problem: result.problem };
   }
 
   /** After a conflict: the next save overwrites the other version with what is typed here; or why not. */

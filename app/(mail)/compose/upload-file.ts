@@ -1,39 +1,33 @@
 // One attachment's upload: the file streamed as the request body to POST /api/uploads, with progress from
 // XMLHttpRequest (fetch reports no upload progress), abortable when the person removes it.
 import type { LocalAttachment } from "./local-draft";
+import { type RequestProblem, UNREACHABLE, problemOf } from "@/app/_components/request-failure";
 
 /** Gmail refuses a message over 25 MB, attachments included: refused here before anything is uploaded. */
 export const GMAIL_SIZE_LIMIT = 25 * 1024 * 1024;
 
-export type UploadOutcome = { kind: "done"; attachment: LocalAttachment } | { kind: "failed"; message: string } | { kind: "aborted" };
+export type UploadOutcome =
+  { kind: "done"; attachment: LocalAttachment } | { kind: "failed"; problem: RequestProblem } | { kind: "aborted" };
 
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** Why a file is not uploaded at all: over Gmail's limit alone, or together with the files already attached. */
+export type Refusal = { kind: "overLimit" | "wouldExceed"; name: string; bytes: number };
 
 /** Why a file cannot be attached, or null when it can; `alreadyAttached` is the size of the others. */
-export function refusalFor(file: { name: string; size: number }, alreadyAttached: number): string | null {
-  if (file.size > GMAIL_SIZE_LIMIT) {
-    return `“${file.name}” is ${formatBytes(file.size)}: Gmail accepts attachments up to 25 MB in all. Share a link to it instead.`;
-  }
-  if (file.size + alreadyAttached > GMAIL_SIZE_LIMIT) {
-    return `“${file.name}” would bring the attachments to ${formatBytes(file.size + alreadyAttached)}: Gmail accepts 25 MB in all.`;
-  }
+export function refusalFor(file: { name: string; size: number }, alreadyAttached: number): Refusal | null {
+  if (file.size > GMAIL_SIZE_LIMIT) return { kind: "overLimit", name: file.name, bytes: file.size };
+  if (file.size + alreadyAttached > GMAIL_SIZE_LIMIT) return { kind: "wouldExceed", name: file.name, bytes: file.size + alreadyAttached };
   return null;
 }
 
-function messageOf(xhr: XMLHttpRequest): string {
+function problemOfUpload(xhr: XMLHttpRequest): RequestProblem {
+  let body: unknown = null;
   try {
-    const body = JSON.parse(xhr.responseText) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === "string" && body.error.message) return body.error.message;
+    body = JSON.parse(xhr.responseText);
   } catch {
     // Not JSON: a proxy's page; the status says enough.
   }
-  if (xhr.status === 413) return "The file is larger than Gmail accepts (25 MB).";
-  if (xhr.status === 403) return "Mailroom needs permission to write mail in this account before it can attach files.";
-  return xhr.status === 0 ? "The upload stopped: Mailroom could not be reached." : `The upload was refused (HTTP ${xhr.status}).`;
+  // A failed upload with no answer at all: Mailroom could not be reached.
+  return xhr.status === 0 ? UNREACHABLE : problemOf(xhr.status, body);
 }
 
 export function uploadFile(
@@ -58,9 +52,9 @@ export function uploadFile(
           // Falls through to the failure below.
         }
       }
-      resolve({ kind: "failed", message: messageOf(xhr) });
+      resolve({ kind: "failed", problem: problemOfUpload(xhr) });
     });
-    xhr.addEventListener("error", () => resolve({ kind: "failed", message: messageOf(xhr) }));
+    xhr.addEventListener("error", () => resolve({ kind: "failed", problem: problemOfUpload(xhr) }));
     xhr.addEventListener("abort", () => resolve({ kind: "aborted" }));
   });
   xhr.open("POST", `/api/uploads?${new URLSearchParams({ account })}`);

@@ -4,13 +4,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComposerAttachment } from "./attachment-list";
 import type { LocalAttachment } from "./local-draft";
-import { refusalFor, uploadFile } from "./upload-file";
+import { type Refusal, refusalFor, uploadFile } from "./upload-file";
 
 export function useAttachments(account: string, initial: LocalAttachment[], onUploaded: (attachments: LocalAttachment[]) => void) {
   const [items, setItems] = useState<ComposerAttachment[]>(() =>
     initial.map((attachment) => ({ key: attachment.uploadId, filename: attachment.filename, size: attachment.size, progress: null })),
   );
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const uploaded = useRef<LocalAttachment[]>(initial);
   const running = useRef(new Map<string, () => void>());
   const nextKey = useRef(0);
@@ -47,7 +47,7 @@ export function useAttachments(account: string, initial: LocalAttachment[], onUp
               current.map((item) => (item.key === key ? { ...item, key: outcome.attachment.uploadId, progress: null } : item)),
             );
           } else if (outcome.kind === "failed") {
-            patch(key, { error: outcome.message });
+            patch(key, { error: outcome.problem });
           }
         });
       }

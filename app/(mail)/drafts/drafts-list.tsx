@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type DraftRow, listDrafts } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
-import { useFailureText } from "../compose/failure-text";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import { LocalTime } from "../../_components/local-time";
 
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; drafts: DraftRow[] };
@@ -23,7 +23,9 @@ export function DraftsList() {
     let current = true;
     void listDrafts(account).then((result) => {
       if (!current) return;
-      setLoaded(result.kind === "ok" ? { state: "ready", drafts: result.value.drafts } : { state: "error", message: failureText(result) });
+      setLoaded(
+        result.kind === "ok" ? { state: "ready", drafts: result.value.drafts } : { state: "error", message: failureText(result.problem) },
+      );
     });
     return () => {
       current = false;

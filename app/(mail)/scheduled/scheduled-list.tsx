@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { cancelScheduled, requestJson } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
-import { useFailureText } from "../compose/failure-text";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import { LocalTime } from "../../_components/local-time";
 
 type ScheduledItem = {
@@ -39,7 +39,9 @@ export function ScheduledList() {
       (result) => {
         if (!current) return;
         setLoaded(
-          result.kind === "ok" ? { state: "ready", items: result.value.scheduled } : { state: "error", message: failureText(result) },
+          result.kind === "ok"
+            ? { state: "ready", items: result.value.scheduled }
+            : { state: "error", message: failureText(result.problem) },
         );
       },
     );
@@ -52,7 +54,7 @@ export function ScheduledList() {
     setProblem(null);
     const result = await cancelScheduled(item.id);
     if (result.kind !== "ok") {
-      setProblem(result.kind === "not_found" ? t("tooLate") : failureText(result));
+      setProblem(result.kind === "not_found" ? t("tooLate") : failureText(result.problem));
     } else if (thenEdit) {
       await openDraft(item.draftId, item.account ?? undefined);
     }

@@ -7,6 +7,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { postAction } from "../inbox/conversation-list/post-action";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import { describeWakeTime, fromDateTimeLocal, isPast, snoozePresets, toDateTimeLocal } from "./snooze-presets";
 import styles from "./snooze-menu.module.css";
 
@@ -35,6 +36,7 @@ function authorizeHref(account: string | null): string {
 
 export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, onOpenedAtChange }: Props) {
   const t = useTranslations("snooze");
+  const failureText = useFailureText();
   const locale = useLocale();
   const [uncontrolled, setUncontrolled] = useState<Date | null>(null);
   const openedAt = controlled === undefined ? uncontrolled : controlled;
@@ -91,7 +93,7 @@ export function SnoozeMenu({ account, threadIds, onDone, openedAt: controlled, o
       setOpen(false);
       button.current?.focus();
       onDone({ threadIds: ids.filter((id) => !failed.has(id)), until: until.toISOString() });
-    } else setProblem({ message: outcome.message, allow: outcome.kind === "scope_required" });
+    } else setProblem({ message: failureText(outcome.problem), allow: outcome.kind === "scope_required" });
   }
 
   return (

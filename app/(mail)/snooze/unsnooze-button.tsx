@@ -3,11 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postAction } from "../inbox/conversation-list/post-action";
+import { useFailureText } from "@/app/_components/use-failure-text";
 
 type Props = { account: string | null; threadIds: readonly string[]; onDone: (threadIds: string[]) => void };
 
 export function UnsnoozeButton({ account, threadIds, onDone }: Props) {
   const t = useTranslations("snooze");
+  const failureText = useFailureText();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState("");
   return (
@@ -23,7 +25,7 @@ export function UnsnoozeButton({ account, threadIds, onDone }: Props) {
           setBusy(true);
           void postAction({ ...(account ? { account } : {}), action: "unsnooze", threadIds: ids }).then((outcome) => {
             setBusy(false);
-            if (outcome.kind !== "done") return setProblem(outcome.message);
+            if (outcome.kind !== "done") return setProblem(failureText(outcome.problem));
             setProblem("");
             const failed = new Set(outcome.result.failed.map((failure) => failure.id));
             onDone(ids.filter((id) => !failed.has(id)));

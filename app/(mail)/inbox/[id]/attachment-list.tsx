@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import styles from "./conversation.module.css";
-import { useFileSize } from "./use-file-size";
+import { useFileSize } from "@/app/_components/use-file-size";
 import type { AttachmentInfo } from "@/lib/mail/get-message";
 import { type AttachmentIcon, attachmentKind } from "@/lib/mail/attachment-kind";
 import { withoutBidiControls } from "@/lib/text/bidi";

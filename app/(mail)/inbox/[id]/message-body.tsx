@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import styles from "./conversation.module.css";
 import { MessageFrame } from "./message-frame";
-import { useFileSize } from "./use-file-size";
+import { useFileSize } from "@/app/_components/use-file-size";
 import { emailFrameDocument } from "@/lib/gmail/sanitize-email-html";
 import type { MessageDetail } from "@/lib/mail/get-message";
 

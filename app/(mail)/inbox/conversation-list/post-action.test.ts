@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { english, hebrew } from "./list-translators.testing";
 import { failedItemsMayRetry, reasonForFailedItems, postAction } from "./post-action";
+import { failureFix } from "@/app/_components/request-failure";
 
 function answering(status: number, body: unknown): typeof fetch {
   return () => Promise.resolve(new Response(typeof body === "string" ? body : JSON.stringify(body), { status }));
@@ -25,28 +26,34 @@ describe("postAction", () => {
         message: "Allow changes",
       },
     };
-    expect(await postAction(request, answering(403, scope))).toEqual({ kind: "scope_required", message: "Allow changes" });
+    expect(await postAction(request, answering(403, scope))).toEqual({
+      kind: "scope_required",
+      problem: { status: 403, code: "scope_required", apiMessage: "Allow changes" },
+    });
     expect((await postAction(request, answering(403, { error: { code: "forbidden", message: "No." } }))).kind).toBe("failed");
   });
 
-  it("turns every other answer into a readable failure", async () => {
-    const offline: typeof fetch = () => Promise.reject(new TypeError("Failed to fetch"));
-    for (const outcome of [
-      await postAction(request, offline),
-      await postAction(request, answering(429, "")),
-      await postAction(request, answering(500, "<html>")),
-      await postAction(request, answering(502, { error: { code: "gmail_unavailable", message: "Gmail is not answering." } })),
-      await postAction(request, answering(200, { ok: true })),
-    ]) {
-      expect(outcome.kind).toBe("failed");
-      if (outcome.kind === "failed") expect(outcome.message).toMatch(/^[A-Z].*\.$/);
-    }
+  it("keeps what went wrong, never a body that is not the API's", async () => {
+    const problemOf = async (fetchImpl: typeof fetch) => {
+      const outcome = await postAction(request, fetchImpl);
+      return outcome.kind === "failed" ? outcome.problem : outcome.kind;
+    };
+    expect(await problemOf(() => Promise.reject(new TypeError("Failed to fetch")))).toEqual({ status: 0, code: null, apiMessage: null });
+    expect(await problemOf(answering(429, ""))).toEqual({ status: 429, code: null, apiMessage: null });
+    expect(await problemOf(answering(500, "<html>"))).toEqual({ status: 500, code: null, apiMessage: null });
+    expect(await problemOf(answering(502, { error: { code: "gmail_unavailable", message: "Gmail is not answering." } }))).toEqual({
+      status: 502,
+      code: "gmail_unavailable",
+      apiMessage: "Gmail is not answering.",
+    });
+    // A success that is not an action's result (a proxy's page): as if Gmail had not answered properly.
+    expect(await problemOf(answering(200, { ok: true }))).toEqual({ status: 502, code: null, apiMessage: null });
   });
 
   it("says what fixes each failure: signing in again, trying again, or neither", async () => {
     const fixOf = async (fetchImpl: typeof fetch) => {
       const outcome = await postAction(request, fetchImpl);
-      return outcome.kind === "failed" ? outcome.fix : outcome.kind;
+      return outcome.kind === "failed" ? failureFix(outcome.problem) : outcome.kind;
     };
     expect(await fixOf(answering(401, { error: { code: "unauthenticated", message: "Sign in to continue." } }))).toBe("sign_in");
     expect(await fixOf(answering(429, { error: { code: "rate_limited", message: "Slow down." } }))).toBe("retry");

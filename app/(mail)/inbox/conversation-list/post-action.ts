@@ -1,32 +1,14 @@
 // The browser's one call to POST /api/actions, turned into the three outcomes the list handles: done, the
-// account needs the gmail.modify permission first, or failed with a message a person can read.
+// account needs the gmail.modify permission first, or failed (what went wrong, and what fixes it).
 import type { Translate } from "./translate";
+import { type RequestProblem, UNREACHABLE, problemOf } from "@/app/_components/request-failure";
 import type { ActionRequest, ActionResult } from "@/lib/mail/mail-actions";
-
-/** How a failure is fixed: signing in again, trying again later (Gmail busy, offline), or not by the person. */
-export type FailureFix = "sign_in" | "retry" | null;
 
 export type ActionOutcome =
   | { kind: "done"; result: ActionResult }
-  | { kind: "scope_required"; message: string }
-  | { kind: "failed"; message: string; fix: FailureFix };
-
-function fixFor(status: number): FailureFix {
-  if (status === 401) return "sign_in";
-  if (status === 429 || status >= 500) return "retry";
-  return null;
-}
-
-type ErrorBody = { error?: { code?: unknown; message?: unknown } };
-
-const OFFLINE = "Mailroom could not be reached. Check your connection and try again.";
-
-function fallbackFor(status: number): string {
-  if (status === 429) return "Gmail is getting too many requests right now. Try again in a moment.";
-  if (status === 401) return "Your session or Gmail's permission has ended. Reload the page and sign in again.";
-  if (status >= 500) return "Gmail did not answer properly. Try again in a moment.";
-  return `The request was refused (HTTP ${status}).`;
-}
+  | { kind: "scope_required"; problem: RequestProblem }
+  /** failureFix(problem) says what fixes it. */
+  | { kind: "failed"; problem: RequestProblem };
 
 function isActionResult(value: unknown): value is ActionResult {
   if (typeof value !== "object" || value === null) return false;
@@ -56,17 +38,17 @@ export async function postAction(request: ActionRequest, fetchImpl: typeof fetch
       credentials: "same-origin",
     });
   } catch {
-    return { kind: "failed", message: OFFLINE, fix: "retry" };
+    return { kind: "failed", problem: UNREACHABLE };
   }
   const body = await readJson(response);
   if (response.ok) {
-    return isActionResult(body) ? { kind: "done", result: body } : { kind: "failed", message: fallbackFor(502), fix: "retry" };
+    if (isActionResult(body)) return { kind: "done", result: body };
+    // A success that is not Mailroom's answer (a proxy's page): as if Gmail had not answered properly.
+    return { kind: "failed", problem: problemOf(502, null) };
   }
-  const error = (body as ErrorBody | null)?.error;
-  // The API's messages are written to be shown (AppError); anything else gets ours.
-  const message = typeof error?.message === "string" && error.message ? error.message : fallbackFor(response.status);
-  if (response.status === 403 && error?.code === "scope_required") return { kind: "scope_required", message };
-  return { kind: "failed", message, fix: fixFor(response.status) };
+  const problem = problemOf(response.status, body);
+  if (response.status === 403 && problem.code === "scope_required") return { kind: "scope_required", problem };
+  return { kind: "failed", problem };
 }
 
 /** Whether items Gmail did not change may change on another try (it was busy), rather than never. */

@@ -10,6 +10,8 @@ import { clearPendingAction, savePendingAction } from "./pending-action";
 import { type ActionOutcome, failedItemsMayRetry, postAction, reasonForFailedItems } from "./post-action";
 import { type ConversationRow, type LocalChange, type Snapshot, displayedRows, rowKey, snapshotsFor } from "./rows";
 import { startModifyGrant } from "../../../_components/grant-modify";
+import { failureFix } from "@/app/_components/request-failure";
+import { useFailureText } from "@/app/_components/use-failure-text";
 import type { MailAction } from "@/lib/mail/mail-actions";
 import { undoOf } from "@/lib/gmail/labels";
 
@@ -19,7 +21,7 @@ export type ActionOptions = { labelId?: string; labelName?: string; replay?: boo
 export type Toast = { text: string; undo?: LocalChange & { labelName?: string } };
 
 /** Waiting for the user's answer in the consent dialog; the rows stay as they are meanwhile. */
-export type ScopeRequest = { account: string; change: LocalChange; labelName?: string; message: string };
+export type ScopeRequest = { account: string; change: LocalChange; labelName?: string };
 
 type GroupResult = { account: string; snapshots: Snapshot[]; outcome: ActionOutcome };
 
@@ -47,6 +49,7 @@ type MailActionsOptions = {
 export function useMailActions({ base, label, account, afterChange = "refresh", readOnlyAccounts = [] }: MailActionsOptions) {
   const router = useRouter();
   const t = useTranslations("list");
+  const reasonOf = useFailureText();
   const [changes, setChanges] = useState<LocalChange[]>([]);
   const [toast, setToast] = useState<Toast | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -112,9 +115,12 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
       if (outcome.kind === "scope_required") {
         needsScope.push(result);
       } else if (outcome.kind === "failed") {
-        problems.push(t("feedback.couldNot", { intent: describeIntent(t, action, snapshots.length, labelName), reason: outcome.message }));
-        if (outcome.fix === "retry") retryable.push(...snapshots);
-        if (outcome.fix === "sign_in" || fix === null) fix = outcome.fix;
+        problems.push(
+          t("feedback.couldNot", { intent: describeIntent(t, action, snapshots.length, labelName), reason: reasonOf(outcome.problem) }),
+        );
+        const fixedBy = failureFix(outcome.problem);
+        if (fixedBy === "retry") retryable.push(...snapshots);
+        if (fixedBy === "sign_in" || fix === null) fix = fixedBy;
       } else {
         const failedIds = new Set(outcome.result.failed.map((item) => item.id));
         done.push(...snapshots.filter((snapshot) => !failedIds.has(snapshot.row.id)));
@@ -178,7 +184,7 @@ export function useMailActions({ base, label, account, afterChange = "refresh", 
 
     if (held && heldChange) {
       if (held.outcome.kind === "scope_required") {
-        setScopeRequest({ account: held.account, change: heldChange, message: held.outcome.message, ...(labelName ? { labelName } : {}) });
+        setScopeRequest({ account: held.account, change: heldChange, ...(labelName ? { labelName } : {}) });
       }
       // All accounts: one consent at a time; the other accounts' rows are back and say so.
       for (const other of needsScope.slice(1)) problems.push(t("feedback.alsoNeedsPermission", { account: other.account }));
