@@ -35,6 +35,12 @@ test("Gmail refusing a send for good shows a notice on every page, keeps the dra
   await expect(notice).toContainText("A message could not be sent");
   await expect(notice).toContainText("Quarterly figures");
   await expect(notice).toContainText("Gmail refused it");
+  // A page in Hebrew says the same by the failure's code.
+  await page.context().addCookies([{ name: "mailroom_lang", value: "he", url: appUrl }]);
+  await page.reload();
+  await expect(notice).toContainText("לא נשלחה: \u200fGmail סירב לה");
+  await page.context().addCookies([{ name: "mailroom_lang", value: "en", url: appUrl }]);
+  await page.reload();
 
   // The draft is intact, and the Scheduled view says the same and lets it go.
   const draft = await page.request.get(`/api/drafts/${draftId}?account=ada@example.com`);

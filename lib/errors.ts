@@ -1,5 +1,6 @@
 // Expected failures, typed. `message` is always safe to show a user: it never carries a token, a stack or
 // an upstream error text. Route handlers map AppError to HTTP; anything else becomes a generic 500.
+import englishErrors from "../messages/en/errors.json";
 
 export type AppErrorCode =
   | "bad_request"
@@ -82,11 +83,8 @@ export class RateLimitedError extends AppError {
   }
 }
 
-export const REAUTH_MESSAGES: Record<ReauthReason, string> = {
-  revoked: "Mailroom's access to your Gmail was revoked or has expired. Reconnect Gmail to continue.",
-  missing_refresh_token: "Google did not give Mailroom lasting access to your Gmail. Reconnect Gmail to continue.",
-  insufficient_scope: "Mailroom was not allowed to read your Gmail. Reconnect Gmail and allow reading your email.",
-  disconnected: "You disconnected Gmail from Mailroom. Reconnect Gmail to read your mail here again.",
-  // Google's Cross-Account Protection asked for this account's credentials to be changed (lib/google/risc).
-  credential_change_required: "Google asked for this Google account's credentials to be changed. Reconnect Gmail to confirm it is you.",
-};
+/**
+ * The API's sentence for each reason (its JSON errors are in English): the English catalogue's, so the API and
+ * the English page never say it two ways. A page in another language says it by the reason (ReauthBanner).
+ */
+export const REAUTH_MESSAGES: Record<ReauthReason, string> = englishErrors.reauth;

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { sendFailureText } from "./scheduled/send-failure-text";
 import { failedSends } from "@/lib/send/scheduled-sends";
 
 /**
@@ -8,16 +9,19 @@ import { failedSends } from "@/lib/send/scheduled-sends";
  * failed send is dismissed there, so a send that failed with no browser open is seen at the next visit.
  */
 export async function FailedSendsNotice({ userId }: { userId: string }) {
-  const [failed, t] = await Promise.all([failedSends(userId), getTranslations("compose.failedSends")]);
+  const [failed, compose] = await Promise.all([failedSends(userId), getTranslations("compose")]);
   const [latest] = failed;
   if (!latest) return null;
   return (
     <div className="banner" role="alert" data-testid="send-failed-notice">
       <p>
-        {t("count", { count: failed.length })}
-        {latest.subject ? <> {t.rich("latest", { subject: () => <bdi>{latest.subject}</bdi> })}</> : null}. {latest.reason}
+        {compose("failedSends.count", { count: failed.length })}
+        {latest.subject ? <> {compose.rich("failedSends.latest", { subject: () => <bdi>{latest.subject}</bdi> })}</> : null}.{" "}
+        {sendFailureText(compose, latest)}
       </p>
-      <p>{t.rich("kept", { count: failed.length, link: (chunks) => <Link href="/scheduled?account=all">{chunks}</Link> })}</p>
+      <p>
+        {compose.rich("failedSends.kept", { count: failed.length, link: (chunks) => <Link href="/scheduled?account=all">{chunks}</Link> })}
+      </p>
     </div>
   );
 }

@@ -24,7 +24,7 @@ export type JobResult =
   | { outcome: "done" }
   /** Try again later: after `afterSeconds` when the other side said when (Retry-After), else after a backoff. */
   | { outcome: "retry"; afterSeconds?: number; reason: string }
-  /** Give up for good; `reason` is shown to the user. */
+  /** Give up for good; `reason` is kept as the job's lastError, for its kind to put into words. */
   | { outcome: "failed"; reason: string }
   /**
    * Done for now, and due again at `runAt` with this payload (a periodic job that carries its position, like

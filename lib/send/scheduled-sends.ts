@@ -4,6 +4,7 @@ import "server-only";
 // is Undo send, and cancelling a send later; the draft stays a draft either way.
 import { AppError } from "../errors";
 import { type JobRecord, cancelJob, dismissFailedJob, getJob, listJobs } from "../jobs";
+import { type SendFailure, isSendFailure, sendFailureSentence } from "./send-failure";
 import { SEND_JOB_KIND, sendPayload } from "./send-job";
 
 export type ScheduledSendRow = {
@@ -12,12 +13,19 @@ export type ScheduledSendRow = {
   sendAt: string;
   undoUntil: string;
   state: "scheduled" | "running" | "failed";
+  /** Why it failed, in English (the API's language); `reasonCode` says it for a page in any language. */
   reason?: string;
+  reasonCode?: SendFailure;
   to?: string[];
   subject?: string;
   /** The account it is sent from (the All accounts view lists several). */
   accountId: string;
 };
+
+function reasonOf(lastError: string): Pick<ScheduledSendRow, "reason" | "reasonCode"> {
+  // A send that failed before reasons were codes kept its English sentence.
+  return isSendFailure(lastError) ? { reason: sendFailureSentence(lastError), reasonCode: lastError } : { reason: lastError };
+}
 
 function toRow(job: JobRecord): ScheduledSendRow | null {
   const payload = sendPayload.safeParse(job.payload);
@@ -28,7 +36,7 @@ function toRow(job: JobRecord): ScheduledSendRow | null {
     sendAt: job.runAt.toISOString(),
     undoUntil: payload.data.undoUntil,
     state: job.state,
-    ...(job.state === "failed" && job.lastError ? { reason: job.lastError } : {}),
+    ...(job.state === "failed" && job.lastError ? reasonOf(job.lastError) : {}),
     ...(payload.data.to ? { to: payload.data.to } : {}),
     ...(payload.data.subject !== undefined ? { subject: payload.data.subject } : {}),
     accountId: job.accountId,

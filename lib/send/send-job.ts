@@ -15,6 +15,7 @@ import { type GmailRefusal, findDraft, sendDraft, sentInThreadSince } from "../g
 import { isRetryableFailure, isRetryableNetworkError } from "../gmail/retry-policy";
 import type { JobHandler, JobResult } from "../jobs";
 import { noteMailboxChanged } from "../sync/page-cache-list";
+import type { SendFailure } from "./send-failure";
 
 export const SEND_JOB_KIND = "send";
 
@@ -31,18 +32,13 @@ export const sendPayload = z.object({
 
 export type SendPayload = z.infer<typeof sendPayload>;
 
-const NOT_SENT = "The message was not sent";
+const failed = (reason: SendFailure): JobResult => ({ outcome: "failed", reason });
 
-const REASONS = {
-  noRecipients: `${NOT_SENT}: it has no recipients. Add at least one address and send it again.`,
-  invalid: `${NOT_SENT}: Gmail refused it (an address may be invalid). Check the recipients and send it again.`,
-  deleted: `${NOT_SENT}: its draft was deleted.`,
-  noPermission: `${NOT_SENT}: Mailroom is not allowed to send mail from this account. Allow it to change your mail, then send it again.`,
-  refused: `${NOT_SENT}: Gmail did not allow it.`,
-  limited: "Gmail is limiting how much mail this account can send; Mailroom will try again.",
-  unavailable: "Gmail is not answering; Mailroom will try again.",
-  accountGone: `${NOT_SENT}: its account is no longer linked to Mailroom.`,
-} as const;
+const retry = (reason: SendFailure, afterSeconds?: number): JobResult => ({
+  outcome: "retry",
+  reason,
+  ...(afterSeconds !== undefined ? { afterSeconds } : {}),
+});
 
 /** Gmail's answer to a token without gmail.modify (the grant changed since it was stored). */
 function isScopeRefusal({ status, reason }: GmailRefusal): boolean {
@@ -52,29 +48,24 @@ function isScopeRefusal({ status, reason }: GmailRefusal): boolean {
 /** What to do after Gmail refused a drafts.get or drafts.send. */
 function afterRefusal(refusal: GmailRefusal): JobResult {
   const { status, reason, gmailMessage } = refusal;
-  if (isScopeRefusal(refusal)) return { outcome: "failed", reason: REASONS.noPermission };
+  if (isScopeRefusal(refusal)) return failed("no_permission");
   if (status === 429 || isRetryableFailure(status, reason)) {
     const limited = status === 429 || status === 403;
-    return {
-      outcome: "retry",
-      reason: limited ? REASONS.limited : REASONS.unavailable,
-      ...(refusal.retryAfterSeconds !== undefined ? { afterSeconds: refusal.retryAfterSeconds } : {}),
-    };
+    return retry(limited ? "limited" : "unavailable", refusal.retryAfterSeconds);
   }
-  if (status === 404) return { outcome: "failed", reason: REASONS.deleted };
-  if (status === 400) return { outcome: "failed", reason: /recipient/i.test(gmailMessage) ? REASONS.noRecipients : REASONS.invalid };
-  return { outcome: "failed", reason: REASONS.refused };
+  if (status === 404) return failed("deleted");
+  if (status === 400) return failed(/recipient/i.test(gmailMessage) ? "no_recipients" : "invalid");
+  return failed("refused");
 }
 
 /** A failure thrown on the way (no Gmail answer to classify): our own pacing, a lost grant, the network. */
 function afterThrown(error: unknown): JobResult {
   if (error instanceof AppError) {
-    if (error.code === "reauth_required") return { outcome: "failed", reason: `${NOT_SENT}. ${error.message}` };
-    if (error.code === "scope_required") return { outcome: "failed", reason: REASONS.noPermission };
-    if (error.code === "rate_limited")
-      return { outcome: "retry", reason: REASONS.limited, ...(error.retryAfterSeconds ? { afterSeconds: error.retryAfterSeconds } : {}) };
+    if (error.code === "reauth_required") return failed("reauth_required");
+    if (error.code === "scope_required") return failed("no_permission");
+    if (error.code === "rate_limited") return retry("limited", error.retryAfterSeconds || undefined);
   }
-  if (isRetryableNetworkError(error) || error instanceof AppError) return { outcome: "retry", reason: REASONS.unavailable };
+  if (isRetryableNetworkError(error) || error instanceof AppError) return retry("unavailable");
   throw error;
 }
 
@@ -86,7 +77,7 @@ function afterThrown(error: unknown): JobResult {
 async function sentOrDeleted(account: Account, job: { createdAt: Date; payload: SendPayload }): Promise<JobResult> {
   const { threadId } = job.payload;
   if (!threadId) return { outcome: "done" };
-  return (await sentInThreadSince(account, threadId, job.createdAt)) ? { outcome: "done" } : { outcome: "failed", reason: REASONS.deleted };
+  return (await sentInThreadSince(account, threadId, job.createdAt)) ? { outcome: "done" } : failed("deleted");
 }
 
 export const sendJobHandler: JobHandler<SendPayload> = {
@@ -94,8 +85,8 @@ export const sendJobHandler: JobHandler<SendPayload> = {
   payload: sendPayload,
   async run(job, { interrupted }) {
     const account = await getDb().account.findUnique({ where: { id: job.accountId } });
-    if (!account || account.userId !== job.userId) return { outcome: "failed", reason: REASONS.accountGone };
-    if (!grantsGmailModify(account.scope)) return { outcome: "failed", reason: REASONS.noPermission };
+    if (!account || account.userId !== job.userId) return failed("account_gone");
+    if (!grantsGmailModify(account.scope)) return failed("no_permission");
     const { draftId } = job.payload;
     try {
       // An earlier attempt may have sent it before it could say so: a draft that is gone was sent. (So is one

@@ -6,7 +6,9 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { cancelScheduled, requestJson } from "../compose/compose-api";
 import { useComposer } from "../compose/composer-provider";
+import { sendFailureText } from "./send-failure-text";
 import { useFailureText } from "@/app/_components/use-failure-text";
+import type { SendFailure } from "@/lib/send/send-failure";
 import { LocalTime } from "../../_components/local-time";
 
 type ScheduledItem = {
@@ -15,6 +17,7 @@ type ScheduledItem = {
   sendAt: string;
   state: string;
   reason?: string | null;
+  reasonCode?: SendFailure | null;
   to?: string[];
   subject?: string;
   account?: string | null;
@@ -25,6 +28,7 @@ type Loaded = { state: "loading" } | { state: "error"; message: string } | { sta
 export function ScheduledList() {
   // Every account's sends unless the page names one.
   const t = useTranslations("compose.scheduled");
+  const compose = useTranslations("compose");
   const failureText = useFailureText();
   const account = useSearchParams().get("account") ?? "all";
   const { openDraft, isOpen } = useComposer();
@@ -93,7 +97,7 @@ export function ScheduledList() {
                 <strong>{item.to?.length ? item.to.join(", ") : t("draft")}</strong> {item.subject && <span>{item.subject}</span>}
               </span>
               {item.state === "failed" ? (
-                <span className="compose-error">{t("notSent", { reason: item.reason ?? t("refused") })}</span>
+                <span className="compose-error">{sendFailureText(compose, item)}</span>
               ) : item.state === "running" ? (
                 <span>{t("sendingNow")}</span>
               ) : (
