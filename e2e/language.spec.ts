@@ -122,3 +122,17 @@ test("a forged language value changes nothing", async ({ browser, baseURL, emula
   }
   await context.close();
 });
+
+test("an inbox address with bad parameters is explained in Hebrew, naming them", async ({ browser, baseURL, emulator: _ }) => {
+  const heList = hebrew("list") as { page: { invalidAddress: string; invalidParameters: string } };
+  const context = await hebrewContext(browser, baseURL);
+  const page = await context.newPage();
+  await signInInHebrew(page);
+  await page.goto("/inbox?pageSize=0&colour=red");
+  await expect(page.getByRole("heading", { name: heList.page.invalidAddress })).toBeVisible();
+  const explanation = page.getByText(heList.page.invalidParameters.split(":")[0]!);
+  await expect(explanation).toContainText("pageSize");
+  await expect(explanation).toContainText("colour");
+  await expect(page.getByText("Invalid request")).toHaveCount(0);
+  await context.close();
+});

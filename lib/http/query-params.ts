@@ -17,6 +17,14 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return result;
 }
 
+/** The parameters a request got wrong, each named once: unknown ones and those with a bad value. */
+export function parametersAtFault(error: z.ZodError): string[] {
+  const names = error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => key.slice(0, 40)) : [String(issue.path[0] ?? "")],
+  );
+  return [...new Set(names.filter(Boolean))];
+}
+
 export function describeZodError(error: z.ZodError): string {
   const problems = error.issues.map((issue) => {
     const name = issue.path.join(".");

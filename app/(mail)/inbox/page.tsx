@@ -18,7 +18,7 @@ import { requireUserPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ALL_MAIL, isUserLabelId } from "@/lib/gmail/labels";
 import { inboxPageQuerySchema } from "@/lib/http/mail-query";
-import { describeZodError } from "@/lib/http/query-params";
+import { parametersAtFault } from "@/lib/http/query-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("list");
@@ -35,7 +35,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     return (
       <main className="page">
         <h1 className="visually-hidden">{t("page.title")}</h1>
-        <ErrorState title={t("page.invalidAddress")} message={describeZodError(parsed.error)}>
+        <ErrorState
+          title={t("page.invalidAddress")}
+          message={t("page.invalidParameters", { names: parametersAtFault(parsed.error).join(", ") })}
+        >
           <Link href="/inbox" className="button">
             {t("page.goToInbox")}
           </Link>
