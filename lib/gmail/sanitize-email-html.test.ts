@@ -184,6 +184,12 @@ describe("sanitizeEmailHtml formatting", () => {
     },
   );
 
+  it("keeps a direction and language set only on <html> on a wrapper, and nothing else of it", () => {
+    expect(clean('<html dir="rtl" lang="he" xmlns="http://www.w3.org/1999/xhtml" onload="x()"><body>שלום</body></html>')).toBe(
+      '<div dir="rtl" lang="he"><div>שלום</div></div>',
+    );
+  });
+
   it("keeps a body's background colour on a wrapper", () => {
     expect(clean('<body bgcolor="#eeeeee" style="margin:0">x</body>')).toBe('<div bgcolor="#eeeeee" style="margin:0">x</div>');
   });

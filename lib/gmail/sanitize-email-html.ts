@@ -173,6 +173,13 @@ export function sanitizeEmailHtml(html: string, options: RemoteImageOption): San
     transformTags: {
       // A <body bgcolor> or background is part of the design; keep it on a wrapper.
       body: (_tag, attribs) => ({ tagName: "div", attribs }),
+      // A mail may set its direction and language only on <html dir="rtl" lang="he">: kept on a wrapper, or a
+      // Hebrew newsletter would fall back to guessing its direction from its first letter. Nothing else of
+      // <html> is kept (without either, it is dropped as before).
+      html: (tagName, attribs) => {
+        const kept = Object.fromEntries(Object.entries(attribs).filter(([name]) => name === "dir" || name === "lang"));
+        return Object.keys(kept).length > 0 ? { tagName: "div", attribs: kept } : { tagName, attribs: {} };
+      },
       a: (_tag, attribs) => {
         const { href, ...rest } = attribs;
         // A link that would open the app loses its target and stays as text.
