@@ -5,9 +5,15 @@ import type { MessageDetail } from "@/lib/mail/get-message";
 
 type Thread = { id: string; subject: string; labelIds: string[] };
 
-/** `shown` are the messages the page shows (oldest first); `account` names the mailbox it was read from. */
-export function conversationRowOf(thread: Thread, shown: readonly MessageDetail[], account: string): ConversationRow {
+/**
+ * `shown` are the messages the page shows (oldest first); `account` names the mailbox it was read from.
+ * `readOnOpen`: the page marks its unread messages read as it opens (ConversationOpened) and no other message of
+ * the conversation is unread, so the row is the conversation as it is a moment later: an action taken at once
+ * (Mark unread just after opening) acts on the read conversation, not on the state before the page marked it.
+ */
+export function conversationRowOf(thread: Thread, shown: readonly MessageDetail[], account: string, readOnOpen = false): ConversationRow {
   const latest = shown.at(-1);
+  const labelIds = readOnOpen ? thread.labelIds.filter((label) => label !== GmailLabel.UNREAD) : thread.labelIds;
   const senders = new Map(shown.map((message) => [message.from.email ?? message.from.name ?? "", message.from]));
   return {
     id: thread.id,
@@ -18,9 +24,9 @@ export function conversationRowOf(thread: Thread, shown: readonly MessageDetail[
     subject: thread.subject,
     date: latest?.date ?? null,
     snippet: latest?.snippet ?? "",
-    unread: thread.labelIds.includes(GmailLabel.UNREAD),
-    starred: thread.labelIds.includes(GmailLabel.STARRED),
-    labelIds: thread.labelIds,
+    unread: labelIds.includes(GmailLabel.UNREAD),
+    starred: labelIds.includes(GmailLabel.STARRED),
+    labelIds,
     latestMessageId: latest?.id ?? thread.id,
   };
 }

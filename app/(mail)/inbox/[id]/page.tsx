@@ -122,8 +122,10 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const latest = shown[shown.length - 1];
   const blockedImages = !allowRemoteImages && shown.some((message) => message.blockedRemoteImages > 0);
   const listLabel = labelOf(back) ?? "INBOX";
+  const unreadShown = shown.filter((message) => message.unread).map((message) => message.id);
+  const unreadElsewhere = thread.messages.some((message) => message.unread && !unreadShown.includes(message.id));
   const toolbar = {
-    row: conversationRowOf(thread, shown, email ?? ""),
+    row: conversationRowOf(thread, shown, email ?? "", canModify && unreadShown.length > 0 && !unreadElsewhere),
     label: listLabel,
     backHref: back,
     canModify,
@@ -192,12 +194,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
       <ReplyKeys source={email && latest && !latest.labelIds.includes("DRAFT") ? replySourceOf(latest, email) : null} />
       <ConversationFocus threadId={thread.id} messageId={messageToShow(shown)?.id ?? null} />
       {latest && <ConversationLive account={email} threadId={thread.id} latestMessageId={latest.id} />}
-      <ConversationOpened
-        account={email}
-        threadId={thread.id}
-        unreadMessageIds={shown.filter((message) => message.unread).map((message) => message.id)}
-        canModify={canModify}
-      />
+      <ConversationOpened account={email} threadId={thread.id} unreadMessageIds={unreadShown} canModify={canModify} />
     </main>
   );
 }
