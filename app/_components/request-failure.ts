@@ -17,8 +17,17 @@ export type RequestProblem = {
 export const UNREACHABLE: RequestProblem = { status: 0, code: null, apiMessage: null };
 
 /** A failure the browser itself notices, with no answer to read: `code` says which. */
-export function localProblem(code: string, status = 0): RequestProblem {
-  return { status, code, apiMessage: null };
+export function localProblem(code: string): RequestProblem {
+  return { status: 0, code, apiMessage: null };
+}
+
+/** An answer's JSON body, or null when it has none (an empty body, a proxy's HTML page). */
+export async function readJsonBody(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
 }
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown; invalidRecipients?: unknown } };

@@ -1,7 +1,7 @@
 // The browser's calls for writing mail (drafts, send, scheduled sends, contacts), each turned into an
 // outcome the composer can show: done, a conflict, a missing permission, or a failure (request-failure.ts; the
 // page says it in the person's words with useFailureText("compose"), never the API's JSON).
-import { type RequestProblem, UNREACHABLE, problemOf } from "@/app/_components/request-failure";
+import { type RequestProblem, UNREACHABLE, problemOf, readJsonBody } from "@/app/_components/request-failure";
 import type { SaveOutcome, SavedDraft } from "./autosave";
 import type { ReplyMode } from "./quote";
 
@@ -29,14 +29,6 @@ export type Result<T> = { kind: "ok"; value: T } | Failure;
 
 type ConflictBody = { error?: { version?: unknown } };
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
 export async function requestJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<Result<T>> {
   let response: Response;
   try {
@@ -48,7 +40,7 @@ export async function requestJson<T>(path: string, init: { method?: string; body
   } catch {
     return { kind: "failed", problem: UNREACHABLE };
   }
-  const body = await readJson(response);
+  const body = await readJsonBody(response);
   if (response.ok) return { kind: "ok", value: body as T };
   const problem = problemOf(response.status, body);
   if (response.status === 403 && problem.code === "scope_required") return { kind: "scope_required", problem };

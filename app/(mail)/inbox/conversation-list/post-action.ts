@@ -1,7 +1,7 @@
 // The browser's one call to POST /api/actions, turned into the three outcomes the list handles: done, the
 // account needs the gmail.modify permission first, or failed (what went wrong, and what fixes it).
 import type { Translate } from "./translate";
-import { type RequestProblem, UNREACHABLE, problemOf } from "@/app/_components/request-failure";
+import { type RequestProblem, UNREACHABLE, problemOf, readJsonBody } from "@/app/_components/request-failure";
 import type { ActionRequest, ActionResult } from "@/lib/mail/mail-actions";
 
 export type ActionOutcome =
@@ -20,14 +20,6 @@ function isActionResult(value: unknown): value is ActionResult {
   );
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
 export async function postAction(request: ActionRequest, fetchImpl: typeof fetch = fetch): Promise<ActionOutcome> {
   let response: Response;
   try {
@@ -40,7 +32,7 @@ export async function postAction(request: ActionRequest, fetchImpl: typeof fetch
   } catch {
     return { kind: "failed", problem: UNREACHABLE };
   }
-  const body = await readJson(response);
+  const body = await readJsonBody(response);
   if (response.ok) {
     if (isActionResult(body)) return { kind: "done", result: body };
     // A success that is not Mailroom's answer (a proxy's page): as if Gmail had not answered properly.
